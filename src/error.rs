@@ -1,0 +1,94 @@
+//! The crate's one error type: everything that can stop an article from showing.
+
+use thiserror::Error;
+
+/// Why the widget shows an error instead of an article.
+///
+/// Each variant has a stable machine-readable [`Error::code`] for the host's
+/// `news-article:error` event; the reader sees a localized message chosen by
+/// the same code (see [`crate::i18n::Messages::error`]).
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum Error {
+    /// The embed configuration is unusable (a missing or unsafe attribute).
+    #[error("invalid configuration: {0}")]
+    Config(String),
+    /// The request could not be made or was refused (offline, CORS, DNS).
+    #[error("network error fetching {url}: {reason}")]
+    Network {
+        /// The URL asked for.
+        url: String,
+        /// What the browser said.
+        reason: String,
+    },
+    /// The server answered 404 or 410.
+    #[error("not found: {url} (HTTP {status})")]
+    NotFound {
+        /// The URL asked for.
+        url: String,
+        /// 404 or 410.
+        status: u16,
+    },
+    /// The server answered with another non-success status.
+    #[error("HTTP {status} from {url}")]
+    Http {
+        /// The URL asked for.
+        url: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// No answer within the timeout.
+    #[error("no answer from {url} within {seconds} s")]
+    Timeout {
+        /// The URL asked for.
+        url: String,
+        /// How long the widget waited.
+        seconds: u32,
+    },
+    /// The document is larger than the widget accepts.
+    #[error("document of {bytes} bytes exceeds the {limit}-byte limit")]
+    TooLarge {
+        /// The document's size.
+        bytes: usize,
+        /// The most the widget accepts.
+        limit: usize,
+    },
+    /// The document is not an article: bad JSON, or a field of the wrong shape.
+    /// `path` is the JSON path of the field at fault (`body[3].src`), empty for the root.
+    #[error("invalid article at `{path}`: {reason}")]
+    Invalid {
+        /// The JSON path of the field at fault.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The code panicked while showing this article (a bug, reported not hidden).
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// A stable code for partners' developers, as carried by `news-article:error`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Config(_) => "config",
+            Error::Network { .. } => "network",
+            Error::NotFound { .. } => "not-found",
+            Error::Http { .. } => "http",
+            Error::Timeout { .. } => "timeout",
+            Error::TooLarge { .. } => "too-large",
+            Error::Invalid { .. } => "invalid",
+            Error::Internal(_) => "internal",
+        }
+    }
+
+    /// Whether trying again may help (the reader gets a retry button).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            Error::Network { .. } | Error::Http { .. } | Error::Timeout { .. }
+        )
+    }
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,156 @@
+//! Points in time and calendar days from the JSON, checked on parse.
+//!
+//! Written by hand because the widget only needs to check and compare RFC 3339
+//! stamps: the browser's `Intl` does all formatting, and a date crate would
+//! cost the embed more bytes than these few lines.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+/// Years an article can plausibly carry; anything else is a data error.
+const YEARS: std::ops::RangeInclusive<i64> = 1900..=2999;
+
+/// An RFC 3339 timestamp with an explicit offset, e.g. `2022-01-20T19:35:08+07:00`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("format" = "date-time",
+    "pattern" = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")))]
+#[serde(try_from = "String")]
+pub struct Timestamp(String);
+
+/// A calendar day, `YYYY-MM-DD` (the key of the date index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day {
+    year: i64,
+    month: u32,
+    day: u32,
+}
+
+/// An IANA time zone name such as `Asia/Ho_Chi_Minh`, in which dates are shown.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("pattern" = "^[A-Za-z0-9/_+-]{1,64}$")))]
+#[serde(try_from = "String")]
+pub struct TimeZone(String);
+
+fn number(s: &str, digits: usize) -> Option<i64> {
+    (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Day {
+    /// Parses `YYYY-MM-DD`, refusing impossible days and implausible years.
+    pub fn parse(s: &str) -> Result<Day, String> {
+        let bad = || format!("`{s}` is not a date of the form YYYY-MM-DD");
+        let mut parts = s.splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(bad());
+        };
+        let (year, month, day) = (
+            number(y, 4).ok_or_else(bad)?,
+            number(m, 2).ok_or_else(bad)?,
+            number(d, 2).ok_or_else(bad)?,
+        );
+        if !YEARS.contains(&year) {
+            return Err(format!(
+                "year {year} is outside {}..={}",
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
+        let month = u32::try_from(month)
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .ok_or_else(bad)?;
+        let day = u32::try_from(day)
+            .ok()
+            .filter(|d| (1..=days_in_month(year, month)).contains(d))
+            .ok_or_else(bad)?;
+        Ok(Day { year, month, day })
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl TryFrom<String> for Timestamp {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        let bad = || format!("`{s}` is not an RFC 3339 timestamp with offset");
+        let (date, rest) = s.split_once(['T', 't']).ok_or_else(bad)?;
+        Day::parse(date)?;
+        let (time, offset) = match rest.strip_suffix(['Z', 'z']) {
+            Some(time) => (time, None),
+            None => {
+                let at = rest.rfind(['+', '-']).ok_or_else(bad)?;
+                (&rest[..at], Some(&rest[at + 1..]))
+            }
+        };
+        let (hms, fraction) = time.split_once('.').unwrap_or((time, "0"));
+        let fields: Vec<Option<i64>> = hms.split(':').map(|p| number(p, 2)).collect();
+        let valid_time = matches!(fields.as_slice(),
+            [Some(h), Some(m), Some(sec)] if *h < 24 && *m < 60 && *sec < 61)
+            && !fraction.is_empty()
+            && fraction.bytes().all(|b| b.is_ascii_digit());
+        let valid_offset = offset.is_none_or(|o| {
+            matches!(o.split_once(':'), Some((h, m))
+                if number(h, 2).is_some_and(|h| h < 24) && number(m, 2).is_some_and(|m| m < 60))
+        });
+        if valid_time && valid_offset {
+            Ok(Timestamp(s))
+        } else {
+            Err(bad())
+        }
+    }
+}
+
+impl Timestamp {
+    /// The stamp as written, for `<time datetime>` and for the browser's `Date`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for TimeZone {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        let plausible = !s.is_empty()
+            && s.len() <= 64
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c));
+        if plausible {
+            Ok(TimeZone(s))
+        } else {
+            Err(format!("`{s}` is not an IANA time zone name"))
+        }
+    }
+}
+
+impl TimeZone {
+    /// The IANA name, as `Intl.DateTimeFormat` takes it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for TimeZone {
+    /// The original portal's zone.
+    fn default() -> Self {
+        TimeZone("Asia/Ho_Chi_Minh".into())
+    }
+}

@@ -1,0 +1,277 @@
+//! The article format: the sample site parses, bad data is refused with the
+//! JSON path of the field at fault, and unsafe values never get through.
+#![cfg(not(target_arch = "wasm32"))]
+
+use news_widget::error::Error;
+use news_widget::model::{parse_article, Block, Day, Inline, LinkUrl, SafeUrl, Span, Timestamp};
+
+fn sample(id: &str) -> Vec<u8> {
+    let path = format!("{}/site/articles/{id}.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn seed_json() -> serde_json::Value {
+    serde_json::from_slice(&sample("20122")).expect("the seed is JSON")
+}
+
+fn invalid(value: serde_json::Value) -> (String, String) {
+    match parse_article(value.to_string().as_bytes()) {
+        Err(Error::Invalid { path, reason }) => (path, reason),
+        other => panic!("expected Error::Invalid, got {other:?}"),
+    }
+}
+
+#[test]
+fn every_sample_article_parses() {
+    let dir = format!("{}/site/articles", env!("CARGO_MANIFEST_DIR"));
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).expect("site/articles exists") {
+        let path = entry.expect("readable entry").path();
+        let bytes = std::fs::read(&path).expect("readable file");
+        let article = parse_article(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            !article.related.is_empty(),
+            "{} has related news",
+            path.display()
+        );
+        count += 1;
+    }
+    assert!(
+        count >= 6,
+        "the seed and at least five related articles, found {count}"
+    );
+}
+
+#[test]
+fn the_seed_article_carries_the_original_page() {
+    let article = parse_article(&sample("20122")).expect("seed parses");
+    assert_eq!(article.id.as_str(), "20122");
+    assert_eq!(
+        article.headline.as_str(),
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh"
+    );
+    assert_eq!(article.published.as_str(), "2022-01-20T19:35:08+07:00");
+    assert_eq!(article.time_zone.as_str(), "Asia/Ho_Chi_Minh");
+    assert_eq!(article.view_count, Some(3824));
+    assert_eq!(
+        article.authors.first().map(|a| a.name.as_str()),
+        Some("Đào Quyên")
+    );
+    assert_eq!(
+        article.photo_credits.first().map(|p| p.as_str()),
+        Some("Thành Tâm")
+    );
+    let images = article
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Image(_)))
+        .count();
+    let videos: Vec<_> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Video(v) => Some(v),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(images, 3);
+    assert_eq!(videos.len(), 1);
+    let video = videos.first().expect("one video");
+    assert_eq!(video.sources.items().len(), 2);
+    assert_eq!(video.tracks.first().map(|t| t.srclang.as_str()), Some("vi"));
+    assert!(
+        matches!(article.lead.first(), Some(Inline::Text(t)) if t.starts_with("Chiều ngày 20/1"))
+    );
+}
+
+#[test]
+fn a_wrong_type_names_its_json_path() {
+    let mut json = seed_json();
+    json["body"][1]["video"]["width"] = "wide".into();
+    let (path, reason) = invalid(json);
+    assert_eq!(path, "body[1].video.width");
+    assert!(reason.contains("invalid type"), "{reason}");
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    let mut json = seed_json();
+    json.as_object_mut().expect("object").remove("headline");
+    let (path, reason) = invalid(json);
+    assert_eq!(path, "");
+    assert!(reason.contains("missing field `headline`"), "{reason}");
+}
+
+#[test]
+fn unknown_block_types_are_kept_as_unsupported() {
+    let mut json = seed_json();
+    json["body"][0] = serde_json::json!({"poll": {"question": "?", "options": [1, 2]}});
+    let article = parse_article(json.to_string().as_bytes()).expect("still an article");
+    assert_eq!(article.body.first(), Some(&Block::Unsupported));
+    assert_eq!(article.body.len(), 8, "the other blocks stay");
+}
+
+#[test]
+fn absurd_values_are_refused() {
+    let cases = [
+        ("/viewCount", serde_json::json!(-5), "viewCount"),
+        (
+            "/published",
+            serde_json::json!("0000-01-01T00:00:00Z"),
+            "published",
+        ),
+        (
+            "/published",
+            serde_json::json!("20/01/2022 19:35"),
+            "published",
+        ),
+        (
+            "/headline",
+            serde_json::json!("x".repeat(1_000_000)),
+            "headline",
+        ),
+        ("/headline", serde_json::json!("   "), "headline"),
+        (
+            "/body/0/image/width",
+            serde_json::json!(0),
+            "body[0].image.width",
+        ),
+        (
+            "/body/1/video/sources",
+            serde_json::json!([]),
+            "body[1].video.sources",
+        ),
+        (
+            "/body/1/video/sources/0/src",
+            serde_json::json!("javascript:alert(1)"),
+            "body[1].video.sources[0].src",
+        ),
+        (
+            "/timeZone",
+            serde_json::json!("Asia/Ho Chi Minh; alert(1)"),
+            "timeZone",
+        ),
+    ];
+    for (pointer, value, expected_path) in cases {
+        let mut json = seed_json();
+        *json
+            .pointer_mut(pointer)
+            .expect("pointer exists in the seed") = value;
+        let (path, _) = invalid(json);
+        assert_eq!(path, expected_path, "for {pointer}");
+    }
+}
+
+#[test]
+fn malformed_and_oversized_documents_are_refused() {
+    assert!(matches!(
+        parse_article(b"<html>Server error</html>"),
+        Err(Error::Invalid { .. })
+    ));
+    assert!(matches!(
+        parse_article(b"{\"id\": "),
+        Err(Error::Invalid { .. })
+    ));
+    assert!(matches!(
+        parse_article(&[0xff, 0xfe, 0x00]),
+        Err(Error::Invalid { .. })
+    ));
+    let mut trailing = sample("20122");
+    trailing.extend_from_slice(b" {}");
+    assert!(matches!(
+        parse_article(&trailing),
+        Err(Error::Invalid { .. })
+    ));
+    let huge = vec![b' '; news_widget::model::MAX_DOCUMENT_BYTES + 1];
+    assert!(matches!(parse_article(&huge), Err(Error::TooLarge { .. })));
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(sample("20122"));
+    assert!(parse_article(&bytes).is_ok());
+}
+
+#[test]
+fn unsafe_urls_are_refused_in_every_spelling() {
+    let bad = [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "jAvAsCrIpT:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "javascript\n:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "\u{0}javascript:alert(1)",
+        "",
+    ];
+    for url in bad {
+        assert!(
+            SafeUrl::try_from(url.to_owned()).is_err(),
+            "{url:?} must be refused"
+        );
+        assert!(
+            LinkUrl::try_from(url.to_owned()).is_err(),
+            "{url:?} must be refused as a link"
+        );
+    }
+    for url in [
+        "https://a.example/x.jpg",
+        "http://a.example",
+        "../media/x.jpg",
+        "/x",
+        "x.json?a=b:c",
+    ] {
+        assert!(SafeUrl::try_from(url.to_owned()).is_ok(), "{url:?} is fine");
+    }
+    assert!(SafeUrl::try_from("mailto:a@b.example".to_owned()).is_err());
+    assert!(LinkUrl::try_from("mailto:a@b.example".to_owned()).is_ok());
+}
+
+#[test]
+fn rich_text_reads_strings_and_styled_spans() {
+    let mut json = seed_json();
+    json["lead"] = serde_json::json!([
+        "Plain ",
+        {"em": ["emphasis"]},
+        {"link": {"href": "https://a.example", "text": [{"strong": ["bold link"]}]}}
+    ]);
+    let article = parse_article(json.to_string().as_bytes()).expect("parses");
+    assert_eq!(
+        news_widget::model::plain(&article.lead),
+        "Plain emphasisbold link"
+    );
+    assert!(matches!(
+        article.lead.get(2),
+        Some(Inline::Span(Span::Link(_)))
+    ));
+    json["lead"] = serde_json::json!([{"link": {"href": "javascript:alert(1)", "text": ["x"]}}]);
+    let (path, _) = invalid(json);
+    assert_eq!(path, "lead[0].link.href");
+}
+
+#[test]
+fn timestamps_and_days_are_checked() {
+    for ok in [
+        "2022-01-20T19:35:08+07:00",
+        "2022-01-20T12:35:08Z",
+        "2022-01-20T19:35:08.250+07:00",
+    ] {
+        assert!(Timestamp::try_from(ok.to_owned()).is_ok(), "{ok}");
+    }
+    for bad in [
+        "2022-02-30T10:00:00Z",
+        "2022-01-20T25:00:00Z",
+        "2022-01-20T19:35:08",
+        "2022-01-20",
+    ] {
+        assert!(Timestamp::try_from(bad.to_owned()).is_err(), "{bad}");
+    }
+    assert_eq!(
+        Day::parse("2024-02-29").map(|d| d.to_string()),
+        Ok("2024-02-29".to_owned())
+    );
+    assert!(Day::parse("2023-02-29").is_err());
+}
