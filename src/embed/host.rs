@@ -1,0 +1,49 @@
+//! Events the widget dispatches on its `<news-article>` element.
+
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+
+use crate::error::Error;
+use crate::model::ArticleId;
+
+/// The `<news-article>` element that hosts one widget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Host(Element);
+
+impl Host {
+    /// Wraps the host element.
+    pub fn new(element: Element) -> Host {
+        Host(element)
+    }
+
+    /// `news-article:rendered`, detail `{ id }`: an article is on screen.
+    pub fn rendered(&self, id: &ArticleId) {
+        self.dispatch("news-article:rendered", &[("id", id.as_str())]);
+    }
+
+    /// `news-article:error`, detail `{ code, message }`; also one console line.
+    pub fn error(&self, error: &Error) {
+        let message = error.to_string();
+        web_sys::console::warn_1(&format!("news-article: {message}").into());
+        self.dispatch(
+            "news-article:error",
+            &[("code", error.code()), ("message", &message)],
+        );
+    }
+
+    fn dispatch(&self, name: &str, detail: &[(&str, &str)]) {
+        let object = js_sys::Object::new();
+        for (key, value) in detail {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+        }
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&JsValue::from(object));
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            // A host listener that throws must not stop the widget.
+            let _ = self.0.dispatch_event(&event);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! The message catalogues, one per language.
+
+use crate::error::Error;
+
+/// One language's words. `{n}` in a template is replaced by a formatted number.
+#[derive(Debug, PartialEq)]
+pub struct Messages {
+    /// View count, singular and plural (plural rules from `Intl.PluralRules`).
+    pub views: Plural,
+    /// Joins the date and the time of the dateline.
+    pub date_time_separator: &'static str,
+    /// Before the byline's names.
+    pub author: &'static str,
+    /// Before the photographers' names.
+    pub photo: &'static str,
+    /// Heading of the related-news list.
+    pub related: &'static str,
+    /// Announced and shown while an article loads.
+    pub loading: &'static str,
+    /// The retry button.
+    pub retry: &'static str,
+    /// Shown inside `<video>` by browsers that cannot play it.
+    pub video_unsupported: &'static str,
+    /// The download link of that fallback.
+    pub video_download: &'static str,
+    /// Heading of the video transcript.
+    pub transcript: &'static str,
+    /// Error messages, by error code.
+    pub errors: ErrorMessages,
+}
+
+/// A message that depends on a count.
+#[derive(Debug, PartialEq)]
+pub struct Plural {
+    /// For the `one` plural category.
+    pub one: &'static str,
+    /// For every other category.
+    pub other: &'static str,
+}
+
+/// What the reader is told for each kind of [`Error`].
+#[derive(Debug, PartialEq)]
+pub struct ErrorMessages {
+    /// The article does not exist.
+    pub not_found: &'static str,
+    /// Network or server trouble.
+    pub unavailable: &'static str,
+    /// The server did not answer in time.
+    pub timeout: &'static str,
+    /// The data is broken or too large.
+    pub invalid: &'static str,
+    /// The embed is set up wrong.
+    pub config: &'static str,
+    /// A bug in the widget.
+    pub internal: &'static str,
+}
+
+impl Messages {
+    /// The reader-facing message for `error`.
+    pub fn error(&self, error: &Error) -> &'static str {
+        let e = &self.errors;
+        match error {
+            Error::NotFound { .. } => e.not_found,
+            Error::Network { .. } | Error::Http { .. } => e.unavailable,
+            Error::Timeout { .. } => e.timeout,
+            Error::Invalid { .. } | Error::TooLarge { .. } => e.invalid,
+            Error::Config(_) => e.config,
+            Error::Internal(_) => e.internal,
+        }
+    }
+}
+
+pub(super) const VI: Messages = Messages {
+    views: Plural {
+        one: "{n} lượt xem",
+        other: "{n} lượt xem",
+    },
+    date_time_separator: " | ",
+    author: "Tác giả",
+    photo: "Ảnh",
+    related: "Tin cùng chuyên mục",
+    loading: "Đang tải bài viết…",
+    retry: "Thử lại",
+    video_unsupported: "Trình duyệt của bạn không phát được video này.",
+    video_download: "Tải video về",
+    transcript: "Nội dung video",
+    errors: ErrorMessages {
+        not_found: "Không tìm thấy bài viết này.",
+        unavailable: "Không tải được bài viết. Vui lòng thử lại sau.",
+        timeout: "Máy chủ không phản hồi. Vui lòng thử lại.",
+        invalid: "Dữ liệu bài viết bị lỗi, không thể hiển thị.",
+        config: "Tiện ích tin tức chưa được cấu hình đúng.",
+        internal: "Đã xảy ra lỗi khi hiển thị bài viết.",
+    },
+};
+
+pub(super) const EN: Messages = Messages {
+    views: Plural {
+        one: "{n} view",
+        other: "{n} views",
+    },
+    date_time_separator: ", ",
+    author: "By",
+    photo: "Photo",
+    related: "Related news",
+    loading: "Loading the article…",
+    retry: "Try again",
+    video_unsupported: "Your browser cannot play this video.",
+    video_download: "Download the video",
+    transcript: "Video transcript",
+    errors: ErrorMessages {
+        not_found: "This article could not be found.",
+        unavailable: "The article could not be loaded. Please try again later.",
+        timeout: "The server did not answer. Please try again.",
+        invalid: "The article data is broken and cannot be shown.",
+        config: "This news widget is not set up correctly.",
+        internal: "Something went wrong while showing the article.",
+    },
+};

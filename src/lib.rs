@@ -1,0 +1,69 @@
+//! news-widget: an embeddable news-article widget, Rust + Yew compiled to WebAssembly.
+//!
+//! The loader script (`loader/news-widget.js`) defines `<news-article>`; each
+//! element calls [`mount`] once with its shadow-root mount point, then
+//! [`Widget::update`] when its attributes change and [`Widget::unmount`] when
+//! it leaves the page. Everything else lives in the modules below.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
+pub mod app;
+pub mod components;
+pub mod embed;
+pub mod error;
+pub mod i18n;
+pub mod model;
+pub mod source;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::AppHandle;
+
+use crate::app::{App, AppProps};
+use crate::embed::{Config, Host};
+
+/// One live widget, owned by its `<news-article>` element.
+#[wasm_bindgen]
+pub struct Widget {
+    host: Element,
+    app: Option<AppHandle<App>>,
+}
+
+fn props(host: &Element) -> AppProps {
+    AppProps {
+        config: Config::from_element(host),
+        host: Host::new(host.clone()),
+    }
+}
+
+/// Starts a widget for `host` (the `<news-article>` element), rendering into `root`
+/// (a `<div>` in the element's shadow root).
+#[wasm_bindgen]
+pub fn mount(host: Element, root: Element) -> Widget {
+    let app = yew::Renderer::<App>::with_root_and_props(root, props(&host)).render();
+    Widget {
+        host,
+        app: Some(app),
+    }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Re-reads the element's attributes (after `src` or `lang` changed).
+    pub fn update(&mut self) {
+        let props = props(&self.host);
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Tears the widget down: its DOM, effects, timers and pending requests.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}

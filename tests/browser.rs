@@ -1,0 +1,185 @@
+//! In a real browser (headless Chromium via wasm-bindgen-test): the `Intl`
+//! formatting, URL resolution, and the mounted app showing errors and
+//! telling its host element.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use news_widget::i18n::{DateStyle, Lang, Locale};
+use news_widget::model::{TimeZone, Timestamp};
+use news_widget::{mount, source};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Element};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn at(stamp: &str) -> Timestamp {
+    Timestamp::try_from(stamp.to_owned()).expect("valid stamp")
+}
+
+#[wasm_bindgen_test]
+fn vietnamese_dates_and_numbers_come_from_intl() {
+    let locale = Locale::new(Lang::Vi);
+    let (seed, zone) = (at("2022-01-20T19:35:08+07:00"), TimeZone::default());
+    assert_eq!(
+        locale.date_time(&seed, &zone),
+        "Thứ Năm, 20/01/2022 | 19:35"
+    );
+    assert_eq!(locale.date(&seed, &zone, DateStyle::Short), "20/01/2022");
+    assert_eq!(
+        locale.count(3824, &Lang::Vi.messages().views),
+        "3.824 lượt xem"
+    );
+}
+
+#[wasm_bindgen_test]
+fn english_dates_numbers_and_plurals_come_from_intl() {
+    let locale = Locale::new(Lang::En);
+    let (seed, zone) = (at("2022-01-20T19:35:08+07:00"), TimeZone::default());
+    assert_eq!(
+        locale.date_time(&seed, &zone),
+        "Thursday, January 20, 2022, 7:35 PM"
+    );
+    assert_eq!(
+        locale.count(3824, &Lang::En.messages().views),
+        "3,824 views"
+    );
+    assert_eq!(locale.count(1, &Lang::En.messages().views), "1 view");
+}
+
+#[wasm_bindgen_test]
+fn dates_are_shown_in_the_article_time_zone() {
+    let locale = Locale::new(Lang::Vi);
+    let utc = at("2022-01-20T12:35:08Z");
+    assert_eq!(
+        locale.date(&utc, &TimeZone::default(), DateStyle::Time),
+        "19:35"
+    );
+    let paris = TimeZone::try_from("Europe/Paris".to_owned()).expect("zone");
+    assert_eq!(locale.date(&utc, &paris, DateStyle::Time), "13:35");
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_time_zone_falls_back_instead_of_throwing() {
+    let bogus = TimeZone::try_from("Mars/Olympus_Mons".to_owned()).expect("plausible name");
+    let stamp = at("2022-01-20T19:35:08+07:00");
+    assert_eq!(
+        Locale::new(Lang::Vi).date(&stamp, &bogus, DateStyle::Long),
+        stamp.as_str()
+    );
+}
+
+#[wasm_bindgen_test]
+fn relative_urls_resolve_and_unsafe_results_are_refused() {
+    let base = "https://news.example/a/articles/20122.json";
+    assert_eq!(
+        source::resolve("../media/x.jpg", base).as_deref(),
+        Some("https://news.example/a/media/x.jpg")
+    );
+    assert_eq!(source::resolve("javascript:alert(1)", base), None);
+    assert_eq!(source::resolve("data:text/html,x", base), None);
+}
+
+/// A `<news-article>`-like host with a mount point, attached to the document.
+fn host(attributes: &[(&str, &str)]) -> (Element, Element) {
+    let document = gloo_utils::document();
+    let host = document.create_element("div").expect("div");
+    for (name, value) in attributes {
+        host.set_attribute(name, value).expect("attribute");
+    }
+    let root = document.create_element("div").expect("div");
+    host.append_child(&root).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    (host, root)
+}
+
+/// Collects the details of `name` events on `host`.
+fn events(host: &Element, name: &str) -> Rc<RefCell<Vec<JsValue>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = Rc::clone(&seen);
+    let listener = Closure::<dyn FnMut(CustomEvent)>::new(move |e: CustomEvent| {
+        sink.borrow_mut().push(e.detail())
+    });
+    host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+        .expect("listen");
+    listener.forget();
+    seen
+}
+
+async fn settle(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+fn field(detail: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(detail, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_src_shows_an_alert_and_tells_the_host() {
+    let (element, root) = host(&[("lang", "en")]);
+    let errors = events(&element, "news-article:error");
+    let mut widget = mount(element.clone(), root.clone());
+    settle(50).await;
+    let alert = root
+        .query_selector("[role=alert]")
+        .expect("query")
+        .expect("an alert is shown");
+    assert_eq!(alert.get_attribute("data-code").as_deref(), Some("config"));
+    assert!(alert
+        .text_content()
+        .unwrap_or_default()
+        .contains("not set up correctly"));
+    let detail = errors.borrow().first().cloned().expect("one error event");
+    assert_eq!(field(&detail, "code"), "config");
+    assert!(field(&detail, "message").contains("\"src\" is required"));
+    widget.unmount();
+    settle(10).await;
+    assert_eq!(
+        root.child_element_count(),
+        0,
+        "unmount removes the widget's DOM"
+    );
+    element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_server_shows_retry_not_an_endless_spinner() {
+    // Port 9 (discard) refuses connections on loopback.
+    let (element, root) = host(&[("src", "http://127.0.0.1:9/article.json")]);
+    let errors = events(&element, "news-article:error");
+    let mut widget = mount(element.clone(), root.clone());
+    for _ in 0..50 {
+        if !errors.borrow().is_empty() {
+            break;
+        }
+        settle(100).await;
+    }
+    let detail = errors
+        .borrow()
+        .first()
+        .cloned()
+        .expect("an error event within 5 s");
+    assert_eq!(field(&detail, "code"), "network");
+    assert!(
+        root.query_selector("[role=status]")
+            .expect("query")
+            .is_none(),
+        "the skeleton is gone"
+    );
+    let retry = root
+        .query_selector("button.nw-retry")
+        .expect("query")
+        .expect("a retry button");
+    assert_eq!(retry.text_content().as_deref(), Some("Thử lại"));
+    widget.unmount();
+    element.remove();
+}

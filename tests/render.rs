@@ -1,0 +1,211 @@
+//! Every component rendered natively through Yew SSR, checking what a reader
+//! would find in the markup. (No `Intl` here: dates render as RFC 3339 text.)
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use news_widget::components::{
+    ArticleView, ArticleViewProps, ErrorNotice, ErrorNoticeProps, Skeleton,
+};
+use news_widget::error::Error;
+use news_widget::i18n::{Lang, Locale};
+use news_widget::model::{parse_article, Article};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+fn seed() -> Rc<Article> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/site/articles/20122.json");
+    let bytes = std::fs::read(path).expect("seed file");
+    Rc::new(parse_article(&bytes).expect("seed parses"))
+}
+
+#[derive(Properties, PartialEq)]
+struct InLocale {
+    lang: Lang,
+    children: Html,
+}
+
+#[component]
+fn WithLocale(props: &InLocale) -> Html {
+    html! {
+        <ContextProvider<Locale> context={Locale::new(props.lang)}>{ props.children.clone() }</ContextProvider<Locale>>
+    }
+}
+
+async fn render(lang: Lang, content: Html) -> String {
+    LocalServerRenderer::<WithLocale>::with_props(InLocale {
+        lang,
+        children: content,
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+async fn article(lang: Lang, article: Rc<Article>) -> String {
+    let props = ArticleViewProps {
+        article,
+        onselect: Callback::noop(),
+    };
+    render(lang, html! { <ArticleView ..props /> }).await
+}
+
+fn position(html: &str, needle: &str) -> usize {
+    html.find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the rendered article"))
+}
+
+#[tokio::test]
+async fn the_seed_renders_everything_in_reading_order() {
+    let html = article(Lang::Vi, seed()).await;
+    let order = [
+        "Thời sự - Chính trị",
+        "class=\"nw-headline\"",
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh",
+        "<time datetime=\"2022-01-20T19:35:08+07:00\" class=\"nw-published\"",
+        "lượt xem",
+        "Chiều ngày 20/1, Ban Chấp hành Đảng bộ tỉnh",
+        "Đồng chí Ngô Đông Hải, Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy phát biểu tại hội nghị.",
+        "<video",
+        "Đồng chí Nguyễn Tiến Thành",
+        "Năm 2021, các cấp ủy",
+        "Tại hội nghị, Ban Chấp hành Đảng bộ tỉnh đã biểu quyết",
+        "Tác giả: ",
+        "Đào Quyên",
+        "Ảnh: Thành Tâm",
+        "Tin cùng chuyên mục",
+    ];
+    let positions: Vec<usize> = order.iter().map(|needle| position(&html, needle)).collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "reading order: {positions:?}"
+    );
+    assert!(html.contains("3824 lượt xem"), "view count with its label");
+}
+
+#[tokio::test]
+async fn photos_are_sized_lazy_and_described() {
+    let html = article(Lang::Vi, seed()).await;
+    assert_eq!(
+        html.matches(r#"<figure part="figure" class="nw-figure">"#)
+            .count(),
+        3
+    );
+    assert!(html.contains(r#"alt="Đồng chí Ngô Đông Hải phát biểu tại hội nghị (ảnh mẫu)""#));
+    assert!(html.contains(r#"width="960" height="640" loading="lazy""#));
+    assert_eq!(
+        html.matches("<figcaption>").count(),
+        4,
+        "three photos and the video"
+    );
+}
+
+#[tokio::test]
+async fn the_video_is_a_native_player_with_sources_tracks_and_fallback() {
+    let html = article(Lang::Vi, seed()).await;
+    let start = position(&html, "<video");
+    let end = position(&html, "</video>");
+    let video = &html[start..end];
+    assert!(video.contains(r#"controls="controls""#));
+    assert!(video.contains(r#"preload="metadata""#));
+    assert!(video.contains(r#"poster="../media/20122-poster.jpg""#));
+    assert!(video.contains(r#"<source src="../media/20122.webm" type="video/webm">"#));
+    assert!(video.contains(r#"<source src="../media/20122.mp4" type="video/mp4">"#));
+    assert!(
+        video.contains(r#"kind="captions" srclang="vi" label="Tiếng Việt" default="default""#),
+        "vi captions on in vi"
+    );
+    assert!(!video.contains(r#"label="English" default"#));
+    assert!(video.contains("Trình duyệt của bạn không phát được video này."));
+    assert!(video.contains(r#"<a href="../media/20122.webm" download="">Tải video về</a>"#));
+}
+
+#[tokio::test]
+async fn english_interface_words_and_default_track() {
+    let html = article(Lang::En, seed()).await;
+    assert!(html.contains("3824 views"));
+    assert!(html.contains("By: "));
+    assert!(html.contains("Photo: Thành Tâm"));
+    assert!(html.contains("Related news"));
+    assert!(html.contains(r#"srclang="en" label="English" default="default""#));
+    assert!(html.contains("Your browser cannot play this video."));
+    assert!(
+        html.contains(r#"<article part="article" lang="vi" class="nw-article">"#),
+        "content keeps its own language"
+    );
+}
+
+#[tokio::test]
+async fn related_items_are_real_links_with_date_and_thumbnail() {
+    let html = article(Lang::Vi, seed()).await;
+    let related = &html[position(&html, "class=\"nw-related\"")..];
+    assert_eq!(related.matches("<li class=\"nw-related-item\">").count(), 6);
+    assert!(related.contains(r#"<a href="https://news.example/tin-tuc/20125">"#));
+    assert!(
+        related.contains(r#"<img src="../media/20125-thumb.jpg" alt="" width="240" height="160""#)
+    );
+    assert!(related.contains("Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần"));
+    assert!(related.contains(r#"<time datetime="2022-01-21T14:00:00+07:00">"#));
+}
+
+#[tokio::test]
+async fn rich_text_renders_only_allowed_elements() {
+    let mut seed = (*seed()).clone();
+    let json = serde_json::json!([
+        "line one\nline two ",
+        {"em": ["soft"]},
+        {"strong": ["<script>alert(1)</script>"]},
+        {"link": {"href": "https://a.example/x", "text": ["out"]}},
+        {"link": {"href": "mailto:desk@a.example", "text": ["mail"]}}
+    ]);
+    seed.lead = serde_json::from_value(json).expect("rich text");
+    let html = article(Lang::Vi, Rc::new(seed)).await;
+    assert!(html.contains(
+        "line one<br>line two <em>soft</em><strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>"
+    ));
+    assert!(html.contains(
+        r#"<a href="https://a.example/x" target="_blank" rel="noopener noreferrer">out</a>"#
+    ));
+    assert!(html.contains(r#"<a href="mailto:desk@a.example">mail</a>"#));
+    assert!(!html.contains("<script>"));
+}
+
+#[tokio::test]
+async fn the_skeleton_announces_loading() {
+    let html = render(Lang::En, html! { <Skeleton /> }).await;
+    assert!(html.contains(r#"role="status""#));
+    assert!(html.contains("Loading the article…"));
+}
+
+#[tokio::test]
+async fn errors_show_a_readable_alert_and_retry_only_when_useful() {
+    let offline = Error::Network {
+        url: "https://a.example/x.json".into(),
+        reason: "Failed to fetch".into(),
+    };
+    let props = ErrorNoticeProps {
+        error: offline,
+        onretry: Some(Callback::noop()),
+    };
+    let html = render(Lang::Vi, html! { <ErrorNotice ..props /> }).await;
+    assert!(html.contains(r#"role="alert""#));
+    assert!(html.contains(r#"data-code="network""#));
+    assert!(html.contains("Không tải được bài viết. Vui lòng thử lại sau."));
+    assert!(html.contains("Thử lại</button>"));
+    assert!(
+        !html.contains("Failed to fetch"),
+        "the technical detail goes to the event, not the reader"
+    );
+
+    let broken = Error::Invalid {
+        path: "body[1].video.width".into(),
+        reason: "invalid type".into(),
+    };
+    let props = ErrorNoticeProps {
+        error: broken,
+        onretry: None,
+    };
+    let html = render(Lang::En, html! { <ErrorNotice ..props /> }).await;
+    assert!(html.contains("The article data is broken and cannot be shown."));
+    assert!(!html.contains("<button"));
+}
