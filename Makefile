@@ -1,0 +1,53 @@
+# news-widget. `make demo` and `make test` install whatever is missing first.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+
+# Tools from npm (wasm-opt) and cargo install come first on PATH.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: all tools build demo test lint native browser e2e schema bench clean
+
+all: build
+
+## tools: install the toolchain, browsers and npm packages that are missing
+tools:
+	@scripts/install-tools.sh
+
+## build: the deployable static folder dist/ (release, wasm-opt -Oz)
+build: tools
+	trunk build --release
+
+## demo: serve the demo partner page on http://127.0.0.1:8080 with live reload
+demo: tools
+	trunk serve --open=false
+
+## test: formatting, lints, native tests, browser tests, end-to-end tests
+test: tools lint native browser e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --features schema -- -D warnings
+	cargo clippy $(WASM) --all-targets -- -D warnings
+
+## native: model and rendering tests, and the committed schema is current
+native:
+	cargo test
+	cargo run --quiet --features schema --bin schema | diff -u schema/article.schema.json - \
+		|| { echo "schema/article.schema.json is stale: run make schema" >&2; exit 1; }
+
+## browser: wasm-bindgen-test in headless Chromium
+browser:
+	cargo test $(WASM) --test browser
+
+## e2e: the built dist/ in real host pages in headless Chromium
+e2e: build
+	node --test --test-concurrency=1 --test-timeout=60000 e2e/
+
+## schema: regenerate schema/article.schema.json from the Rust types
+schema:
+	cargo run --quiet --features schema --bin schema > schema/article.schema.json
+
+clean:
+	rm -rf dist target

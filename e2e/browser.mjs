@@ -1,0 +1,51 @@
+// Debian's Chromium, headless, driven by playwright-core (no downloaded browsers).
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** Records every news-article event on a page from its first script on, in `window.widgetEvents`. */
+export async function recordEvents(page) {
+  await page.addInitScript(() => {
+    window.widgetEvents = [];
+    for (const type of ['rendered', 'error', 'navigate', 'video-play']) {
+      document.addEventListener(`news-article:${type}`, (event) =>
+        window.widgetEvents.push({ type, detail: event.detail, target: event.composedPath()[0] }),
+      );
+    }
+  });
+}
+
+/**
+ * Waits for the `count`th rendered or error event recorded on the page (see
+ * `recordEvents`), of the element matching `selector`; resolves to { type, detail }.
+ */
+export async function outcome(page, { count = 1, selector = 'news-article', timeout = 15000 } = {}) {
+  const handle = await page.waitForFunction(
+    ([count, selector]) => {
+      const seen = window.widgetEvents.filter(
+        (e) => (e.type === 'rendered' || e.type === 'error') && e.target === document.querySelector(selector),
+      );
+      return seen.length >= count && { type: seen[count - 1].type, detail: seen[count - 1].detail };
+    },
+    [count, selector],
+    { timeout },
+  );
+  return handle.jsonValue();
+}

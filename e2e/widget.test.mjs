@@ -1,0 +1,278 @@
+// The built widget (dist/) in real host pages, in headless Chromium: what a
+// reader sees of the seed article, the video, the related list, the events,
+// and the one-script-tag contract (any path, several elements, late ones).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, DIST } from './server.mjs';
+import { launch, outcome, recordEvents } from './browser.mjs';
+
+let server;
+let browser;
+
+/** A host page with `body` and the partner snippet's script tag. */
+const hostPage = (body, script = '/news-widget.js') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head>
+   <body>${body}<script src="${script}" async></script></body></html>`;
+
+const html = (text) => (req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(text);
+};
+
+before(async () => {
+  server = await serve({
+    routes: {
+      '/host/en.html': html(hostPage('<news-article lang="en" src="/site/articles/20122.json"></news-article>')),
+      '/host/many.html': html(
+        hostPage(`<news-article src="/site/articles/20122.json"></news-article>
+                  <news-article src="/site/articles/20121.json"></news-article>
+                  <news-article src="/site/articles/20110.json"></news-article>`),
+      ),
+      '/host/late.html': html(hostPage('<p>no widget yet</p>')),
+      '/host/missing.html': html(
+        hostPage('<news-article src="/site/articles/99999.json"><a href="/x">Read it on the site</a></news-article>'),
+      ),
+      '/host/no-src.html': html(hostPage('<news-article></news-article>')),
+      // The same dist/ hosted on a deep CDN-like path.
+      '/host/cdn.html': html(
+        hostPage('<news-article src="/site/articles/20122.json"></news-article>', '/cdn/v1/news-widget/news-widget.js'),
+      ),
+    },
+    // The same dist/ again, as a CDN would host it.
+    mounts: { '/cdn/v1/news-widget/': DIST },
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a host page; `requests` lists every URL the page asked for. */
+async function open(path, viewport = { width: 1000, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  await recordEvents(page);
+  const problems = [];
+  const requests = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url + path);
+  return { page, problems, requests };
+}
+
+/** The first widget's first outcome (rendered or error). */
+const settle = (page) => outcome(page);
+
+const shadow = (page, selector, el = 'news-article') =>
+  page.evaluate(
+    ([el, selector]) => [...document.querySelector(el).shadowRoot.querySelectorAll(selector)].map((n) => n.textContent.trim()),
+    [el, selector],
+  );
+
+describe('the demo page shows the seed article', () => {
+  let page;
+  let problems;
+  let requests;
+  let result;
+  before(async () => {
+    ({ page, problems, requests } = await open('/'));
+    result = await settle(page);
+  });
+  after(() => page.close());
+
+  test('it renders and tells the host which article', () => {
+    assert.deepEqual(result, { type: 'rendered', detail: { id: '20122' } });
+    assert.deepEqual(problems, []);
+  });
+
+  test('the page loads the widget only through the partner snippet', () => {
+    assert.equal(requests.filter((url) => url.endsWith('/news_widget_bg.wasm')).length, 1);
+    assert.equal(requests.filter((url) => url.endsWith('/news-widget.js')).length, 1);
+  });
+
+  test('header: category, headline, Vietnamese dateline, view count', async () => {
+    assert.deepEqual(await shadow(page, '.nw-category'), ['Thời sự - Chính trị']);
+    assert.deepEqual(await shadow(page, 'h2'), ['Hội nghị Ban Chấp hành Đảng bộ tỉnh']);
+    assert.deepEqual(await shadow(page, 'time.nw-published'), ['Thứ Năm, 20/01/2022 | 19:35']);
+    assert.deepEqual(await shadow(page, '.nw-views'), ['3.824 lượt xem']);
+  });
+
+  test('lead, body paragraphs, byline and photo credit', async () => {
+    const [lead] = await shadow(page, '.nw-lead');
+    assert.match(lead, /^Chiều ngày 20\/1, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị/);
+    const paragraphs = await shadow(page, '.nw-body > p');
+    assert.equal(paragraphs.length, 4);
+    assert.match(paragraphs.at(-1), /^Tại hội nghị, Ban Chấp hành Đảng bộ tỉnh đã biểu quyết/);
+    assert.deepEqual(await shadow(page, '.nw-author'), ['Tác giả: Đào Quyên']);
+    assert.deepEqual(await shadow(page, '.nw-photo-credit'), ['Ảnh: Thành Tâm']);
+  });
+
+  test('photos carry alt, size, lazy loading and captions', async () => {
+    const photos = await page.evaluate(() =>
+      [...document.querySelector('news-article').shadowRoot.querySelectorAll('figure:not(.nw-video) img')].map((img) => ({
+        alt: img.alt,
+        width: img.getAttribute('width'),
+        height: img.getAttribute('height'),
+        loading: img.loading,
+        caption: img.closest('figure').querySelector('figcaption')?.textContent,
+        boxHeight: Math.round(img.getBoundingClientRect().height),
+        boxWidth: Math.round(img.getBoundingClientRect().width),
+      })),
+    );
+    assert.equal(photos.length, 3);
+    for (const photo of photos) {
+      assert.ok(photo.alt.length > 0);
+      assert.equal(photo.width, '960');
+      assert.equal(photo.height, '640');
+      assert.equal(photo.loading, 'lazy');
+      assert.ok(photo.caption.length > 0);
+      // Space is reserved at the photo's aspect ratio before it loads.
+      assert.ok(Math.abs(photo.boxHeight - (photo.boxWidth * 640) / 960) <= 1, JSON.stringify(photo));
+    }
+    assert.match(photos[0].caption, /^Đồng chí Ngô Đông Hải/);
+  });
+
+  test('the video is a native player that plays, with captions on', async () => {
+    const video = await page.evaluate(async () => {
+      const v = document.querySelector('news-article').shadowRoot.querySelector('video');
+      v.muted = true;
+      await v.play();
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      v.pause();
+      return {
+        controls: v.controls,
+        preload: v.preload,
+        poster: v.poster,
+        sources: [...v.querySelectorAll('source')].map((s) => s.type),
+        currentSrc: v.currentSrc,
+        time: v.currentTime,
+        tracks: [...v.textTracks].map((t) => `${t.language}:${t.kind}:${t.mode}`),
+        fallback: v.querySelector('.nw-video-fallback a')?.getAttribute('href'),
+      };
+    });
+    assert.equal(video.controls, true);
+    assert.equal(video.preload, 'metadata');
+    assert.match(video.poster, /\/site\/media\/20122-poster\.jpg$/);
+    assert.deepEqual(video.sources, ['video/webm', 'video/mp4']);
+    assert.match(video.currentSrc, /\/site\/media\/20122\.(webm|mp4)$/);
+    assert.ok(video.time > 0.3, `played to ${video.time}s`);
+    assert.deepEqual(video.tracks, ['vi:captions:showing', 'en:subtitles:disabled']);
+    assert.match(video.fallback, /\/site\/media\/20122\.webm$/);
+  });
+
+  test('related news: headline, date and thumbnail per item, as real links', async () => {
+    assert.deepEqual(await shadow(page, '.nw-related h3'), ['Tin cùng chuyên mục']);
+    const items = await page.evaluate(() =>
+      [...document.querySelector('news-article').shadowRoot.querySelectorAll('.nw-related-item a')].map((a) => ({
+        href: a.href,
+        headline: a.querySelector('.nw-related-headline').textContent,
+        date: a.querySelector('time').textContent,
+        thumb: a.querySelector('img')?.getAttribute('src'),
+      })),
+    );
+    assert.equal(items.length, 6);
+    assert.deepEqual(items[0], {
+      href: 'https://news.example/tin-tuc/20125',
+      headline: 'Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần',
+      date: '21/01/2022',
+      thumb: `${server.url}/site/media/20125-thumb.jpg`,
+    });
+  });
+
+  test('the partner fallback content is hidden once the article shows', async () => {
+    const hidden = await page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('slot').hidden);
+    assert.equal(hidden, true);
+  });
+
+  test('a related item opens in place, without leaving the host page', async () => {
+    const before = await page.evaluate(() => location.href);
+    await page.evaluate(() =>
+      document.querySelector('news-article').shadowRoot.querySelector('.nw-related-item a').click(),
+    );
+    assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20125' } });
+    assert.equal(await page.evaluate(() => location.href), before);
+    assert.deepEqual(await shadow(page, 'h2'), ['Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần']);
+  });
+});
+
+test('English interface: dateline, view count and words from the en catalogue', async () => {
+  const { page } = await open('/host/en.html');
+  assert.equal((await settle(page)).type, 'rendered');
+  assert.deepEqual(await shadow(page, 'time.nw-published'), ['Thursday, January 20, 2022, 7:35 PM']);
+  assert.deepEqual(await shadow(page, '.nw-views'), ['3,824 views']);
+  assert.deepEqual(await shadow(page, '.nw-related h3'), ['Related news']);
+  assert.deepEqual(await shadow(page, '.nw-photo-credit'), ['Photo: Thành Tâm']);
+  await page.close();
+});
+
+test('every element renders, and the wasm is downloaded once', async () => {
+  const { page, requests } = await open('/host/many.html');
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('news-article')].every((el) => el.shadowRoot?.querySelector('h2')),
+    null,
+    { timeout: 15000 },
+  );
+  const headlines = await page.evaluate(() =>
+    [...document.querySelectorAll('news-article')].map((el) => el.shadowRoot.querySelector('h2').textContent),
+  );
+  assert.equal(headlines.length, 3);
+  assert.equal(new Set(headlines).size, 3);
+  assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
+  assert.equal(requests.filter((url) => url.endsWith('/news-widget.css')).length, 1);
+  await page.close();
+});
+
+test('an element added later renders too', async () => {
+  const { page } = await open('/host/late.html');
+  await page.waitForFunction(() => customElements.get('news-article'));
+  const result = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.createElement('news-article');
+        el.setAttribute('src', '/site/articles/20118.json');
+        el.addEventListener('news-article:rendered', (e) => resolve(e.detail));
+        document.body.append(el);
+      }),
+  );
+  assert.deepEqual(await result, { id: '20118' });
+  await page.close();
+});
+
+test('dist/ works from any path: the loader finds its files next to itself', async () => {
+  const { page, problems } = await open('/host/cdn.html');
+  const result = await settle(page);
+  assert.equal(result.type, 'rendered');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a missing article shows an alert, fires an error, and keeps the fallback', async () => {
+  const { page } = await open('/host/missing.html');
+  const result = await settle(page);
+  assert.equal(result.type, 'error');
+  assert.equal(result.detail.code, 'not-found');
+  assert.match(result.detail.message, /99999\.json/);
+  assert.deepEqual(await shadow(page, '[role=alert] p'), ['Không tìm thấy bài viết này.']);
+  const fallback = await page.evaluate(() => {
+    const el = document.querySelector('news-article');
+    return { hidden: el.shadowRoot.querySelector('slot').hidden, link: el.querySelector('a').offsetHeight > 0 };
+  });
+  assert.deepEqual(fallback, { hidden: false, link: true });
+  await page.close();
+});
+
+test('an element without src says what is wrong', async () => {
+  const { page } = await open('/host/no-src.html');
+  const result = await settle(page);
+  assert.deepEqual(result, { type: 'error', detail: { code: 'config', message: 'invalid configuration: "src" is required' } });
+  assert.equal((await shadow(page, '[role=alert]')).length, 1);
+  await page.close();
+});
+
+test('file names in dist/ are stable', async () => {
+  for (const file of ['news-widget.js', 'news_widget.js', 'news_widget_bg.wasm', 'news-widget.css', 'article.schema.json']) {
+    await readFile(new URL(file, `file://${DIST}`));
+  }
+});
