@@ -31,11 +31,11 @@ lint:
 	cargo clippy --all-targets --features schema -- -D warnings
 	cargo clippy $(WASM) --all-targets -- -D warnings
 
-## native: model and rendering tests, and the committed schema is current
+## native: model, state and rendering tests, and the committed schemas are current
 native:
 	cargo test
-	cargo run --quiet --features schema --bin schema | diff -u schema/article.schema.json - \
-		|| { echo "schema/article.schema.json is stale: run make schema" >&2; exit 1; }
+	fresh=$$(mktemp -d) && cargo run --quiet --features schema --bin schema -- "$$fresh" \
+		&& diff -ru schema "$$fresh" || { echo "schema/ is stale: run make schema" >&2; exit 1; }
 
 ## browser: wasm-bindgen-test in headless Chromium
 browser:
@@ -45,9 +45,9 @@ browser:
 e2e: build
 	node --test --test-concurrency=1 --test-timeout=60000 e2e/
 
-## schema: regenerate schema/article.schema.json from the Rust types
+## schema: regenerate schema/*.schema.json from the Rust types
 schema:
-	cargo run --quiet --features schema --bin schema > schema/article.schema.json
+	cargo run --quiet --features schema --bin schema -- schema
 
 clean:
 	rm -rf dist target

@@ -6,9 +6,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { DIST } from './server.mjs';
 
-const schema = JSON.parse(await readFile(`${DIST}article.schema.json`, 'utf8'));
-// Formats are informative here; the schema's patterns carry the rules.
-const validate = new Ajv2020({ strict: true, validateFormats: false, allErrors: true }).compile(schema);
+// Formats are informative here; the schemas' patterns carry the rules.
+const ajv = new Ajv2020({ strict: true, validateFormats: false, allErrors: true });
+const compile = async (name) => ajv.compile(JSON.parse(await readFile(`${DIST}${name}`, 'utf8')));
+const validate = await compile('article.schema.json');
+const validateDay = await compile('date-index.schema.json');
 const articles = `${DIST}site/articles/`;
 const seed = () => readFile(`${articles}20122.json`, 'utf8').then(JSON.parse);
 
@@ -19,6 +21,18 @@ test('every sample article validates against the schema', async () => {
     const article = JSON.parse(await readFile(articles + file, 'utf8'));
     assert.ok(validate(article), `${file}: ${JSON.stringify(validate.errors, null, 1)}`);
   }
+});
+
+test('every sample date index validates against its schema', async () => {
+  const dir = `${DIST}site/dates/`;
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+  assert.ok(files.length >= 7);
+  for (const file of files) {
+    const index = JSON.parse(await readFile(dir + file, 'utf8'));
+    assert.ok(validateDay(index), `${file}: ${JSON.stringify(validateDay.errors, null, 1)}`);
+    assert.equal(index.date, file.replace('.json', ''));
+  }
+  assert.equal(validateDay({ date: '2022-13-01', items: [] }), false);
 });
 
 test('the schema refuses unsafe URLs, bad dates and empty headlines', async () => {

@@ -165,9 +165,9 @@ describe('the demo page shows the seed article', () => {
   test('related news: headline, date and thumbnail per item, as real links', async () => {
     assert.deepEqual(await shadow(page, '.nw-related h3'), ['Tin cùng chuyên mục']);
     const items = await page.evaluate(() =>
-      [...document.querySelector('news-article').shadowRoot.querySelectorAll('.nw-related-item a')].map((a) => ({
+      [...document.querySelector('news-article').shadowRoot.querySelectorAll('.nw-summary a')].map((a) => ({
         href: a.href,
-        headline: a.querySelector('.nw-related-headline').textContent,
+        headline: a.querySelector('.nw-summary-headline').textContent,
         date: a.querySelector('time').textContent,
         thumb: a.querySelector('img')?.getAttribute('src'),
       })),
@@ -189,7 +189,7 @@ describe('the demo page shows the seed article', () => {
   test('a related item opens in place, without leaving the host page', async () => {
     const before = await page.evaluate(() => location.href);
     await page.evaluate(() =>
-      document.querySelector('news-article').shadowRoot.querySelector('.nw-related-item a').click(),
+      document.querySelector('news-article').shadowRoot.querySelector('.nw-summary a').click(),
     );
     assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20125' } });
     assert.equal(await page.evaluate(() => location.href), before);

@@ -1,26 +1,34 @@
 //! The one fetch path: every document the widget shows comes through here.
 //!
-//! It resolves and checks URLs, applies a timeout and a size limit, maps HTTP
-//! and network failures to [`Error`], parses, and keeps what it loaded in an
-//! in-memory cache so an article seen once opens again without a request.
+//! It applies a timeout and a size limit, maps HTTP and network failures to
+//! [`Error`], parses, resolves the document's relative URLs, and keeps the
+//! articles it loaded in an in-memory cache, so an article seen once, or
+//! prefetched, opens without a request.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use futures::future::{select, Either};
+use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use gloo_timers::future::TimeoutFuture;
 use web_sys::AbortSignal;
 
 use crate::error::{Error, Result};
-use crate::model::{parse_article, Article, SafeUrl, MAX_DOCUMENT_BYTES};
+use crate::model::{Article, Document, SafeUrl, MAX_DOCUMENT_BYTES};
 
 /// How long to wait for a document before giving up, in seconds.
 pub const TIMEOUT_SECONDS: u32 = 10;
 
+/// A cached article, or the prefetch that will deliver it.
+#[derive(Clone)]
+enum Cached {
+    Ready(Rc<Article>),
+    Pending(Shared<LocalBoxFuture<'static, Result<Rc<Article>>>>),
+}
+
 thread_local! {
-    static ARTICLES: RefCell<HashMap<String, Rc<Article>>> = Default::default();
+    static ARTICLES: RefCell<HashMap<String, Cached>> = Default::default();
 }
 
 /// Resolves `url` against `base` with the browser's URL parser, keeping it only
@@ -30,24 +38,58 @@ pub fn resolve(url: &str, base: &str) -> Option<String> {
     SafeUrl::try_from(absolute.clone()).ok().map(|_| absolute)
 }
 
-/// The article at `url`, from the cache when it was loaded before.
-///
-/// `url` must be absolute. The request is cancelled when `signal` aborts.
+/// The article at the absolute `url`: from the cache, from a prefetch under
+/// way, or fetched now (and cancelled when `signal` aborts).
 pub async fn article(url: &str, signal: &AbortSignal) -> Result<Rc<Article>> {
-    if let Some(article) = ARTICLES.with_borrow(|cache| cache.get(url).cloned()) {
-        return Ok(article);
+    match ARTICLES.with_borrow(|cache| cache.get(url).cloned()) {
+        Some(Cached::Ready(article)) => Ok(article),
+        Some(Cached::Pending(prefetch)) => prefetch.await,
+        None => {
+            let article = Rc::new(load::<Article>(url, Some(signal)).await?);
+            remember(url, Cached::Ready(Rc::clone(&article)));
+            Ok(article)
+        }
     }
-    let (bytes, base) = fetch(url, signal).await?;
-    let mut article = parse_article(&bytes)?;
-    article.resolve_urls(&|relative| resolve(relative, &base));
-    let article = Rc::new(article);
-    ARTICLES.with_borrow_mut(|cache| cache.insert(url.to_owned(), Rc::clone(&article)));
-    Ok(article)
 }
 
-/// Fetches `url` within the timeout; returns the body and the final URL
-/// (after redirects), against which relative URLs in the body resolve.
-async fn fetch(url: &str, signal: &AbortSignal) -> Result<(Vec<u8>, String)> {
+/// Starts loading the article at `url` into the cache, if it is not there yet
+/// (a reader hovering a link is likely to click it).
+pub fn prefetch(url: &str) {
+    if ARTICLES.with_borrow(|cache| cache.contains_key(url)) {
+        return;
+    }
+    let owned = url.to_owned();
+    let pending = async move { load::<Article>(&owned, None).await.map(Rc::new) }
+        .boxed_local()
+        .shared();
+    remember(url, Cached::Pending(pending.clone()));
+    let url = url.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        match pending.await {
+            Ok(article) => remember(&url, Cached::Ready(article)),
+            // A failed prefetch is forgotten; the click will try again and show why.
+            Err(_) => ARTICLES.with_borrow_mut(|cache| {
+                cache.remove(&url);
+            }),
+        }
+    });
+}
+
+fn remember(url: &str, entry: Cached) {
+    ARTICLES.with_borrow_mut(|cache| cache.insert(url.to_owned(), entry));
+}
+
+/// Fetches and parses the document at the absolute `url`, resolving its
+/// relative URLs against the URL it was finally served from.
+pub async fn load<T: Document>(url: &str, signal: Option<&AbortSignal>) -> Result<T> {
+    let (bytes, base) = fetch(url, signal).await?;
+    let mut document = T::parse(&bytes)?;
+    document.resolve_urls(&|relative| resolve(relative, &base));
+    Ok(document)
+}
+
+/// Fetches `url` within the timeout; returns the body and the final URL.
+async fn fetch(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec<u8>, String)> {
     let request = Box::pin(fetch_unlimited(url, signal));
     let timeout = TimeoutFuture::new(TIMEOUT_SECONDS * 1000);
     match select(request, timeout).await {
@@ -59,13 +101,13 @@ async fn fetch(url: &str, signal: &AbortSignal) -> Result<(Vec<u8>, String)> {
     }
 }
 
-async fn fetch_unlimited(url: &str, signal: &AbortSignal) -> Result<(Vec<u8>, String)> {
+async fn fetch_unlimited(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec<u8>, String)> {
     let network = |e: gloo_net::Error| Error::Network {
         url: url.to_owned(),
         reason: e.to_string(),
     };
     let response = Request::get(url)
-        .abort_signal(Some(signal))
+        .abort_signal(signal)
         .send()
         .await
         .map_err(network)?;
@@ -74,13 +116,13 @@ async fn fetch_unlimited(url: &str, signal: &AbortSignal) -> Result<(Vec<u8>, St
             return Err(Error::NotFound {
                 url: url.to_owned(),
                 status: response.status(),
-            })
+            });
         }
         _ if !response.ok() => {
             return Err(Error::Http {
                 url: url.to_owned(),
                 status: response.status(),
-            })
+            });
         }
         _ => {}
     }

@@ -5,11 +5,11 @@
 use std::rc::Rc;
 
 use news_widget::components::{
-    ArticleView, ArticleViewProps, ErrorNotice, ErrorNoticeProps, Skeleton,
+    ArticleView, DateBrowser, DayList, ErrorNotice, HistoryNav, Skeleton,
 };
 use news_widget::error::Error;
 use news_widget::i18n::{Lang, Locale};
-use news_widget::model::{parse_article, Article};
+use news_widget::model::{parse_article, Article, DateIndex, Day, TimeZone};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
@@ -43,11 +43,11 @@ async fn render(lang: Lang, content: Html) -> String {
 }
 
 async fn article(lang: Lang, article: Rc<Article>) -> String {
-    let props = ArticleViewProps {
-        article,
-        onselect: Callback::noop(),
-    };
-    render(lang, html! { <ArticleView ..props /> }).await
+    render(
+        lang,
+        html! { <ArticleView {article} onselect={Callback::noop()} /> },
+    )
+    .await
 }
 
 fn position(html: &str, needle: &str) -> usize {
@@ -139,7 +139,7 @@ async fn english_interface_words_and_default_track() {
 async fn related_items_are_real_links_with_date_and_thumbnail() {
     let html = article(Lang::Vi, seed()).await;
     let related = &html[position(&html, "class=\"nw-related\"")..];
-    assert_eq!(related.matches("<li class=\"nw-related-item\">").count(), 6);
+    assert_eq!(related.matches("<li class=\"nw-summary\">").count(), 6);
     assert!(related.contains(r#"<a href="https://news.example/tin-tuc/20125">"#));
     assert!(
         related.contains(r#"<img src="../media/20125-thumb.jpg" alt="" width="240" height="160""#)
@@ -183,15 +183,20 @@ async fn errors_show_a_readable_alert_and_retry_only_when_useful() {
         url: "https://a.example/x.json".into(),
         reason: "Failed to fetch".into(),
     };
-    let props = ErrorNoticeProps {
-        error: offline,
-        onretry: Some(Callback::noop()),
-    };
-    let html = render(Lang::Vi, html! { <ErrorNotice ..props /> }).await;
+    let onretry = Some(Callback::noop());
+    let html = render(
+        Lang::Vi,
+        html! { <ErrorNotice error={offline} {onretry} onback={Some(Callback::noop())} /> },
+    )
+    .await;
     assert!(html.contains(r#"role="alert""#));
     assert!(html.contains(r#"data-code="network""#));
     assert!(html.contains("Không tải được bài viết. Vui lòng thử lại sau."));
     assert!(html.contains("Thử lại</button>"));
+    assert!(
+        html.contains("Quay lại</button>"),
+        "a way back after a failed move"
+    );
     assert!(
         !html.contains("Failed to fetch"),
         "the technical detail goes to the event, not the reader"
@@ -201,11 +206,95 @@ async fn errors_show_a_readable_alert_and_retry_only_when_useful() {
         path: "body[1].video.width".into(),
         reason: "invalid type".into(),
     };
-    let props = ErrorNoticeProps {
-        error: broken,
-        onretry: None,
-    };
-    let html = render(Lang::En, html! { <ErrorNotice ..props /> }).await;
+    let html = render(Lang::En, html! { <ErrorNotice error={broken} /> }).await;
     assert!(html.contains("The article data is broken and cannot be shown."));
     assert!(!html.contains("<button"));
+}
+
+#[tokio::test]
+async fn a_stale_article_is_dimmed_and_marked_busy() {
+    let html = render(
+        Lang::Vi,
+        html! { <ArticleView article={seed()} stale=true onselect={Callback::noop()} /> },
+    )
+    .await;
+    assert!(
+        html.contains(r#"aria-busy="true" class="nw-content nw-stale""#),
+        "{}",
+        &html[..200]
+    );
+}
+
+#[tokio::test]
+async fn history_buttons_show_once_the_reader_moved() {
+    let none = render(Lang::Vi, html! {
+        <HistoryNav can_back=false can_forward=false onback={Callback::noop()} onforward={Callback::noop()} />
+    })
+    .await;
+    assert!(!none.contains("<button"));
+    let back = render(Lang::En, html! {
+        <HistoryNav can_back=true can_forward=false onback={Callback::noop()} onforward={Callback::noop()} />
+    })
+    .await;
+    assert!(back.contains("← Back</button>"));
+    assert!(
+        back.contains(r#"<button type="button" disabled="disabled" class="nw-forward">"#),
+        "{back}"
+    );
+}
+
+fn day(s: &str) -> Day {
+    Day::parse(s).expect("day")
+}
+
+async fn dates(list: DayList, today: Option<Day>) -> String {
+    render(
+        Lang::Vi,
+        html! {
+            <DateBrowser day={day("2022-01-20")} {today} {list} onday={Callback::noop()}
+                         onselect={Callback::noop()} onprefetch={Callback::noop()} />
+        },
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_date_browser_offers_a_picker_and_the_days_around() {
+    let html = dates(DayList::Closed, Some(day("2026-11-25"))).await;
+    assert!(html.contains("Xem tin theo ngày"));
+    assert!(
+        html.contains(r#"<input value="2022-01-20" type="date" max="2026-11-25">"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"aria-label="Ngày trước""#));
+    assert!(!html.contains("<ul"), "no list before a day is chosen");
+}
+
+#[tokio::test]
+async fn no_day_after_today_can_be_chosen() {
+    let html = dates(DayList::Closed, Some(day("2022-01-20"))).await;
+    let next = &html[position(&html, r#"aria-label="Ngày sau""#)..];
+    let tag = &next[..next.find('>').unwrap_or(next.len())];
+    assert!(tag.contains("disabled"), "{tag}");
+}
+
+#[tokio::test]
+async fn a_day_lists_its_articles_or_says_it_has_none() {
+    let empty = DateIndex {
+        date: day("2022-01-16"),
+        time_zone: TimeZone::default(),
+        items: Vec::new(),
+    };
+    let html = dates(DayList::Ready(Rc::new(empty)), None).await;
+    assert!(html.contains("Không có tin nào trong ngày này"));
+
+    let items = seed().related.clone();
+    let index = DateIndex {
+        date: day("2022-01-19"),
+        time_zone: TimeZone::default(),
+        items,
+    };
+    let html = dates(DayList::Ready(Rc::new(index)), None).await;
+    assert_eq!(html.matches(r#"<li class="nw-summary">"#).count(), 6);
+    assert!(html.contains("Ban Thường vụ Tỉnh ủy cho ý kiến về công tác cán bộ"));
 }

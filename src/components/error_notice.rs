@@ -13,6 +13,9 @@ pub struct ErrorNoticeProps {
     /// Offered when trying again may help.
     #[prop_or_default]
     pub onretry: Option<Callback<()>>,
+    /// Offered when there is an article to go back to.
+    #[prop_or_default]
+    pub onback: Option<Callback<()>>,
 }
 
 /// A short message in the reader's language, and a retry button when useful.
@@ -26,6 +29,11 @@ pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
             if let Some(onretry) = &props.onretry {
                 <button type="button" class="nw-retry" onclick={onretry.reform(|_| ())}>
                     { messages.retry }
+                </button>
+            }
+            if let Some(onback) = &props.onback {
+                <button type="button" class="nw-back" onclick={onback.reform(|_| ())}>
+                    { "← " }{ messages.back }
                 </button>
             }
         </div>

@@ -21,6 +21,11 @@ impl Host {
         self.dispatch("news-article:rendered", &[("id", id.as_str())]);
     }
 
+    /// `news-article:navigate`, detail `{ src }`: the reader moved to another article.
+    pub fn navigate(&self, src: &str) {
+        self.dispatch("news-article:navigate", &[("src", src)]);
+    }
+
     /// `news-article:error`, detail `{ code, message }`; also one console line.
     pub fn error(&self, error: &Error) {
         let message = error.to_string();

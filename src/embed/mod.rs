@@ -1,9 +1,12 @@
 //! The widget's side of the host page: what the `<news-article>` element says
-//! (its attributes, as a [`Config`]) and what the widget tells it ([`Host`] events).
-//! Nothing else in the crate touches the host page.
+//! (its attributes, as a [`Config`]), what the widget tells it ([`Host`]
+//! events), and, only when the partner opts in, the host URL's fragment as
+//! the widget's history ([`history`]). Nothing else in the crate touches the
+//! host page.
 
 mod config;
+pub mod history;
 mod host;
 
-pub use self::config::Config;
+pub use self::config::{Config, DateIndexUrl, HistoryMode};
 pub use self::host::Host;

@@ -5,7 +5,7 @@
 //! still check where each value goes.
 
 use super::Lang;
-use crate::model::{TimeZone, Timestamp};
+use crate::model::{Day, TimeZone, Timestamp};
 
 /// How much of a date to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,6 +43,12 @@ impl Locale {
         browser::date(self.lang, at, zone, style).unwrap_or_else(|| at.as_str().to_owned())
     }
 
+    /// Today's date in `zone` (the newsroom's today), for "no future dates".
+    /// `None` outside a browser.
+    pub fn today(zone: &TimeZone) -> Option<Day> {
+        browser::today(zone)
+    }
+
     /// A count with grouping: "3.824" (vi), "3,824" (en).
     pub fn number(&self, n: u64) -> String {
         browser::number(self.lang, n).unwrap_or_else(|| n.to_string())
@@ -70,7 +76,7 @@ mod browser {
     use js_sys::{Date, Object, Reflect};
     use wasm_bindgen::prelude::*;
 
-    use super::{DateStyle, Lang, TimeZone, Timestamp};
+    use super::{DateStyle, Day, Lang, TimeZone, Timestamp};
 
     // Own bindings with `catch`: a time zone name from the JSON that `Intl`
     // does not know throws a RangeError, which must not cross into Rust.
@@ -169,6 +175,24 @@ mod browser {
         })
     }
 
+    pub fn today(zone: &TimeZone) -> Option<Day> {
+        // en-CA writes dates as YYYY-MM-DD.
+        let options = Object::new();
+        for (key, value) in [
+            ("year", "numeric"),
+            ("month", "2-digit"),
+            ("day", "2-digit"),
+            ("timeZone", zone.as_str()),
+        ] {
+            let _ = Reflect::set(&options, &key.into(), &value.into());
+        }
+        let text = DateTimeFormat::new("en-CA", &options)
+            .ok()?
+            .format(&Date::new_0())
+            .ok()?;
+        Day::parse(&text).ok()
+    }
+
     pub fn number(lang: Lang, n: u64) -> Option<String> {
         with_numbers(lang, |numbers, _| numbers.format_number(n as f64).ok())
     }
@@ -182,7 +206,11 @@ mod browser {
 mod browser {
     //! No `Intl` here: callers fall back to raw values.
 
-    use super::{DateStyle, Lang, TimeZone, Timestamp};
+    use super::{DateStyle, Day, Lang, TimeZone, Timestamp};
+
+    pub fn today(_: &TimeZone) -> Option<Day> {
+        None
+    }
 
     pub fn date(_: Lang, _: &Timestamp, _: &TimeZone, _: DateStyle) -> Option<String> {
         None

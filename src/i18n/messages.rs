@@ -25,6 +25,20 @@ pub struct Messages {
     pub video_download: &'static str,
     /// Heading of the video transcript.
     pub transcript: &'static str,
+    /// Back to the previous article in the widget.
+    pub back: &'static str,
+    /// Forward again.
+    pub forward: &'static str,
+    /// Heading of the date browser.
+    pub browse_by_date: &'static str,
+    /// Label of the date picker.
+    pub date: &'static str,
+    /// The previous-day button.
+    pub previous_day: &'static str,
+    /// The next-day button.
+    pub next_day: &'static str,
+    /// A day without articles.
+    pub no_news_on_day: &'static str,
     /// Error messages, by error code.
     pub errors: ErrorMessages,
 }
@@ -84,6 +98,13 @@ pub(super) const VI: Messages = Messages {
     video_unsupported: "Trình duyệt của bạn không phát được video này.",
     video_download: "Tải video về",
     transcript: "Nội dung video",
+    back: "Quay lại",
+    forward: "Tiếp theo",
+    browse_by_date: "Xem tin theo ngày",
+    date: "Ngày",
+    previous_day: "Ngày trước",
+    next_day: "Ngày sau",
+    no_news_on_day: "Không có tin nào trong ngày này",
     errors: ErrorMessages {
         not_found: "Không tìm thấy bài viết này.",
         unavailable: "Không tải được bài viết. Vui lòng thử lại sau.",
@@ -108,6 +129,13 @@ pub(super) const EN: Messages = Messages {
     video_unsupported: "Your browser cannot play this video.",
     video_download: "Download the video",
     transcript: "Video transcript",
+    back: "Back",
+    forward: "Forward",
+    browse_by_date: "Browse news by date",
+    date: "Date",
+    previous_day: "Previous day",
+    next_day: "Next day",
+    no_news_on_day: "No news on this day",
     errors: ErrorMessages {
         not_found: "This article could not be found.",
         unavailable: "The article could not be loaded. Please try again later.",

@@ -72,7 +72,7 @@ pub struct Article {
     pub photo_credits: Vec<Label>,
     /// Related news in the same category.
     #[serde(default)]
-    pub related: Vec<RelatedItem>,
+    pub related: Vec<ArticleSummary>,
 }
 
 /// A section of the publication.
@@ -271,11 +271,12 @@ impl TrackKind {
     }
 }
 
-/// An article in the "related news" list.
+/// A short reference to another article, as listed in "related news" and
+/// in a date index: enough to show it in a list and to load it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
-pub struct RelatedItem {
+pub struct ArticleSummary {
     /// The article's id.
     pub id: ArticleId,
     /// Its headline.
@@ -288,6 +289,46 @@ pub struct RelatedItem {
     pub url: Option<SafeUrl>,
     /// The URL of its own article JSON, loaded in place when chosen.
     pub src: SafeUrl,
+}
+
+impl ArticleSummary {
+    fn resolve_urls(&mut self, resolve: &impl Fn(&str) -> Option<String>) {
+        self.src.resolve_with(resolve);
+        let thumb = self.thumbnail.as_mut().map(|t| &mut t.src);
+        for url in self.url.as_mut().into_iter().chain(thumb) {
+            url.resolve_with(resolve);
+        }
+    }
+}
+
+/// The articles published on one day: the document behind "browse news by date",
+/// fetched from the embed's `date-index` URL template.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct DateIndex {
+    /// The day, `YYYY-MM-DD`.
+    pub date: Day,
+    /// The zone in which the day and the times are meant.
+    #[serde(default)]
+    pub time_zone: TimeZone,
+    /// The day's articles, newest first. Empty on a day without news.
+    #[serde(default)]
+    pub items: Vec<ArticleSummary>,
+}
+
+impl DateIndex {
+    /// Resolves every URL in the index with `resolve` (see [`Article::resolve_urls`]).
+    pub fn resolve_urls(&mut self, resolve: &impl Fn(&str) -> Option<String>) {
+        for item in &mut self.items {
+            item.resolve_urls(resolve);
+        }
+    }
+}
+
+/// Parses a date index document.
+pub fn parse_date_index(bytes: &[u8]) -> Result<DateIndex> {
+    parse(bytes)
 }
 
 /// A small picture for a list item.
@@ -366,11 +407,7 @@ impl Article {
             }
         }
         for item in &mut self.related {
-            item.src.resolve_with(resolve);
-            let thumb = item.thumbnail.as_mut().map(|t| &mut t.src);
-            for url in item.url.as_mut().into_iter().chain(thumb) {
-                url.resolve_with(resolve);
-            }
+            item.resolve_urls(resolve);
         }
     }
 }
@@ -385,6 +422,33 @@ fn resolve_rich(text: &mut RichText, resolve: &impl Fn(&str) -> Option<String>) 
                 resolve_rich(&mut link.text, resolve);
             }
         }
+    }
+}
+
+/// A document of the format that the widget fetches: parsed from bytes, with
+/// URLs relative to the document's own URL.
+pub trait Document: Sized {
+    /// Parses the document.
+    fn parse(bytes: &[u8]) -> Result<Self>;
+    /// Resolves every URL in it with `resolve`.
+    fn resolve_urls(&mut self, resolve: &impl Fn(&str) -> Option<String>);
+}
+
+impl Document for Article {
+    fn parse(bytes: &[u8]) -> Result<Self> {
+        parse(bytes)
+    }
+    fn resolve_urls(&mut self, resolve: &impl Fn(&str) -> Option<String>) {
+        Article::resolve_urls(self, resolve);
+    }
+}
+
+impl Document for DateIndex {
+    fn parse(bytes: &[u8]) -> Result<Self> {
+        parse(bytes)
+    }
+    fn resolve_urls(&mut self, resolve: &impl Fn(&str) -> Option<String>) {
+        DateIndex::resolve_urls(self, resolve);
     }
 }
 

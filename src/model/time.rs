@@ -20,7 +20,10 @@ const YEARS: std::ops::RangeInclusive<i64> = 1900..=2999;
 pub struct Timestamp(String);
 
 /// A calendar day, `YYYY-MM-DD` (the key of the date index).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(with = "String", extend("format" = "date", "pattern" = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")))]
+#[serde(try_from = "String")]
 pub struct Day {
     year: i64,
     month: u32,
@@ -82,6 +85,57 @@ impl Day {
     }
 }
 
+impl Day {
+    /// The day after.
+    pub fn next(self) -> Day {
+        let Day { year, month, day } = self;
+        match (day < days_in_month(year, month), month < 12) {
+            (true, _) => Day {
+                day: day + 1,
+                ..self
+            },
+            (false, true) => Day {
+                month: month + 1,
+                day: 1,
+                ..self
+            },
+            (false, false) => Day {
+                year: year + 1,
+                month: 1,
+                day: 1,
+            },
+        }
+    }
+
+    /// The day before.
+    pub fn previous(self) -> Day {
+        let Day { year, month, day } = self;
+        match (day > 1, month > 1) {
+            (true, _) => Day {
+                day: day - 1,
+                ..self
+            },
+            (false, true) => Day {
+                month: month - 1,
+                day: days_in_month(year, month - 1),
+                ..self
+            },
+            (false, false) => Day {
+                year: year - 1,
+                month: 12,
+                day: 31,
+            },
+        }
+    }
+}
+
+impl TryFrom<String> for Day {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Day::parse(&s)
+    }
+}
+
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -123,6 +177,11 @@ impl Timestamp {
     /// The stamp as written, for `<time datetime>` and for the browser's `Date`.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The calendar day in the stamp's own offset (the newsroom's day).
+    pub fn day(&self) -> Option<Day> {
+        self.0.get(..10).and_then(|date| Day::parse(date).ok())
     }
 }
 

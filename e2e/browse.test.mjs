@@ -1,0 +1,222 @@
+// Browsing inside the widget, in headless Chromium against the built dist/:
+// related news and news by date open in place, back and forward, the host's
+// history in hash mode, prefetch, late answers, failures and retry.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, DIST } from './server.mjs';
+import { launch, outcome, recordEvents } from './browser.mjs';
+
+let server;
+let browser;
+let flaky = 0;
+
+const article = (id) => readFile(`${DIST}site/articles/${id}.json`);
+const json = (res, body) => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+
+before(async () => {
+  server = await serve({
+    routes: {
+      '/host/hash.html': (req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end(
+          `<!doctype html><meta charset="utf-8"><title>hash</title>
+           <news-article history="hash" src="/site/articles/20122.json"></news-article>
+           <script src="/news-widget.js" async></script>`,
+        ),
+      // Answers only after 1.5 s: an older load that must not win.
+      '/site/articles/20121.json': async (req, res) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        json(res, await article('20121'));
+      },
+      // Fails once with 503, then works: the retry button's case.
+      '/site/articles/20115.json': async (req, res) => {
+        if (flaky++ === 0) return res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+        json(res, await article('20115'));
+      },
+    },
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path = '/') {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  await recordEvents(page);
+  await page.goto(server.url + path);
+  assert.equal((await outcome(page)).type, 'rendered');
+  return page;
+}
+
+const headline = (page) => page.locator('news-article h2').textContent();
+const item = (page, id) => page.locator(`news-article .nw-related a[href$="/${id}"]`);
+const fetched = (path) => server.requests.filter((p) => p === path).length;
+
+test('a related item opens in place; back and forward return', async () => {
+  const page = await open();
+  const href = page.url();
+  await item(page, '20125').click();
+  assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20125' } });
+  assert.equal(page.url(), href, 'the host page did not navigate');
+  assert.equal(await headline(page), 'Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần');
+  const focused = await page.evaluate(() => document.querySelector('news-article').shadowRoot.activeElement?.className);
+  assert.equal(focused, 'nw-headline', 'focus follows to the new headline');
+
+  await page.locator('news-article .nw-history .nw-back').click();
+  assert.deepEqual(await outcome(page, { count: 3 }), { type: 'rendered', detail: { id: '20122' } });
+  await page.locator('news-article .nw-history .nw-forward').click();
+  assert.deepEqual(await outcome(page, { count: 4 }), { type: 'rendered', detail: { id: '20125' } });
+  const navigations = await page.evaluate(() => widgetEvents.filter((e) => e.type === 'navigate').length);
+  assert.equal(navigations, 3);
+  assert.equal(page.url(), href);
+  await page.close();
+});
+
+test('the widget scrolls its own top into view when the reader moves on', async () => {
+  const page = await open();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const top = () => page.evaluate(() => document.querySelector('news-article').getBoundingClientRect().top);
+  assert.ok((await top()) < 0);
+  await item(page, '20125').click();
+  await outcome(page, { count: 2 });
+  const after = await top();
+  assert.ok(after >= -1 && after < 800, `widget top at ${after}px`);
+  await page.close();
+});
+
+test('hovering an item prefetches it, and the click then needs no request', async () => {
+  const page = await open();
+  const path = '/site/articles/20118.json';
+  const before = fetched(path);
+  await item(page, '20118').hover();
+  for (let i = 0; i < 50 && fetched(path) === before; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(fetched(path), before + 1, 'prefetched on hover');
+  await page.waitForTimeout(300);
+  await item(page, '20118').click();
+  assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20118' } });
+  assert.equal(fetched(path), before + 1, 'the click used the prefetched article');
+  await page.close();
+});
+
+test('two quick clicks end on the second article, whatever answers first', async () => {
+  const page = await open();
+  await item(page, '20121').click(); // answers after 1.5 s
+  await item(page, '20110').click();
+  assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20110' } });
+  await page.waitForTimeout(2000);
+  assert.equal(await headline(page), 'Triển khai nhiệm vụ phát triển ngành công thương năm 2022');
+  const rendered = await page.evaluate(() => widgetEvents.filter((e) => e.type === 'rendered').map((e) => e.detail.id));
+  assert.deepEqual(rendered, ['20122', '20110']);
+  await page.close();
+});
+
+test('a failed load shows retry and a way back; retry works', async () => {
+  const page = await open();
+  await item(page, '20115').click();
+  const failure = await outcome(page, { count: 2 });
+  assert.equal(failure.type, 'error');
+  assert.equal(failure.detail.code, 'http');
+  assert.equal(await page.locator('news-article [role=alert] p').textContent(), 'Không tải được bài viết. Vui lòng thử lại sau.');
+  assert.equal(await page.locator('news-article [role=alert] .nw-back').count(), 1);
+  await page.locator('news-article .nw-retry').click();
+  assert.deepEqual(await outcome(page, { count: 3 }), { type: 'rendered', detail: { id: '20115' } });
+  await page.close();
+});
+
+test('hash mode: the host URL follows, survives a reload, and the back button returns', async () => {
+  const page = await open('/host/hash.html');
+  await item(page, '20125').click();
+  await outcome(page, { count: 2 });
+  const url = new URL(page.url());
+  assert.equal(url.hash, `#news-article=${encodeURIComponent(`${server.url}/site/articles/20125.json`)}`);
+  await page.reload();
+  assert.deepEqual(await outcome(page), { type: 'rendered', detail: { id: '20125' } });
+  await page.goBack();
+  assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20122' } });
+  await page.close();
+});
+
+test('hash mode refuses an article from another origin', async () => {
+  const page = await open(`/host/hash.html#news-article=${encodeURIComponent('http://other.example/a.json')}`);
+  assert.deepEqual(await page.evaluate(() => widgetEvents[0].detail), { id: '20122' });
+  await page.close();
+});
+
+test('without hash mode the host URL and history are never touched', async () => {
+  const page = await open();
+  const length = await page.evaluate(() => history.length);
+  await item(page, '20125').click();
+  await outcome(page, { count: 2 });
+  assert.equal(await page.evaluate(() => history.length), length);
+  assert.equal(new URL(page.url()).hash, '');
+  await page.close();
+});
+
+/** Chooses `day` in the date picker, as a reader typing a date would. */
+const pick = (page, day) =>
+  page.evaluate((day) => {
+    const input = document.querySelector('news-article').shadowRoot.querySelector('input[type=date]');
+    input.value = day;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, day);
+
+const dayItems = (page) => page.locator('news-article .nw-dates .nw-summary-headline').allTextContents();
+const dayStatus = (page) => page.locator('news-article .nw-day-status').textContent();
+
+test('news by date lists the day and opens an article in place', async () => {
+  const page = await open();
+  assert.equal(await page.locator('news-article input[type=date]').inputValue(), '2022-01-20');
+  await pick(page, '2022-01-19');
+  await page.locator('news-article .nw-dates .nw-summary').first().waitFor();
+  assert.deepEqual(await dayItems(page), [
+    'Ban Thường vụ Tỉnh ủy cho ý kiến về công tác cán bộ',
+    'Tổng kết công tác kiểm tra, giám sát năm 2021',
+  ]);
+  assert.deepEqual(await page.locator('news-article .nw-dates time').allTextContents(), ['16:20', '09:10']);
+  await page.locator('news-article .nw-dates .nw-summary a').nth(1).click();
+  assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20118' } });
+  await page.close();
+});
+
+test('previous and next day step through the days; an empty day says so', async () => {
+  const page = await open();
+  await page.locator('news-article .nw-previous-day').click();
+  await page.locator('news-article .nw-dates .nw-summary').first().waitFor();
+  assert.deepEqual(await dayItems(page), ['Ban Thường vụ Tỉnh ủy cho ý kiến về công tác cán bộ', 'Tổng kết công tác kiểm tra, giám sát năm 2021']);
+  for (const day of ['2022-01-16', '2022-01-22']) {
+    // 01-16 has an empty index file; 01-22 has none at all (404).
+    await pick(page, day);
+    await page.waitForFunction(
+      () => document.querySelector('news-article').shadowRoot.querySelector('.nw-day-status[role=status]')?.textContent.includes('Không'),
+    );
+    assert.equal(await dayStatus(page), 'Không có tin nào trong ngày này');
+  }
+  await pick(page, '2022-01-20');
+  await page.locator('news-article .nw-dates .nw-summary').first().waitFor();
+  await page.locator('news-article .nw-next-day').click();
+  await page.waitForFunction(
+    () => document.querySelector('news-article').shadowRoot.querySelector('input[type=date]').value === '2022-01-21',
+  );
+  await page.waitForFunction(
+    () => document.querySelector('news-article').shadowRoot.querySelector('.nw-dates .nw-summary-headline')?.textContent.startsWith('Tỉnh ủy'),
+  );
+  assert.deepEqual(await dayItems(page), ['Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần']);
+  await page.close();
+});
+
+test('dates in the future cannot be chosen', async () => {
+  const page = await open();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  assert.equal(await page.locator('news-article input[type=date]').getAttribute('max'), today);
+  const before = server.requests.length;
+  await pick(page, '2099-01-01');
+  await page.waitForTimeout(300);
+  assert.equal(server.requests.slice(before).filter((p) => p.includes('/dates/')).length, 0);
+  await pick(page, today);
+  await page.locator('news-article .nw-day-status, news-article .nw-dates .nw-summary').first().waitFor();
+  assert.equal(await page.locator('news-article .nw-next-day').isDisabled(), true);
+  await page.close();
+});
