@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: all tools build demo test lint native browser e2e schema bench clean
+.PHONY: all tools build demo test lint native browser e2e fuzz schema bench clean
 
 all: build
 
@@ -41,9 +41,16 @@ native:
 browser:
 	cargo test $(WASM) --test browser
 
-## e2e: the built dist/ in real host pages in headless Chromium
+## e2e: the built dist/ in real host pages in headless Chromium (and a crash-test
+## build, in its own target dir, to prove a panic is contained)
 e2e: build
+	CARGO_TARGET_DIR=target/crash-test trunk build --release --features crash-test --dist target/dist-crash
 	node --test --test-concurrency=1 --test-timeout=60000 e2e/
+
+## fuzz: a long mutation-fuzzing run through parsing and SSR rendering (make test runs 300 seeded cases)
+FUZZ_CASES ?= 100000
+fuzz:
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --release --test fuzz -- --nocapture
 
 ## schema: regenerate schema/*.schema.json from the Rust types
 schema:

@@ -28,9 +28,9 @@ before(async () => {
         await new Promise((resolve) => setTimeout(resolve, 1500));
         json(res, await article('20121'));
       },
-      // Fails once with 503, then works: the retry button's case.
+      // Fails with 503 through the widget's own three tries, then works: the retry button's case.
       '/site/articles/20115.json': async (req, res) => {
-        if (flaky++ === 0) return res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+        if (flaky++ < 3) return res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
         json(res, await article('20115'));
       },
     },
@@ -121,6 +121,7 @@ test('a failed load shows retry and a way back; retry works', async () => {
   assert.equal(failure.detail.code, 'http');
   assert.equal(await page.locator('news-article [role=alert] p').textContent(), 'Không tải được bài viết. Vui lòng thử lại sau.');
   assert.equal(await page.locator('news-article [role=alert] .nw-back').count(), 1);
+  assert.equal(flaky, 3, 'tried three times, with backoff, before showing the error');
   await page.locator('news-article .nw-retry').click();
   assert.deepEqual(await outcome(page, { count: 3 }), { type: 'rendered', detail: { id: '20115' } });
   await page.close();

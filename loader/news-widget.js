@@ -7,14 +7,18 @@
  * A classic script (it also works as type="module"). It defines
  * <news-article> and finds the rest of the widget (news_widget.js,
  * news_widget_bg.wasm, news-widget.css) next to its own URL, so the
- * folder can be hosted on any path. The WebAssembly module and the
- * stylesheet are loaded once, however many elements the page has.
+ * folder can be hosted on any path. The WebAssembly module is downloaded
+ * and compiled once, and the stylesheet built once, however many elements
+ * the page has.
  *
  * <news-article>
- * @attr src   URL of the article JSON (required; relative to the page).
- * @attr lang  Interface language: "vi" (default) or "en".
+ * @attr src         URL of the article JSON (required; relative to the page).
+ * @attr lang        Interface language: "vi" (default) or "en".
+ * @attr date-index  URL template of the date index, with {date} (YYYY-MM-DD).
+ * @attr history     "hash": keep the current article in the host URL's fragment.
  * @fires news-article:rendered  detail { id }: an article is on screen.
  * @fires news-article:error     detail { code, message }: an error is shown instead.
+ * @fires news-article:navigate  detail { src }: the reader moved to another article.
  * @slot  (default) fallback content, shown until an article renders and again after an error.
  */
 (() => {
@@ -26,11 +30,32 @@
     document.currentScript ||
     [...document.querySelectorAll('script[src]')].find((s) => /news-widget\.js(\?|#|$)/.test(s.src));
   const base = new URL('.', script ? script.src : document.baseURI);
+  const wasmUrl = new URL('news_widget_bg.wasm', base);
 
+  // Shown if the widget itself crashed: its own messages are in the dead module.
+  const CRASHED = {
+    vi: 'Đã xảy ra lỗi khi hiển thị bài viết.',
+    en: 'Something went wrong while showing the article.',
+  };
+
+  let compiled;
+  const compile = () =>
+    (compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
+      // Served without the application/wasm type: compile from the bytes instead.
+      fetch(wasmUrl).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)),
+    ));
+
+  // A panic leaves a WebAssembly instance unusable, so after one the widgets
+  // restart on a new instance of the same compiled module (a new `instance`
+  // makes the import load a fresh copy of the bindings).
+  let instance = 0;
   let module;
   const loadModule = () =>
-    (module ??= import(new URL('news_widget.js', base).href).then(async (bindings) => {
-      await bindings.default({ module_or_path: new URL('news_widget_bg.wasm', base) });
+    (module ??= Promise.all([
+      import(new URL(`news_widget.js${instance ? `?instance=${instance}` : ''}`, base).href),
+      compile(),
+    ]).then(async ([bindings, wasm]) => {
+      await bindings.default({ module_or_path: wasm });
       return bindings;
     }));
 
@@ -43,12 +68,40 @@
       return styles;
     }));
 
+  const live = new Set();
+  let restarting = null; // the element being restarted after a crash, one at a time
+
+  /** The panic callback for widgets of the current instance; reports from a dead one are ignored. */
+  const onPanic = (of = instance) => () => of === instance && crashed();
+
+  function crashed() {
+    const culprit = restarting;
+    instance += 1;
+    module = null;
+    restarting = null;
+    for (const element of live) element.crash(element === culprit);
+    restart(instance);
+  }
+
+  /** Restarts the widgets one by one, so a widget that crashes again is known and left out. */
+  async function restart(run) {
+    for (const element of [...live]) {
+      if (run !== instance) return; // another crash started a newer restart
+      if (element.failed) continue;
+      restarting = element;
+      await element.start();
+    }
+    if (run === instance) restarting = null;
+  }
+
   class NewsArticle extends HTMLElement {
-    static observedAttributes = ['src', 'lang'];
+    static observedAttributes = ['src', 'lang', 'date-index', 'history'];
 
     #widget = null;
     #mount = null;
     #fallback = null;
+    /** Crashed twice: left on its fallback until its attributes change. */
+    failed = false;
 
     connectedCallback() {
       if (!this.shadowRoot) {
@@ -59,28 +112,12 @@
         this.addEventListener('news-article:rendered', () => (this.#fallback.hidden = true));
         this.addEventListener('news-article:error', () => (this.#fallback.hidden = false));
       }
-      Promise.all([loadModule(), loadSheet()]).then(
-        ([bindings, styles]) => {
-          if (!this.isConnected || this.#widget) return;
-          this.shadowRoot.adoptedStyleSheets = [styles];
-          this.#widget = bindings.mount(this, this.#mount);
-        },
-        (error) => {
-          // No WebAssembly (blocked by CSP, or an old browser): the fallback stays.
-          console.warn('news-article:', error);
-          const message = String(error && error.message ? error.message : error);
-          this.dispatchEvent(
-            new CustomEvent('news-article:error', {
-              bubbles: true,
-              composed: true,
-              detail: { code: 'unsupported', message },
-            }),
-          );
-        },
-      );
+      live.add(this);
+      if (!restarting && !this.failed) this.start();
     }
 
     disconnectedCallback() {
+      live.delete(this);
       if (!this.#widget) return;
       this.#widget.unmount();
       this.#widget.free();
@@ -88,7 +125,58 @@
     }
 
     attributeChangedCallback() {
-      this.#widget?.update();
+      if (this.failed && this.isConnected) {
+        this.failed = false;
+        this.start();
+      } else {
+        this.#widget?.update();
+      }
+    }
+
+    /** Mounts the widget; resolves when it first shows an article or an error. */
+    start() {
+      const settled = new Promise((resolve) => {
+        this.addEventListener('news-article:rendered', resolve, { once: true });
+        this.addEventListener('news-article:error', resolve, { once: true });
+      });
+      Promise.all([loadModule(), loadSheet()]).then(
+        ([bindings, styles]) => {
+          if (!this.isConnected || this.#widget) return;
+          this.shadowRoot.adoptedStyleSheets = [styles];
+          this.#widget = bindings.mount(this, this.#mount, onPanic());
+        },
+        (error) => {
+          // No WebAssembly (blocked by CSP, or an old browser): the fallback stays.
+          console.warn('news-article:', error);
+          this.#error('unsupported', String(error && error.message ? error.message : error));
+        },
+      );
+      return settled;
+    }
+
+    /** The module instance died: show the fallback and a notice; never call into it again. */
+    crash(forGood) {
+      this.#widget = null;
+      this.failed = forGood;
+      const notice = document.createElement('div');
+      notice.className = 'nw-error';
+      notice.setAttribute('role', 'alert');
+      notice.setAttribute('part', 'error');
+      notice.append(Object.assign(document.createElement('p'), { textContent: CRASHED[this.lang === 'en' ? 'en' : 'vi'] }));
+      const mount = document.createElement('div');
+      this.#mount.replaceWith(mount, notice);
+      this.#mount = mount;
+      this.#error('internal', 'the widget crashed; see the console');
+      // The notice goes once the restarted widget shows something of its own.
+      const clear = () => notice.remove();
+      this.addEventListener('news-article:rendered', clear, { once: true });
+      this.addEventListener('news-article:error', clear, { once: true });
+    }
+
+    #error(code, message) {
+      this.dispatchEvent(
+        new CustomEvent('news-article:error', { bubbles: true, composed: true, detail: { code, message } }),
+      );
     }
   }
 

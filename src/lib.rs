@@ -5,9 +5,19 @@
 //! [`Widget::update`] when its attributes change and [`Widget::unmount`] when
 //! it leaves the page. Everything else lives in the modules below.
 #![deny(missing_docs)]
+// Data from outside never meets a panic: a panic in WebAssembly stops every
+// widget on the page.
 #![cfg_attr(
     not(test),
-    warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
 )]
 
 pub mod app;
@@ -40,9 +50,11 @@ fn props(host: &Element) -> AppProps {
 }
 
 /// Starts a widget for `host` (the `<news-article>` element), rendering into `root`
-/// (a `<div>` in the element's shadow root).
+/// (a `<div>` in the element's shadow root). `on_panic(message)` is called if
+/// this module instance ever panics (see [`embed::report_panics_to`]).
 #[wasm_bindgen]
-pub fn mount(host: Element, root: Element) -> Widget {
+pub fn mount(host: Element, root: Element, on_panic: js_sys::Function) -> Widget {
+    embed::report_panics_to(on_panic);
     let app = yew::Renderer::<App>::with_root_and_props(root, props(&host)).render();
     Widget {
         host,

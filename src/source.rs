@@ -17,8 +17,13 @@ use web_sys::AbortSignal;
 use crate::error::{Error, Result};
 use crate::model::{Article, Document, SafeUrl, MAX_DOCUMENT_BYTES};
 
-/// How long to wait for a document before giving up, in seconds.
+/// How long to wait for a document before giving up, in seconds (per try).
 pub const TIMEOUT_SECONDS: u32 = 10;
+
+/// Waits before trying again after a server error (5xx), in milliseconds: a
+/// busy server gets time to recover, and the reader gets the article without
+/// pressing retry. After the last, the error is shown with a retry button.
+pub const BACKOFF_MS: [u32; 2] = [500, 1500];
 
 /// A cached article, or the prefetch that will deliver it.
 #[derive(Clone)]
@@ -88,8 +93,28 @@ pub async fn load<T: Document>(url: &str, signal: Option<&AbortSignal>) -> Resul
     Ok(document)
 }
 
-/// Fetches `url` within the timeout; returns the body and the final URL.
+/// Fetches `url`, trying again after server errors; returns the body and the final URL.
 async fn fetch(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec<u8>, String)> {
+    let mut backoff = BACKOFF_MS.iter();
+    loop {
+        let result = fetch_once(url, signal).await;
+        let server_error = matches!(
+            result,
+            Err(Error::Http {
+                status: 500..=599,
+                ..
+            })
+        );
+        let aborted = signal.is_some_and(AbortSignal::aborted);
+        match backoff.next().filter(|_| server_error && !aborted) {
+            Some(&ms) => TimeoutFuture::new(ms).await,
+            None => return result,
+        }
+    }
+}
+
+/// One try at `url`, within the timeout.
+async fn fetch_once(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec<u8>, String)> {
     let request = Box::pin(fetch_unlimited(url, signal));
     let timeout = TimeoutFuture::new(TIMEOUT_SECONDS * 1000);
     match select(request, timeout).await {

@@ -127,7 +127,11 @@ fn field(detail: &JsValue, key: &str) -> String {
 async fn a_missing_src_shows_an_alert_and_tells_the_host() {
     let (element, root) = host(&[("lang", "en")]);
     let errors = events(&element, "news-article:error");
-    let mut widget = mount(element.clone(), root.clone());
+    let mut widget = mount(
+        element.clone(),
+        root.clone(),
+        js_sys::Function::new_no_args(""),
+    );
     settle(50).await;
     let alert = root
         .query_selector("[role=alert]")
@@ -156,7 +160,11 @@ async fn an_unreachable_server_shows_retry_not_an_endless_spinner() {
     // Port 9 (discard) refuses connections on loopback.
     let (element, root) = host(&[("src", "http://127.0.0.1:9/article.json")]);
     let errors = events(&element, "news-article:error");
-    let mut widget = mount(element.clone(), root.clone());
+    let mut widget = mount(
+        element.clone(),
+        root.clone(),
+        js_sys::Function::new_no_args(""),
+    );
     for _ in 0..50 {
         if !errors.borrow().is_empty() {
             break;

@@ -176,6 +176,13 @@ fn malformed_and_oversized_documents_are_refused() {
         parse_article(&[0xff, 0xfe, 0x00]),
         Err(Error::Invalid { .. })
     ));
+    assert_eq!(
+        parse_article(b" [1, 2, 3]"),
+        Err(Error::Invalid {
+            path: String::new(),
+            reason: "the document is not a JSON object".into()
+        })
+    );
     let mut trailing = sample("20122");
     trailing.extend_from_slice(b" {}");
     assert!(matches!(

@@ -26,6 +26,11 @@ pub struct ArticleViewProps {
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
+    #[cfg(feature = "crash-test")]
+    #[allow(clippy::panic)]
+    if article.headline.as_str() == "PANIC" {
+        panic!("crash-test: a panic while rendering");
+    }
     html! {
         <div class={classes!("nw-content", props.stale.then_some("nw-stale"))} aria-busy={props.stale.then_some("true")}>
             <article class="nw-article" part="article" lang={article.language.as_ref().map(|l| l.to_string())}>

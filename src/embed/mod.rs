@@ -5,8 +5,10 @@
 //! host page.
 
 mod config;
+mod crash;
 pub mod history;
 mod host;
 
 pub use self::config::{Config, DateIndexUrl, HistoryMode};
+pub use self::crash::report_panics_to;
 pub use self::host::Host;

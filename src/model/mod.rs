@@ -468,6 +468,17 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // serde would also read a struct from an array: say plainly what is wrong.
+    if bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b != b'{')
+    {
+        return Err(Error::Invalid {
+            path: String::new(),
+            reason: "the document is not a JSON object".into(),
+        });
+    }
     let mut json = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut json).map_err(|e| {
         let path = e.path().to_string();

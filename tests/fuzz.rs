@@ -1,0 +1,228 @@
+//! Mutation fuzzing: thousands of damaged versions of the sample articles go
+//! through parsing and, when they parse, native SSR rendering. Nothing may
+//! panic. `make test` runs a short seeded run; `make fuzz` a long one
+//! (FUZZ_CASES, FUZZ_SEED to vary).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use news_widget::components::ArticleView;
+use news_widget::model::{parse_article, parse_date_index};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use serde_json::Value;
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+/// Strings that have broken parsers and renderers before.
+const NASTY: &[&str] = &[
+    "",
+    " ",
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    "data:text/html,x",
+    "\u{0}",
+    "\u{202e}gnp.exe",
+    "👩‍👩‍👧‍👦",
+    "\n\n\n",
+    "0000-00-00T00:00:00Z",
+    "2022-02-29T10:00:00+07:00",
+    "9999-12-31T23:59:60+23:59",
+    "Asia/Ho_Chi_Minh",
+    "../../../../etc/passwd",
+    "//evil.example/x.json",
+    "https://a.example/x.jpg",
+    "{date}",
+];
+
+fn value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        prop::sample::select(NASTY).prop_map(Value::from),
+        "\\PC{0,40}".prop_map(Value::from),
+        (1usize..20_000).prop_map(|n| Value::from("x".repeat(n))),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec(
+                (
+                    prop::sample::select(
+                        &["text", "em", "link", "image", "paragraph", "src", "href"][..]
+                    ),
+                    inner
+                ),
+                0..3
+            )
+            .prop_map(|pairs| Value::Object(
+                pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+            )),
+        ]
+    })
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Any value in place of any node (mostly breaks the document).
+    Replace(Value),
+    /// Another string in place of a string (often keeps it valid: exercises rendering).
+    Text(String),
+    Remove,
+    Duplicate,
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        2 => value().prop_map(Mutation::Replace),
+        5 => prop_oneof![prop::sample::select(NASTY).prop_map(str::to_owned), "\\PC{0,60}"].prop_map(Mutation::Text),
+        1 => Just(Mutation::Remove),
+        2 => Just(Mutation::Duplicate),
+    ]
+}
+
+/// Every JSON pointer in `value`.
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => map.iter().for_each(|(k, v)| {
+            pointers(
+                v,
+                format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                out,
+            )
+        }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+    out.push(at);
+}
+
+fn mutate(mut doc: Value, changes: &[(prop::sample::Index, Mutation)]) -> Value {
+    for (index, change) in changes {
+        let mut all = Vec::new();
+        pointers(&doc, String::new(), &mut all);
+        let pointer = index.get(&all).clone();
+        let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", ""));
+        match change {
+            Mutation::Replace(v) => {
+                if let Some(slot) = doc.pointer_mut(&pointer) {
+                    *slot = v.clone();
+                }
+            }
+            Mutation::Text(text) => {
+                if let Some(slot @ Value::String(_)) = doc.pointer_mut(&pointer) {
+                    *slot = Value::from(text.as_str());
+                }
+            }
+            Mutation::Remove | Mutation::Duplicate => match doc.pointer_mut(parent) {
+                Some(Value::Object(map)) if matches!(change, Mutation::Remove) => {
+                    map.remove(&key.replace("~1", "/").replace("~0", "~"));
+                }
+                Some(Value::Array(items)) => {
+                    if let Ok(i) = key.parse::<usize>() {
+                        if i < items.len() {
+                            match change {
+                                Mutation::Remove => drop(items.remove(i)),
+                                _ => items.insert(i, items[i].clone()),
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    doc
+}
+
+fn samples() -> Vec<Value> {
+    ["20122", "20125", "20118"]
+        .iter()
+        .map(|id| {
+            let path = format!("{}/site/articles/{id}.json", env!("CARGO_MANIFEST_DIR"));
+            serde_json::from_slice(&std::fs::read(path).expect("sample")).expect("JSON")
+        })
+        .collect()
+}
+
+/// A damaged document: a mutated sample, or a sample's bytes cut and flipped.
+fn document() -> impl Strategy<Value = Vec<u8>> {
+    let samples = samples();
+    let raw: Vec<Vec<u8>> = samples.iter().map(|v| v.to_string().into_bytes()).collect();
+    prop_oneof![
+        4 => (prop::sample::select(samples), prop::collection::vec((any::<prop::sample::Index>(), mutation()), 1..4))
+            .prop_map(|(doc, changes)| mutate(doc, &changes).to_string().into_bytes()),
+        1 => (prop::sample::select(raw), any::<prop::sample::Index>(), prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6))
+            .prop_map(|(mut bytes, cut, flips)| {
+                for (at, byte) in flips {
+                    let i = at.index(bytes.len());
+                    bytes[i] = byte;
+                }
+                bytes.truncate(cut.index(bytes.len() + 1));
+                bytes
+            }),
+    ]
+}
+
+fn env(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+#[test]
+fn damaged_articles_never_panic_in_parsing_or_rendering() {
+    let cases = env("FUZZ_CASES", 300) as u32;
+    let seed = env("FUZZ_SEED", 20122);
+    let mut seed_bytes = [0u8; 32];
+    seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let mut runner = TestRunner::new_with_rng(
+        config,
+        TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes),
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+    let (parsed, rendered) = (Cell::new(0u32), Cell::new(0u32));
+    let result = runner.run(&document(), |bytes| {
+        let _ = parse_date_index(&bytes);
+        if let Ok(article) = parse_article(&bytes) {
+            parsed.set(parsed.get() + 1);
+            let props = yew::props!(news_widget::components::ArticleViewProps {
+                article: Rc::new(article),
+                onselect: Callback::noop(),
+            });
+            let html = runtime.block_on(
+                LocalServerRenderer::<ArticleView>::with_props(props)
+                    .hydratable(false)
+                    .render(),
+            );
+            prop_assert!(!html.contains("<script"));
+            rendered.set(rendered.get() + 1);
+        }
+        Ok(())
+    });
+    println!(
+        "fuzz: {cases} damaged documents (seed {seed}): {} parsed and rendered, {} refused with an error, 0 panics",
+        rendered.get(),
+        cases - parsed.get()
+    );
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+}
