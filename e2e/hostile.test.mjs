@@ -163,12 +163,12 @@ async function hostPage(srcs) {
   const lines = [];
   page.on('console', (m) => m.text().startsWith('news-article:') && lines.push(m.text()));
   page.on('dialog', (d) => d.dismiss());
-  const widgets = srcs.map((src, i) => `<news-article id="w${i}" src="${src}"></news-article>`).join('\n');
+  const widgets = srcs.map((src, i) => `<news-article id="w${i}" loading="eager" src="${src}"></news-article>`).join('\n');
   await page.route('**/host.html', (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><meta charset="utf-8"><title>hostile</title>
-             <news-article id="valid" src="/site/articles/20122.json"></news-article>
+             <news-article id="valid" loading="eager" src="/site/articles/20122.json"></news-article>
              ${widgets}<script src="/news-widget.js" async></script>`,
     }),
   );
@@ -350,6 +350,7 @@ describe('the network fails', () => {
       const el = document.createElement('news-article');
       el.id = 'w0';
       el.setAttribute('src', '/net/offline.json');
+      el.setAttribute('loading', 'eager');
       document.body.append(el);
     });
     const [result] = await outcomes(page, 1);

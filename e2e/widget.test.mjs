@@ -25,9 +25,9 @@ before(async () => {
     routes: {
       '/host/en.html': html(hostPage('<news-article lang="en" src="/site/articles/20122.json"></news-article>')),
       '/host/many.html': html(
-        hostPage(`<news-article src="/site/articles/20122.json"></news-article>
-                  <news-article src="/site/articles/20121.json"></news-article>
-                  <news-article src="/site/articles/20110.json"></news-article>`),
+        hostPage(`<news-article loading="eager" src="/site/articles/20122.json"></news-article>
+                  <news-article loading="eager" src="/site/articles/20121.json"></news-article>
+                  <news-article loading="eager" src="/site/articles/20110.json"></news-article>`),
       ),
       '/host/late.html': html(hostPage('<p>no widget yet</p>')),
       '/host/missing.html': html(

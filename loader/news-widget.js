@@ -16,6 +16,8 @@
  * @attr lang        Interface language: "vi" (default) or "en".
  * @attr date-index  URL template of the date index, with {date} (YYYY-MM-DD).
  * @attr history     "hash": keep the current article in the host URL's fragment.
+ * @attr theme       "light" (default), "dark", or "auto" (follows prefers-color-scheme).
+ * @attr loading     "lazy" (default: loads when near the viewport) or "eager".
  * @fires news-article:rendered  detail { id }: an article is on screen.
  * @fires news-article:error     detail { code, message }: an error is shown instead.
  * @fires news-article:navigate  detail { src }: the reader moved to another article.
@@ -87,7 +89,7 @@
   async function restart(run) {
     for (const element of [...live]) {
       if (run !== instance) return; // another crash started a newer restart
-      if (element.failed) continue;
+      if (element.failed || !element.started) continue;
       restarting = element;
       await element.start();
     }
@@ -100,8 +102,11 @@
     #widget = null;
     #mount = null;
     #fallback = null;
+    #near = null;
     /** Crashed twice: left on its fallback until its attributes change. */
     failed = false;
+    /** Has asked for its article (lazy elements wait until they come near the viewport). */
+    started = false;
 
     connectedCallback() {
       if (!this.shadowRoot) {
@@ -113,11 +118,29 @@
         this.addEventListener('news-article:error', () => (this.#fallback.hidden = false));
       }
       live.add(this);
-      if (!restarting && !this.failed) this.start();
+      if (!restarting && !this.failed) this.#whenNear(() => this.start());
+    }
+
+    /** Runs `start` now (loading="eager"), or once the element is within 800 px of the viewport. */
+    #whenNear(start) {
+      if (this.getAttribute('loading') === 'eager' || !('IntersectionObserver' in window)) return start();
+      this.#near?.disconnect();
+      this.#near = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          this.#near.disconnect();
+          this.#near = null;
+          start();
+        },
+        { rootMargin: '800px 0px' },
+      );
+      this.#near.observe(this);
     }
 
     disconnectedCallback() {
       live.delete(this);
+      this.#near?.disconnect();
+      this.#near = null;
       if (!this.#widget) return;
       this.#widget.unmount();
       this.#widget.free();
@@ -127,7 +150,7 @@
     attributeChangedCallback() {
       if (this.failed && this.isConnected) {
         this.failed = false;
-        this.start();
+        this.#whenNear(() => this.start());
       } else {
         this.#widget?.update();
       }
@@ -135,6 +158,7 @@
 
     /** Mounts the widget; resolves when it first shows an article or an error. */
     start() {
+      this.started = true;
       const settled = new Promise((resolve) => {
         this.addEventListener('news-article:rendered', resolve, { once: true });
         this.addEventListener('news-article:error', resolve, { once: true });
