@@ -64,6 +64,11 @@ test('a related item opens in place; back and forward return', async () => {
   assert.equal(await headline(page), 'Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần');
   const focused = await page.evaluate(() => document.querySelector('news-article').shadowRoot.activeElement?.className);
   assert.equal(focused, 'nw-headline', 'focus follows to the new headline');
+  assert.equal(
+    await page.locator('news-article .nw-announcer').textContent(),
+    'Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần',
+    'the polite live region announces the new headline',
+  );
 
   await page.locator('news-article .nw-history .nw-back').click();
   assert.deepEqual(await outcome(page, { count: 3 }), { type: 'rendered', detail: { id: '20122' } });

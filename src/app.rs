@@ -402,6 +402,14 @@ pub fn App(props: &AppProps) -> Html {
             html! { <ErrorNotice error={error.clone()} {onretry} onback={can_back.then(|| onback.clone())} /> }
         }
     };
+    // One polite live region for the whole widget, there from the start (a
+    // region created with its text is often not read): "loading" while the
+    // reader's move loads, then the new headline. Errors have their own alert.
+    let announcement = match &state.status {
+        Status::Loading { previous: Some(_) } => locale.lang.messages().loading,
+        Status::Ready(article) if state.moved() => article.headline.as_str(),
+        _ => "",
+    };
     let dates = config.date_index.as_ref().and_then(|_| {
         let article = state.shown();
         let day = state.day.or_else(|| article.as_ref()?.published.day())?;
@@ -415,6 +423,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Locale> context={locale}>
             <div class="nw" lang={locale.lang.tag()} ref={root}>
+                <p class="nw-visually-hidden nw-announcer" role="status" aria-live="polite">{ announcement }</p>
                 <HistoryNav {can_back} {can_forward} {onback} {onforward} />
                 { content }
                 { dates }

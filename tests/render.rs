@@ -118,6 +118,12 @@ async fn the_video_is_a_native_player_with_sources_tracks_and_fallback() {
     assert!(!video.contains(r#"label="English" default"#));
     assert!(video.contains("Trình duyệt của bạn không phát được video này."));
     assert!(video.contains(r#"<a href="../media/20122.webm" download="">Tải video về</a>"#));
+    let after = &html[end..];
+    assert!(
+        after.contains("<summary>Nội dung video</summary>"),
+        "the transcript, labelled"
+    );
+    assert!(after.contains("Hội nghị Ban Chấp hành Đảng bộ tỉnh.<br>(Video mẫu"));
 }
 
 #[tokio::test]
