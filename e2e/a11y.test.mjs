@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { serve, DIST } from './server.mjs';
-import { launch, outcome, recordEvents } from './browser.mjs';
+import { launch, openPage, outcome, recordEvents } from './browser.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -43,11 +43,10 @@ after(async () => {
   await server?.close();
 });
 
+/** Opens the host page in a language and theme, by default waiting for the widget's outcome. */
 async function open({ lang = 'vi', theme = 'light', src } = {}, wait = true) {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-  await recordEvents(page);
   const query = new URLSearchParams({ lang, theme, ...(src ? { src } : {}) });
-  await page.goto(`${server.url}/host.html?${query}`);
+  const { page } = await openPage(browser, `${server.url}/host.html?${query}`);
   if (wait) await outcome(page);
   return page;
 }

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, DIST } from './server.mjs';
-import { launch, outcome, recordEvents } from './browser.mjs';
+import { launch, openPage, outcome } from './browser.mjs';
 
 let server;
 let browser;
@@ -43,10 +43,9 @@ after(async () => {
   await server?.close();
 });
 
+/** Opens a host page and waits for its widget's first article. */
 async function open(path = '/') {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  await recordEvents(page);
-  await page.goto(server.url + path);
+  const { page } = await openPage(browser, server.url + path, { viewport: { width: 1000, height: 800 } });
   assert.equal((await outcome(page)).type, 'rendered');
   return page;
 }

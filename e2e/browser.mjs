@@ -20,6 +20,21 @@ export function launch() {
   });
 }
 
+/**
+ * Opens `url` in a new page that records widget events (see `recordEvents`);
+ * `problems` collects uncaught page errors, `requests` every URL asked for.
+ */
+export async function openPage(browser, url, { viewport = { width: 1000, height: 900 } } = {}) {
+  const page = await browser.newPage({ viewport });
+  await recordEvents(page);
+  const problems = [];
+  const requests = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  return { page, problems, requests };
+}
+
 /** Records every news-article event on a page from its first script on, in `window.widgetEvents`. */
 export async function recordEvents(page) {
   await page.addInitScript(() => {

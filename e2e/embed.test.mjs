@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, outcome, recordEvents } from './browser.mjs';
+import { launch, openPage, outcome, recordEvents } from './browser.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const STRICT_CSP =
@@ -107,17 +107,7 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens a host page; `requests` lists every URL it asks for. */
-async function open(path, viewport = { width: 1000, height: 900 }) {
-  const page = await browser.newPage({ viewport });
-  await recordEvents(page);
-  const errors = [];
-  const requests = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.url + path);
-  return { page, errors, requests };
-}
+const open = (path, viewport) => openPage(browser, server.url + path, { viewport });
 
 /** What a reader sees of the widget's typography and layout, as computed styles. */
 const looks = (page, selector = 'news-article') =>
@@ -143,7 +133,7 @@ const looks = (page, selector = 'news-article') =>
 let reference;
 
 test('a plain host page: the reference look', async () => {
-  const { page, errors } = await open('/host/plain.html');
+  const { page, problems: errors } = await open('/host/plain.html');
   assert.equal((await outcome(page)).type, 'rendered');
   reference = await looks(page);
   assert.equal(reference.root['font-size'], '17px');
@@ -155,7 +145,7 @@ test('a plain host page: the reference look', async () => {
 
 for (const name of ['resets', 'root-font-40px', 'inherited-body', 'important-on-element', 'rtl', 'strict-csp']) {
   test(`host page "${name}": the widget looks the same, the host is unchanged`, async () => {
-    const { page, errors } = await open(`/host/${name}.html`);
+    const { page, problems: errors } = await open(`/host/${name}.html`);
     assert.equal((await outcome(page)).type, 'rendered');
     await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
     assert.deepEqual(await looks(page), reference);

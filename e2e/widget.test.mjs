@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, DIST } from './server.mjs';
-import { launch, outcome, recordEvents } from './browser.mjs';
+import { launch, openPage, outcome } from './browser.mjs';
 
 let server;
 let browser;
@@ -50,17 +50,7 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens a host page; `requests` lists every URL the page asked for. */
-async function open(path, viewport = { width: 1000, height: 900 }) {
-  const page = await browser.newPage({ viewport });
-  await recordEvents(page);
-  const problems = [];
-  const requests = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.url + path);
-  return { page, problems, requests };
-}
+const open = (path) => openPage(browser, server.url + path);
 
 /** The first widget's first outcome (rendered or error). */
 const settle = (page) => outcome(page);
