@@ -325,19 +325,19 @@ pub fn App(props: &AppProps) -> Html {
             Status::Ready(article) => Some(Ok(Rc::clone(article))),
             Status::Failed(error) => Some(Err(error.clone())),
         };
-        use_effect_with(
-            (state.attempt, outcome),
-            move |(_, outcome)| match outcome {
-                Some(Ok(article)) => {
-                    host.rendered(&article.id);
-                    if moved {
-                        follow(&root);
-                    }
+        // Keyed on the load and whether it settled, not on the article itself:
+        // comparing whole articles on every render would cost more than it says.
+        let settled = outcome.is_some();
+        use_effect_with((state.attempt, settled), move |_| match outcome {
+            Some(Ok(article)) => {
+                host.rendered(&article.id);
+                if moved {
+                    follow(&root);
                 }
-                Some(Err(error)) => host.error(error),
-                None => {}
-            },
-        );
+            }
+            Some(Err(error)) => host.error(&error),
+            None => {}
+        });
     }
     {
         let dispatch = state.dispatcher();
