@@ -305,7 +305,7 @@ describe('the network fails', () => {
       assert.equal(results[i].detail.code, code, `${src}: ${results[i].detail.message}`);
       assert.equal(await page.locator(`#w${i} [role=alert] p`).textContent(), message);
       assert.equal(await page.locator(`#w${i} .nw-retry`).count(), retry ? 1 : 0, src);
-      assert.equal(await page.locator(`#w${i} [role=status]`).count(), 0, `${src}: no spinner left`);
+      assert.equal(await page.locator(`#w${i} .nw-skeleton, #w${i} [aria-busy=true]`).count(), 0, `${src}: no spinner left`);
     }
     assert.equal(hits['500'], 3, 'a server error is tried three times, with backoff');
     await validStillWorks(page);

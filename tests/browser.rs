@@ -178,7 +178,7 @@ async fn an_unreachable_server_shows_retry_not_an_endless_spinner() {
         .expect("an error event within 5 s");
     assert_eq!(field(&detail, "code"), "network");
     assert!(
-        root.query_selector("[role=status]")
+        root.query_selector(".nw-skeleton, [aria-busy=true]")
             .expect("query")
             .is_none(),
         "the skeleton is gone"
