@@ -170,6 +170,19 @@ for (const name of ['resets', 'root-font-40px', 'inherited-body', 'important-on-
   });
 }
 
+test('theme="auto" follows the reader\'s colour scheme', async () => {
+  const { page } = await open('/host/plain.html');
+  await outcome(page);
+  const background = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector('news-article').shadowRoot.querySelector('.nw')).backgroundColor);
+  await page.evaluate(() => document.querySelector('news-article').setAttribute('theme', 'auto'));
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.equal(await background(), 'rgb(27, 29, 33)');
+  await page.close();
+});
+
 test('WebAssembly blocked by the CSP: the fallback stays and an error says why', async () => {
   const { page } = await open('/host/no-wasm.html');
   const result = await outcome(page);

@@ -150,6 +150,10 @@ describe('the demo page shows the seed article', () => {
     assert.ok(video.time > 0.3, `played to ${video.time}s`);
     assert.deepEqual(video.tracks, ['vi:captions:showing', 'en:subtitles:disabled']);
     assert.match(video.fallback, /\/site\/media\/20122\.webm$/);
+    const played = await page.evaluate(() => widgetEvents.filter((e) => e.type === 'video-play').map((e) => e.detail));
+    assert.equal(played.length, 1);
+    assert.equal(played[0].id, '20122');
+    assert.equal(played[0].src, video.currentSrc);
   });
 
   test('related news: headline, date and thumbnail per item, as real links', async () => {

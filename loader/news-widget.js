@@ -21,6 +21,7 @@
  * @fires news-article:rendered  detail { id }: an article is on screen.
  * @fires news-article:error     detail { code, message }: an error is shown instead.
  * @fires news-article:navigate  detail { src }: the reader moved to another article.
+ * @fires news-article:video-play  detail { id, src }: the reader started a video.
  * @slot  (default) fallback content, shown until an article renders and again after an error.
  */
 (() => {

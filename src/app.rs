@@ -393,9 +393,14 @@ pub fn App(props: &AppProps) -> Html {
                              onprefetch={onprefetch.clone()} />
             </>
         },
-        Status::Ready(article) => html! {
-            <ArticleView article={Rc::clone(article)} onselect={onselect.clone()} onprefetch={onprefetch.clone()} />
-        },
+        Status::Ready(article) => {
+            let (host, id) = (props.host.clone(), article.id.clone());
+            let onvideoplay = Callback::from(move |src: String| host.video_play(&id, &src));
+            html! {
+                <ArticleView article={Rc::clone(article)} onselect={onselect.clone()}
+                             onprefetch={onprefetch.clone()} {onvideoplay} />
+            }
+        }
         Status::Failed(error) => {
             let onretry = (error.is_transient() && state.current().is_some())
                 .then(|| dispatch.to_callback().reform(|()| Action::Retry));

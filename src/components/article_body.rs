@@ -12,6 +12,9 @@ use crate::model::{Article, Block, Heading, Paragraph, Quote};
 pub struct ArticleBodyProps {
     /// The article whose body this is.
     pub article: Rc<Article>,
+    /// A video started playing (its source).
+    #[prop_or_default]
+    pub onvideoplay: Callback<String>,
 }
 
 /// The body blocks; unknown block types are skipped.
@@ -29,7 +32,9 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
             </blockquote>
         },
         Block::Image(image) => html! { <Figure image={Rc::clone(image)} /> },
-        Block::Video(video) => html! { <VideoPlayer video={Rc::clone(video)} /> },
+        Block::Video(video) => {
+            html! { <VideoPlayer video={Rc::clone(video)} onplay={props.onvideoplay.clone()} /> }
+        }
         Block::Unsupported => html! {},
     });
     html! { <div class="nw-body" part="body">{ for blocks }</div> }

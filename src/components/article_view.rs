@@ -20,6 +20,9 @@ pub struct ArticleViewProps {
     /// A related article was hovered or focused.
     #[prop_or_default]
     pub onprefetch: Callback<ArticleSummary>,
+    /// A video in the article started playing (its source).
+    #[prop_or_default]
+    pub onvideoplay: Callback<String>,
 }
 
 /// The article, in the order the original portal shows it.
@@ -38,7 +41,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if !article.lead.is_empty() {
                     <p class="nw-lead" part="lead">{ rich_text(&article.lead) }</p>
                 }
-                <ArticleBody article={Rc::clone(article)} />
+                <ArticleBody article={Rc::clone(article)} onvideoplay={props.onvideoplay.clone()} />
                 <Credits article={Rc::clone(article)} />
             </article>
             if !article.related.is_empty() {

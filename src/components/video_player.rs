@@ -12,6 +12,9 @@ use crate::model::Video;
 pub struct VideoPlayerProps {
     /// The video.
     pub video: Rc<Video>,
+    /// The reader started it (carries the source the browser chose).
+    #[prop_or_default]
+    pub onplay: Callback<String>,
 }
 
 /// A native `<video>` with every source and caption track, a poster, and a
@@ -28,9 +31,13 @@ pub fn VideoPlayer(props: &VideoPlayerProps) -> Html {
         .iter()
         .position(|t| Some(locale.lang) == crate::i18n::Lang::from_tag(t.srclang.as_str()));
     let download = sources.first().map(|s| s.src.to_string());
+    let onplay = props.onplay.reform(|event: Event| {
+        let video: web_sys::HtmlMediaElement = event.target_unchecked_into();
+        video.current_src()
+    });
     html! {
         <figure class="nw-figure nw-video" part="video">
-            <video controls=true preload="metadata" playsinline=true
+            <video controls=true preload="metadata" playsinline=true {onplay}
                    poster={video.poster.as_ref().map(|p| p.to_string())}
                    width={video.width.to_string()} height={video.height.to_string()}>
                 { for sources.iter().map(|s| html! {

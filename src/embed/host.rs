@@ -26,6 +26,14 @@ impl Host {
         self.dispatch("news-article:navigate", &[("src", src)]);
     }
 
+    /// `news-article:video-play`, detail `{ id, src }`: the reader started a video.
+    pub fn video_play(&self, id: &ArticleId, src: &str) {
+        self.dispatch(
+            "news-article:video-play",
+            &[("id", id.as_str()), ("src", src)],
+        );
+    }
+
     /// `news-article:error`, detail `{ code, message }`; also one console line.
     pub fn error(&self, error: &Error) {
         let message = error.to_string();
