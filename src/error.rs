@@ -61,9 +61,6 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
-    /// The code panicked while showing this article (a bug, reported not hidden).
-    #[error("internal error: {0}")]
-    Internal(String),
 }
 
 impl Error {
@@ -77,7 +74,6 @@ impl Error {
             Error::Timeout { .. } => "timeout",
             Error::TooLarge { .. } => "too-large",
             Error::Invalid { .. } => "invalid",
-            Error::Internal(_) => "internal",
         }
     }
 

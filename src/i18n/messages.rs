@@ -65,8 +65,6 @@ pub struct ErrorMessages {
     pub invalid: &'static str,
     /// The embed is set up wrong.
     pub config: &'static str,
-    /// A bug in the widget.
-    pub internal: &'static str,
 }
 
 impl Messages {
@@ -79,7 +77,6 @@ impl Messages {
             Error::Timeout { .. } => e.timeout,
             Error::Invalid { .. } | Error::TooLarge { .. } => e.invalid,
             Error::Config(_) => e.config,
-            Error::Internal(_) => e.internal,
         }
     }
 }
@@ -111,7 +108,6 @@ pub(super) const VI: Messages = Messages {
         timeout: "Máy chủ không phản hồi. Vui lòng thử lại.",
         invalid: "Dữ liệu bài viết bị lỗi, không thể hiển thị.",
         config: "Tiện ích tin tức chưa được cấu hình đúng.",
-        internal: "Đã xảy ra lỗi khi hiển thị bài viết.",
     },
 };
 
@@ -142,6 +138,5 @@ pub(super) const EN: Messages = Messages {
         timeout: "The server did not answer. Please try again.",
         invalid: "The article data is broken and cannot be shown.",
         config: "This news widget is not set up correctly.",
-        internal: "Something went wrong while showing the article.",
     },
 };
