@@ -1,10 +1,12 @@
 //! The widget's root component: what it shows now, and the one way that changes.
 
+use std::future::Future;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::{
-    AbortController, Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition,
+    AbortController, AbortSignal, Element, HtmlElement, ScrollIntoViewOptions,
+    ScrollLogicalPosition,
 };
 use yew::prelude::*;
 
@@ -295,15 +297,11 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         let current = state.current().map(str::to_owned);
         use_effect_with((current, state.attempt), move |(url, attempt)| {
-            let controller = AbortController::new().ok();
-            if let (Some(url), Some(controller)) = (url.clone(), &controller) {
-                let (attempt, signal) = (*attempt, controller.signal());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = source::article(&url, &signal).await;
-                    dispatch.dispatch(Action::Loaded { attempt, result });
-                });
-            }
-            move || controller.iter().for_each(AbortController::abort)
+            let (url, attempt) = (url.clone(), *attempt);
+            abortable(url, move |url, signal| async move {
+                let result = source::article(&url, &signal).await;
+                dispatch.dispatch(Action::Loaded { attempt, result });
+            })
         });
     }
     {
@@ -345,19 +343,15 @@ pub fn App(props: &AppProps) -> Html {
             .day
             .and_then(|day| Some((day, config.date_index.as_ref()?.url(day)?)));
         use_effect_with((url, state.day_attempt), move |(url, attempt)| {
-            let controller = AbortController::new().ok();
-            if let (Some((day, url)), Some(controller)) = (url.clone(), &controller) {
-                let (attempt, signal) = (*attempt, controller.signal());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = source::load::<DateIndex>(&url, Some(&signal)).await;
-                    dispatch.dispatch(Action::DayLoaded {
-                        attempt,
-                        day,
-                        result,
-                    });
+            let attempt = *attempt;
+            abortable(url.clone(), move |(day, url), signal| async move {
+                let result = source::load::<DateIndex>(&url, Some(&signal)).await;
+                dispatch.dispatch(Action::DayLoaded {
+                    attempt,
+                    day,
+                    result,
                 });
-            }
-            move || controller.iter().for_each(AbortController::abort)
+            })
         });
     }
 
@@ -435,6 +429,19 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Locale>>
     }
+}
+
+/// Starts `load(what, signal)` when there is something to load; the returned
+/// effect cleanup aborts it, so a load the reader has moved away from stops.
+fn abortable<T, F>(what: Option<T>, load: impl FnOnce(T, AbortSignal) -> F) -> impl FnOnce()
+where
+    F: Future<Output = ()> + 'static,
+{
+    let controller = AbortController::new().ok();
+    if let (Some(what), Some(controller)) = (what, &controller) {
+        wasm_bindgen_futures::spawn_local(load(what, controller.signal()));
+    }
+    move || controller.iter().for_each(AbortController::abort)
 }
 
 /// Brings the widget's top into view if the reader scrolled past it, and moves
