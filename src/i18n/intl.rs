@@ -107,6 +107,7 @@ mod browser {
     thread_local! {
         static DATES: RefCell<HashMap<(Lang, DateStyle, String), DateTimeFormat>> = Default::default();
         static NUMBERS: RefCell<HashMap<Lang, (NumberFormat, PluralRules)>> = Default::default();
+        static TODAY: RefCell<HashMap<String, DateTimeFormat>> = Default::default();
     }
 
     fn options(lang: Lang, style: DateStyle, zone: &TimeZone) -> Object {
@@ -176,20 +177,25 @@ mod browser {
     }
 
     pub fn today(zone: &TimeZone) -> Option<Day> {
-        // en-CA writes dates as YYYY-MM-DD.
-        let options = Object::new();
-        for (key, value) in [
-            ("year", "numeric"),
-            ("month", "2-digit"),
-            ("day", "2-digit"),
-            ("timeZone", zone.as_str()),
-        ] {
-            let _ = Reflect::set(&options, &key.into(), &value.into());
-        }
-        let text = DateTimeFormat::new("en-CA", &options)
-            .ok()?
-            .format(&Date::new_0())
-            .ok()?;
+        let text = TODAY.with_borrow_mut(|cache| {
+            let format = match cache.entry(zone.as_str().to_owned()) {
+                Entry::Occupied(entry) => entry.into_mut(),
+                Entry::Vacant(entry) => {
+                    // en-CA writes dates as YYYY-MM-DD.
+                    let options = Object::new();
+                    for (key, value) in [
+                        ("year", "numeric"),
+                        ("month", "2-digit"),
+                        ("day", "2-digit"),
+                        ("timeZone", zone.as_str()),
+                    ] {
+                        let _ = Reflect::set(&options, &key.into(), &value.into());
+                    }
+                    entry.insert(DateTimeFormat::new("en-CA", &options).ok()?)
+                }
+            };
+            format.format(&Date::new_0()).ok()
+        })?;
         Day::parse(&text).ok()
     }
 
