@@ -35,6 +35,15 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
   return { page, problems, requests };
 }
 
+/** Waits until every `<news-article>` on the page shows a headline. */
+export function everyWidgetRendered(page, timeout = 15000) {
+  return page.waitForFunction(
+    () => [...document.querySelectorAll('news-article')].every((el) => el.shadowRoot?.querySelector('h2')),
+    null,
+    { timeout },
+  );
+}
+
 /** Records every news-article event on a page from its first script on, in `window.widgetEvents`. */
 export async function recordEvents(page) {
   await page.addInitScript(() => {

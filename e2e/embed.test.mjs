@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, openPage, outcome, recordEvents } from './browser.mjs';
+import { everyWidgetRendered, launch, openPage, outcome, recordEvents } from './browser.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const STRICT_CSP =
@@ -197,9 +197,7 @@ test('WebAssembly blocked by the CSP: the fallback stays and an error says why',
 
 test('three widgets, the script twice: one module, each its own language and theme', async () => {
   const { page, requests } = await open('/host/many.html');
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('news-article')].every((el) => el.shadowRoot?.querySelector('h2')),
-  );
+  await everyWidgetRendered(page);
   const views = await page.evaluate(() =>
     [...document.querySelectorAll('news-article')].map((el) => ({
       views: el.shadowRoot.querySelector('.nw-views').textContent,
@@ -276,9 +274,7 @@ test('lazy by default: a widget far below the fold waits until the reader comes 
 
 test('from 280 to 1200 px wide without horizontal scrolling', async () => {
   const { page } = await open('/host/widths.html', { width: 1300, height: 900 });
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('news-article')].every((el) => el.shadowRoot?.querySelector('h2')),
-  );
+  await everyWidgetRendered(page);
   const fits = await page.evaluate(() =>
     [...document.querySelectorAll('news-article')].map((el) => {
       const nw = el.shadowRoot.querySelector('.nw');

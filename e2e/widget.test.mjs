@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, DIST } from './server.mjs';
-import { launch, openPage, outcome } from './browser.mjs';
+import { everyWidgetRendered, launch, openPage, outcome } from './browser.mjs';
 
 let server;
 let browser;
@@ -203,11 +203,7 @@ test('English interface: dateline, view count and words from the en catalogue', 
 
 test('every element renders, and the wasm is downloaded once', async () => {
   const { page, requests } = await open('/host/many.html');
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('news-article')].every((el) => el.shadowRoot?.querySelector('h2')),
-    null,
-    { timeout: 15000 },
-  );
+  await everyWidgetRendered(page);
   const headlines = await page.evaluate(() =>
     [...document.querySelectorAll('news-article')].map((el) => el.shadowRoot.querySelector('h2').textContent),
   );
