@@ -47,6 +47,11 @@ e2e: build
 	CARGO_TARGET_DIR=target/crash-test trunk build --release --features crash-test --dist target/dist-crash
 	node --test --test-concurrency=1 --test-timeout=60000 e2e/
 
+## bench: size and speed figures in headless Chromium (4x CPU throttle), written
+## to bench/results.md and bench/history.tsv; BENCH_RUNS sets the runs per figure
+bench: build
+	node bench/run.mjs
+
 ## fuzz: a long mutation-fuzzing run through parsing and SSR rendering (make test runs 300 seeded cases)
 FUZZ_CASES ?= 100000
 fuzz:

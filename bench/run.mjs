@@ -1,0 +1,314 @@
+// make bench: the widget's size and speed, measured in Debian's headless
+// Chromium against pages served on 127.0.0.1. Every page load runs in a new
+// browser context (cold cache) with the CPU throttled 4x through the DevTools
+// protocol. Prints a table of medians with their spread (min–max), writes it
+// to bench/results.md and appends a line to bench/history.tsv.
+//
+// A benchmark, not a test: nothing here passes or fails.
+import { execSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../e2e/browser.mjs';
+import { DIST, serve } from '../e2e/server.mjs';
+import { GZIP_BUDGET, widgetSizes } from './sizes.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 7);
+const CPU_SLOWDOWN = 4;
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const HISTORY_LINES = 30;
+
+const seed = JSON.parse(await readFile(`${DIST}site/articles/20122.json`, 'utf8'));
+const samples = ['20122', '20125', '20121', '20118', '20115', '20110', '20104'];
+
+// --- pages ------------------------------------------------------------------
+
+const html = (body, head = '') =>
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>bench</title>${head}</head><body>${body}</body></html>`;
+const widget = (src, extra = '') => `<news-article src="${src}" loading="eager"${extra}></news-article>`;
+const loader = '<script src="/news-widget.js" async></script>';
+
+/** An article of `blocks` body blocks and `related` related items, made from the seed's text and photos. */
+function scaled(blocks, related) {
+  const pool = seed.body.filter((block) => !block.video);
+  return {
+    ...seed,
+    id: `scale-${blocks}`,
+    body: Array.from({ length: blocks }, (_, i) => pool[i % pool.length]),
+    related: Array.from({ length: related }, (_, i) => ({
+      ...seed.related[i % seed.related.length],
+      id: String(900000 + i),
+    })),
+  };
+}
+
+const SCALES = [
+  [500, 125],
+  [1000, 250],
+  [2000, 500],
+];
+
+const send = (type, body) => (req, res) => {
+  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+};
+const page = (body, head) => send('text/html; charset=utf-8', html(body, head));
+
+const routes = {
+  '/bench/widget.html': page(widget('/site/articles/20122.json') + loader),
+  '/bench/many.html': page(
+    Array.from({ length: 20 }, (_, i) => widget(`/site/articles/${samples[i % samples.length]}.json`)).join('') +
+      loader,
+  ),
+};
+for (const [blocks, related] of SCALES) {
+  const json = JSON.stringify(scaled(blocks, related));
+  routes[`/site/articles/scale-${blocks}.json`] = send('application/json', json);
+  routes[`/bench/scale-${blocks}.html`] = page(widget(`/site/articles/scale-${blocks}.json`) + loader);
+}
+
+// --- measuring ----------------------------------------------------------------
+
+/** In every page: when each widget rendered, and every WebAssembly compilation. */
+function instrument() {
+  window.bench = { rendered: [], compiles: 0 };
+  document.addEventListener('news-article:rendered', () => window.bench.rendered.push(performance.now()));
+  for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      // instantiate(module) only instantiates; instantiate(bytes) compiles too.
+      if (name !== 'instantiate' || !(args[0] instanceof WebAssembly.Module)) window.bench.compiles += 1;
+      return original.apply(this, args);
+    };
+  }
+}
+
+/** Opens `path` in a fresh context (cold cache) with the CPU throttled, runs `measure(page)`. */
+async function visit(browser, server, path, measure) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(instrument);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(server.url + path);
+    return await measure(page, requests);
+  } finally {
+    await context.close();
+  }
+}
+
+const renderedCount = (page, n) =>
+  page.waitForFunction((n) => window.bench.rendered.length >= n, n, { timeout: 60000, polling: 5 });
+
+/** Time from navigation start to the first news-article:rendered. */
+async function timeToRendered(page) {
+  await renderedCount(page, 1);
+  return page.evaluate(() => window.bench.rendered[0]);
+}
+
+/** The wasm linear memory in bytes (the bindings module is shared, so init() returns the live instance). */
+const wasmMemory = (page) =>
+  page.evaluate(async () => (await (await import('/news_widget.js')).default()).memory.buffer.byteLength);
+
+/** The seed article as static HTML: the widget's own rendered markup in a declarative shadow root. */
+async function staticPage(browser, server) {
+  return visit(browser, server, '/bench/widget.html', async (page) => {
+    await renderedCount(page, 1);
+    const markup = await page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw').outerHTML);
+    // Ready when the markup is parsed and its stylesheet applied, like the widget's rendered event.
+    const head = `<script>window.ready = new Promise((r) => (window.styled = r));</script>`;
+    return html(
+      `<news-article><template shadowrootmode="open"><link rel="stylesheet" href="/news-widget.css" onload="styled()">${markup}</template></news-article>` +
+        `<script>window.ready.then(() => (window.readyAt = performance.now()));</script>`,
+      head,
+    );
+  });
+}
+
+async function staticReady(page) {
+  await page.waitForFunction(() => window.readyAt, null, { timeout: 60000, polling: 5 });
+  return page.evaluate(() => window.readyAt);
+}
+
+/** Click → rendered for the first related item, after a hover that prefetched it or without one. */
+async function relatedClick(page, prefetched) {
+  await renderedCount(page, 1);
+  const link = page.locator('news-article .nw-related a').first();
+  const target = seed.related[0].src;
+  if (prefetched) {
+    const response = page.waitForResponse((r) => r.url().endsWith(target));
+    await link.hover();
+    await response;
+    await page.waitForTimeout(100); // let the parse finish
+  }
+  const clicked = await link.evaluate((a) => {
+    const at = performance.now();
+    a.click();
+    return at;
+  });
+  await renderedCount(page, 2);
+  return (await page.evaluate(() => window.bench.rendered[1])) - clicked;
+}
+
+/** Runs `once` `runs` times after one discarded warm-up run (the first page load of a browser is slower). */
+async function repeat(runs, once) {
+  await once();
+  const values = [];
+  for (let i = 0; i < runs; i += 1) values.push(await once());
+  return values;
+}
+
+/** Like `repeat` for two measures, alternating them so drift in the machine's load hits both alike. */
+async function pairs(runs, a, b) {
+  const results = await repeat(runs, async () => [await a(), await b()]);
+  return [results.map((r) => r[0]), results.map((r) => r[1])];
+}
+
+// --- reporting ----------------------------------------------------------------
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+const ms = (v) => `${v.toFixed(1)} ms`;
+const spread = (values) => {
+  const s = stats(values);
+  return `${ms(s.median)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n) => `${(n / 1048576).toFixed(2)} MB`;
+
+// --- main ----------------------------------------------------------------------
+
+const server = await serve({ routes });
+const browser = await launch();
+const lines = [];
+const out = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+
+try {
+  out(`# news-widget benchmark`);
+  out();
+  out(`${when} UTC, commit ${commit}; Chromium headless, CPU throttled ${CPU_SLOWDOWN}x, cold cache, 127.0.0.1.`);
+  out(`Timings: median (min–max) of ${RUNS} runs.`);
+  out();
+
+  const sizes = await widgetSizes(DIST);
+  out('## 1. Bytes a partner page downloads for the widget');
+  out();
+  out('| file | raw | gzip | brotli |');
+  out('|---|---:|---:|---:|');
+  for (const f of [...sizes.files, sizes.total]) out(`| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
+  out();
+  out(`Budget ${kb(GZIP_BUDGET)} gzip: ${sizes.total.gzip <= GZIP_BUDGET ? 'met' : 'NOT met'} (${(sizes.total.gzip / GZIP_BUDGET).toFixed(2)}x).`);
+  out();
+
+  const staticHtml = await staticPage(browser, server);
+  routes['/bench/static.html'] = send('text/html; charset=utf-8', staticHtml);
+  const [widgetTimes, staticTimes] = await pairs(
+    RUNS,
+    () => visit(browser, server, '/bench/widget.html', timeToRendered),
+    () => visit(browser, server, '/bench/static.html', staticReady),
+  );
+  const ratio = stats(widgetTimes).median / stats(staticTimes).median;
+  out('## 2. Navigation start → seed article rendered');
+  out();
+  out('| page | time |');
+  out('|---|---:|');
+  out(`| widget (news-article:rendered) | ${spread(widgetTimes)} |`);
+  out(`| static HTML, same markup and CSS | ${spread(staticTimes)} |`);
+  out(`| ratio widget / static (budget 1.5x) | ${ratio.toFixed(2)}x |`);
+  out();
+
+  const [warm, cold] = await pairs(
+    RUNS,
+    () => visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, true)),
+    () => visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, false)),
+  );
+  out('## 3. Click on a related item → new article rendered');
+  out();
+  out('| related article | time |');
+  out('|---|---:|');
+  out(`| prefetched (hovered first; budget 16 ms) | ${spread(warm)} |`);
+  out(`| not prefetched | ${spread(cold)} |`);
+  out();
+
+  out('## 4. Scaling: navigation start → rendered, and wasm memory after rendering');
+  out();
+  out('| body blocks / related | time | wasm memory |');
+  out('|---|---:|---:|');
+  const scaling = [];
+  for (const [blocks, related] of SCALES) {
+    const runs = await repeat(RUNS, () =>
+      visit(browser, server, `/bench/scale-${blocks}.html`, async (p) => ({
+        time: await timeToRendered(p),
+        memory: await wasmMemory(p),
+      })),
+    );
+    const time = stats(runs.map((r) => r.time));
+    const memory = stats(runs.map((r) => r.memory)).median;
+    scaling.push({ blocks, time: time.median, memory });
+    out(`| ${blocks} / ${related} | ${spread(runs.map((r) => r.time))} | ${mb(memory)} |`);
+  }
+  const [quarter, half, full] = scaling;
+  out();
+  out(
+    `Growth per doubling (2x is linear): time ${(half.time / quarter.time).toFixed(2)}x, ${(full.time / half.time).toFixed(2)}x; ` +
+      `memory ${(half.memory / quarter.memory).toFixed(2)}x, ${(full.memory / half.memory).toFixed(2)}x.`,
+  );
+  const slope = (key) => (full[key] - quarter[key]) / ((full.blocks - quarter.blocks) / 1000);
+  out(`Marginal cost per 1,000 more blocks (with 250 related): ${ms(slope('time'))}, ${mb(slope('memory'))}.`);
+  out();
+
+  const many = await repeat(RUNS, () =>
+    visit(browser, server, '/bench/many.html', async (p, requests) => {
+      await renderedCount(p, 20);
+      return {
+        time: await p.evaluate(() => Math.max(...window.bench.rendered.slice(0, 20))),
+        fetches: requests.filter((r) => r.endsWith('.wasm')).length,
+        compiles: await p.evaluate(() => window.bench.compiles),
+      };
+    }),
+  );
+  const once = (key) => [...new Set(many.map((r) => r[key]))].join('/');
+  out('## 5. Twenty widgets on one page');
+  out();
+  out('| measure | value |');
+  out('|---|---:|');
+  out(`| navigation start → all 20 rendered | ${spread(many.map((r) => r.time))} |`);
+  out(`| vs one widget | ${(stats(many.map((r) => r.time)).median / stats(widgetTimes).median).toFixed(2)}x |`);
+  out(`| wasm fetches per page load | ${once('fetches')} |`);
+  out(`| wasm compilations per page load | ${once('compiles')} |`);
+  out();
+
+  await writeFile(`${HERE}results.md`, lines.join('\n'));
+  const row = [
+    when,
+    commit,
+    sizes.total.gzip,
+    stats(widgetTimes).median.toFixed(1),
+    ratio.toFixed(2),
+    stats(warm).median.toFixed(1),
+    stats(cold).median.toFixed(1),
+    full.time.toFixed(1),
+    full.memory,
+    stats(many.map((r) => r.time)).median.toFixed(1),
+  ].join('\t');
+  const header =
+    'when\tcommit\tgzip_bytes\trendered_ms\tvs_static\tprefetched_click_ms\tclick_ms\tscale2000_ms\tscale2000_memory\twidgets20_ms';
+  const old = await readFile(`${HERE}history.tsv`, 'utf8').catch(() => header);
+  const rows = old.trim().split('\n').slice(1);
+  await writeFile(`${HERE}history.tsv`, [header, ...rows.slice(1 - HISTORY_LINES), row].join('\n') + '\n');
+  console.log(`\nWritten to bench/results.md; appended to bench/history.tsv.`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,36 @@
+// What a partner page downloads for the widget itself, measured on dist/.
+// Shared by the benchmark (bench/run.mjs) and the size check in `make test`
+// (e2e/size.test.mjs): sizes are deterministic, so they can be tested.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** The files of the widget: the loader, the wasm-bindgen bindings, the module and the stylesheet. */
+export const WIDGET_FILES = ['news-widget.js', 'news_widget.js', 'news_widget_bg.wasm', 'news-widget.css'];
+
+/** The budget of issue #6: everything the widget costs a partner page, gzip. */
+export const GZIP_BUDGET = 100 * 1024;
+
+/**
+ * The guard in `make test`: today's total gzip size plus a little headroom,
+ * so growth fails the build. Lower it whenever the widget shrinks; it meets
+ * GZIP_BUDGET once the widget does.
+ */
+export const GZIP_CEILING = 210 * 1024;
+
+/** Raw, gzip (level 9) and brotli (quality 11) bytes of each widget file, and their total. */
+export async function widgetSizes(dist) {
+  const files = [];
+  for (const file of WIDGET_FILES) {
+    const bytes = await readFile(join(dist, file));
+    files.push({
+      file,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  const total = { file: 'total', raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of ['raw', 'gzip', 'brotli']) total[k] += f[k];
+  return { files, total };
+}
