@@ -70,8 +70,15 @@ for (const [blocks, related] of SCALES) {
 
 /** In every page: when each widget rendered, and every WebAssembly compilation. */
 function instrument() {
-  window.bench = { rendered: [], compiles: 0 };
-  document.addEventListener('news-article:rendered', () => window.bench.rendered.push(performance.now()));
+  window.bench = { rendered: [], painted: [], compiles: 0 };
+  // The frame that shows it: after the next animation frame's style, layout
+  // and paint, a task runs (the static page is measured the same way).
+  window.bench.afterPaint = (list) =>
+    requestAnimationFrame(() => setTimeout(() => list.push(performance.now())));
+  document.addEventListener('news-article:rendered', () => {
+    window.bench.rendered.push(performance.now());
+    window.bench.afterPaint(window.bench.painted);
+  });
   for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
     const original = WebAssembly[name];
     WebAssembly[name] = function (...args) {
@@ -102,10 +109,10 @@ async function visit(browser, server, path, measure) {
 const renderedCount = (page, n) =>
   page.waitForFunction((n) => window.bench.rendered.length >= n, n, { timeout: 60000, polling: 5 });
 
-/** Time from navigation start to the first news-article:rendered. */
+/** Time from navigation start to the first news-article:rendered, and to the frame painted after it. */
 async function timeToRendered(page) {
-  await renderedCount(page, 1);
-  return page.evaluate(() => window.bench.rendered[0]);
+  await page.waitForFunction(() => window.bench.painted.length, null, { timeout: 60000, polling: 5 });
+  return page.evaluate(() => ({ event: window.bench.rendered[0], painted: window.bench.painted[0] }));
 }
 
 /** The wasm linear memory in bytes (the bindings module is shared, so init() returns the live instance). */
@@ -121,16 +128,12 @@ async function staticPage(browser, server) {
     const head = `<script>window.ready = new Promise((r) => (window.styled = r));</script>`;
     return html(
       `<news-article><template shadowrootmode="open"><link rel="stylesheet" href="/news-widget.css" onload="styled()">${markup}</template></news-article>` +
-        `<script>window.ready.then(() => (window.readyAt = performance.now()));</script>`,
+        `<script>window.ready.then(() => { window.bench.rendered.push(performance.now()); window.bench.afterPaint(window.bench.painted); });</script>`,
       head,
     );
   });
 }
 
-async function staticReady(page) {
-  await page.waitForFunction(() => window.readyAt, null, { timeout: 60000, polling: 5 });
-  return page.evaluate(() => window.readyAt);
-}
 
 /** Click → rendered for the first related item, after a hover that prefetched it or without one. */
 async function relatedClick(page, prefetched) {
@@ -216,16 +219,22 @@ try {
   const [widgetTimes, staticTimes] = await pairs(
     RUNS,
     () => visit(browser, server, '/bench/widget.html', timeToRendered),
-    () => visit(browser, server, '/bench/static.html', staticReady),
+    () => visit(browser, server, '/bench/static.html', timeToRendered),
   );
-  const ratio = stats(widgetTimes).median / stats(staticTimes).median;
-  out('## 2. Navigation start → seed article rendered');
+  const median = (runs, key) => stats(runs.map((r) => r[key])).median;
+  const ratio = median(widgetTimes, 'painted') / median(staticTimes, 'painted');
+  out('## 2. Navigation start → seed article on screen');
   out();
-  out('| page | time |');
-  out('|---|---:|');
-  out(`| widget (news-article:rendered) | ${spread(widgetTimes)} |`);
-  out(`| static HTML, same markup and CSS | ${spread(staticTimes)} |`);
-  out(`| ratio widget / static (budget 1.5x) | ${ratio.toFixed(2)}x |`);
+  out('"ready": the news-article:rendered event, or for the static page its markup parsed and stylesheet loaded.');
+  out('"painted": the first frame after that (style, layout and paint of the article included).');
+  out();
+  out('| page | ready | painted |');
+  out('|---|---:|---:|');
+  const row2 = (name, runs) =>
+    out(`| ${name} | ${spread(runs.map((r) => r.event))} | ${spread(runs.map((r) => r.painted))} |`);
+  row2('widget', widgetTimes);
+  row2('static HTML, same markup and CSS', staticTimes);
+  out(`| ratio widget / static, painted (budget 1.5x) | | ${ratio.toFixed(2)}x |`);
   out();
 
   const [warm, cold] = await pairs(
@@ -249,7 +258,7 @@ try {
   for (const [blocks, related] of SCALES) {
     const runs = await repeat(RUNS, () =>
       visit(browser, server, `/bench/scale-${blocks}.html`, async (p) => ({
-        time: await timeToRendered(p),
+        time: (await timeToRendered(p)).event,
         memory: await wasmMemory(p),
       })),
     );
@@ -284,7 +293,7 @@ try {
   out('| measure | value |');
   out('|---|---:|');
   out(`| navigation start → all 20 rendered | ${spread(many.map((r) => r.time))} |`);
-  out(`| vs one widget | ${(stats(many.map((r) => r.time)).median / stats(widgetTimes).median).toFixed(2)}x |`);
+  out(`| vs one widget (ready) | ${(stats(many.map((r) => r.time)).median / median(widgetTimes, 'event')).toFixed(2)}x |`);
   out(`| wasm fetches per page load | ${once('fetches')} |`);
   out(`| wasm compilations per page load | ${once('compiles')} |`);
   out();
@@ -294,7 +303,7 @@ try {
     when,
     commit,
     sizes.total.gzip,
-    stats(widgetTimes).median.toFixed(1),
+    median(widgetTimes, 'painted').toFixed(1),
     ratio.toFixed(2),
     stats(warm).median.toFixed(1),
     stats(cold).median.toFixed(1),
@@ -303,7 +312,7 @@ try {
     stats(many.map((r) => r.time)).median.toFixed(1),
   ].join('\t');
   const header =
-    'when\tcommit\tgzip_bytes\trendered_ms\tvs_static\tprefetched_click_ms\tclick_ms\tscale2000_ms\tscale2000_memory\twidgets20_ms';
+    'when\tcommit\tgzip_bytes\tpainted_ms\tvs_static\tprefetched_click_ms\tclick_ms\tscale2000_ms\tscale2000_memory\twidgets20_ms';
   const old = await readFile(`${HERE}history.tsv`, 'utf8').catch(() => header);
   const rows = old.trim().split('\n').slice(1);
   await writeFile(`${HERE}history.tsv`, [header, ...rows.slice(1 - HISTORY_LINES), row].join('\n') + '\n');

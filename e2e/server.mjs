@@ -21,7 +21,8 @@ const TYPES = {
   '.vtt': 'text/vtt; charset=utf-8',
 };
 
-export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+// BENCH_DIST: another build to serve (the benchmark compares builds with it).
+export const DIST = process.env.BENCH_DIST || fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** Serves `root` on an ephemeral port; resolves to { url, close, requests }. */
 export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {} } = {}) {

@@ -214,6 +214,30 @@ test('every element renders, and the wasm is downloaded once', async () => {
   await page.close();
 });
 
+test('the article downloads alongside the module, once: the loader asks for it and the widget adopts it', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = function (...args) {
+      window.instantiatedAt ??= performance.now();
+      return instantiate.apply(this, args);
+    };
+  });
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}/host/many.html`);
+  await everyWidgetRendered(page);
+  for (const id of ['20122', '20121', '20110']) {
+    assert.equal(requests.filter((p) => p === `/site/articles/${id}.json`).length, 1, `${id} fetched once`);
+  }
+  const { asked, instantiated } = await page.evaluate(() => ({
+    asked: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/20122.json')).startTime,
+    instantiated: window.instantiatedAt,
+  }));
+  assert.ok(asked < instantiated, `article asked for at ${asked} ms, before the module was instantiated at ${instantiated} ms`);
+  await page.close();
+});
+
 test('an element added later renders too', async () => {
   const { page } = await open('/host/late.html');
   await page.waitForFunction(() => customElements.get('news-article'));

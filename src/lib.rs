@@ -79,3 +79,10 @@ impl Widget {
         }
     }
 }
+
+/// Hands the widgets the request for the article at `url` that the loader
+/// started before this module was ready (see [`source::adopt`]).
+#[wasm_bindgen]
+pub fn adopt(url: &str, response: js_sys::Promise) {
+    source::adopt(url, response);
+}

@@ -9,9 +9,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use std::future::Future;
+
 use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use gloo_timers::future::TimeoutFuture;
+use js_sys::Promise;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::error::{Error, Result};
@@ -60,21 +65,60 @@ pub async fn article(url: &str, signal: &AbortSignal) -> Result<Rc<Article>> {
 /// Starts loading the article at `url` into the cache, if it is not there yet
 /// (a reader hovering a link is likely to click it).
 pub fn prefetch(url: &str) {
+    let owned = url.to_owned();
+    pend(url, async move { load::<Article>(&owned, None).await });
+}
+
+/// Takes over the request for the article at `url` that the loader started
+/// while this module was still downloading, so the two downloads overlap. It
+/// counts as the first try: same timeout, checks and retries as any other.
+pub fn adopt(url: &str, response: Promise) {
+    // A request still pending is the one before, of an element the page
+    // moved: the loader aborted it, so this one replaces it.
+    ARTICLES.with_borrow_mut(|cache| {
+        if let Some(Cached::Pending(_)) = cache.get(url) {
+            cache.remove(url);
+        }
+    });
+    let owned = url.to_owned();
+    pend(url, async move {
+        let first = within_timeout(&owned, async {
+            let failed = |_| Error::Network {
+                url: owned.clone(),
+                reason: "the request failed".into(),
+            };
+            let response = JsFuture::from(response).await.map_err(failed)?;
+            let response = response.dyn_into::<web_sys::Response>().map_err(failed)?;
+            read(&owned, response.into()).await
+        });
+        let (bytes, base) = retrying(&owned, None, first).await?;
+        document(&bytes, &base)
+    });
+}
+
+/// Caches the article that `loading` will deliver, if `url` is not cached yet:
+/// it is `Pending` until then, and forgotten if it fails (the click will try
+/// again and show why).
+fn pend(url: &str, loading: impl Future<Output = Result<Article>> + 'static) {
     if ARTICLES.with_borrow(|cache| cache.contains_key(url)) {
         return;
     }
-    let owned = url.to_owned();
-    let pending = async move { load::<Article>(&owned, None).await.map(Rc::new) }
+    let pending = loading
+        .map(|result| result.map(Rc::new))
         .boxed_local()
         .shared();
     remember(url, Cached::Pending(pending.clone()));
     let url = url.to_owned();
     wasm_bindgen_futures::spawn_local(async move {
-        match pending.await {
+        match pending.clone().await {
             Ok(article) => remember(&url, Cached::Ready(article)),
-            // A failed prefetch is forgotten; the click will try again and show why.
             Err(_) => ARTICLES.with_borrow_mut(|cache| {
-                cache.remove(&url);
+                // Unless a newer request took its place.
+                if let Some(Cached::Pending(current)) = cache.get(&url) {
+                    if current.ptr_eq(&pending) {
+                        cache.remove(&url);
+                    }
+                }
             }),
         }
     });
@@ -88,16 +132,30 @@ fn remember(url: &str, entry: Cached) {
 /// relative URLs against the URL it was finally served from.
 pub async fn load<T: Document>(url: &str, signal: Option<&AbortSignal>) -> Result<T> {
     let (bytes, base) = fetch(url, signal).await?;
-    let mut document = T::parse(&bytes)?;
-    document.resolve_urls(&|relative| resolve(relative, &base));
+    document(&bytes, &base)
+}
+
+/// Parses a fetched document and resolves its relative URLs against `base`.
+fn document<T: Document>(bytes: &[u8], base: &str) -> Result<T> {
+    let mut document = T::parse(bytes)?;
+    document.resolve_urls(&|relative| resolve(relative, base));
     Ok(document)
 }
 
 /// Fetches `url`, trying again after server errors; returns the body and the final URL.
 async fn fetch(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec<u8>, String)> {
-    let mut backoff = BACKOFF_MS.iter();
-    loop {
-        let result = fetch_once(url, signal).await;
+    retrying(url, signal, fetch_once(url, signal)).await
+}
+
+/// The outcome of the `first` try at `url`, or after a server error (5xx) of
+/// the tries that follow it, one after each of the [`BACKOFF_MS`].
+async fn retrying(
+    url: &str,
+    signal: Option<&AbortSignal>,
+    first: impl Future<Output = Result<(Vec<u8>, String)>>,
+) -> Result<(Vec<u8>, String)> {
+    let mut result = first.await;
+    for &ms in &BACKOFF_MS {
         let server_error = matches!(
             result,
             Err(Error::Http {
@@ -105,19 +163,32 @@ async fn fetch(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec<u8>, Stri
                 ..
             })
         );
-        let aborted = signal.is_some_and(AbortSignal::aborted);
-        match backoff.next().filter(|_| server_error && !aborted) {
-            Some(&ms) => TimeoutFuture::new(ms).await,
-            None => return result,
+        if !server_error || signal.is_some_and(AbortSignal::aborted) {
+            break;
         }
+        TimeoutFuture::new(ms).await;
+        result = fetch_once(url, signal).await;
     }
+    result
 }
 
 /// One try at `url`, within the timeout.
 async fn fetch_once(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec<u8>, String)> {
-    let request = Box::pin(fetch_unlimited(url, signal));
+    within_timeout(url, async {
+        let response = Request::get(url)
+            .abort_signal(signal)
+            .send()
+            .await
+            .map_err(|e| network(url, e))?;
+        read(url, response).await
+    })
+    .await
+}
+
+/// `request` for `url`, or a timeout error after [`TIMEOUT_SECONDS`].
+async fn within_timeout<T>(url: &str, request: impl Future<Output = Result<T>>) -> Result<T> {
     let timeout = TimeoutFuture::new(TIMEOUT_SECONDS * 1000);
-    match select(request, timeout).await {
+    match select(Box::pin(request), timeout).await {
         Either::Left((result, _)) => result,
         Either::Right(_) => Err(Error::Timeout {
             url: url.to_owned(),
@@ -126,16 +197,16 @@ async fn fetch_once(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec<u8>,
     }
 }
 
-async fn fetch_unlimited(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec<u8>, String)> {
-    let network = |e: gloo_net::Error| Error::Network {
+fn network(url: &str, e: gloo_net::Error) -> Error {
+    Error::Network {
         url: url.to_owned(),
         reason: e.to_string(),
-    };
-    let response = Request::get(url)
-        .abort_signal(signal)
-        .send()
-        .await
-        .map_err(network)?;
+    }
+}
+
+/// Checks the response to a request for `url` (status, size, type) and reads
+/// its body; returns the body and the URL it was finally served from.
+async fn read(url: &str, response: Response) -> Result<(Vec<u8>, String)> {
     match response.status() {
         404 | 410 => {
             return Err(Error::NotFound {
@@ -169,7 +240,7 @@ async fn fetch_unlimited(url: &str, signal: Option<&AbortSignal>) -> Result<(Vec
             reason: format!("served as `{media_type}`, not JSON"),
         });
     }
-    let body = response.binary().await.map_err(network)?;
+    let body = response.binary().await.map_err(|e| network(url, e))?;
     let base = Some(response.url())
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| url.to_owned());
