@@ -89,14 +89,14 @@ function instrument() {
   }
 }
 
-/** Opens `path` in a fresh context (cold cache) with the CPU throttled, runs `measure(page)`. */
-async function visit(browser, server, path, measure) {
+/** Opens `path` in a fresh context (cold cache) with the CPU throttled, runs `measure(page, requests)`. */
+async function visit(browser, server, path, measure, slowdown = CPU_SLOWDOWN) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   try {
     const page = await context.newPage();
     await page.addInitScript(instrument);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     const requests = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(server.url + path);
@@ -135,24 +135,43 @@ async function staticPage(browser, server) {
 }
 
 
-/** Click → rendered for the first related item, after a hover that prefetched it or without one. */
+/**
+ * Click on the first related item → the new article: its headline in the DOM
+ * (a MutationObserver on the shadow root), the news-article:rendered event,
+ * and the frame painted after the DOM changed. `prefetched`: hovered first,
+ * and its JSON downloaded and parsed before the click.
+ */
 async function relatedClick(page, prefetched) {
   await renderedCount(page, 1);
   const link = page.locator('news-article .nw-related a').first();
-  const target = seed.related[0].src;
   if (prefetched) {
-    const response = page.waitForResponse((r) => r.url().endsWith(target));
+    const response = page.waitForResponse((r) => r.url().endsWith(seed.related[0].src));
     await link.hover();
     await response;
-    await page.waitForTimeout(100); // let the parse finish
+    await page.waitForTimeout(200); // let the parse finish
   }
   const clicked = await link.evaluate((a) => {
+    const shadow = a.getRootNode();
+    const before = shadow.querySelector('h2').textContent;
+    new MutationObserver((_, observer) => {
+      if (shadow.querySelector('h2')?.textContent === before) return;
+      observer.disconnect();
+      window.bench.dom = performance.now();
+      window.bench.afterPaint(window.bench.painted);
+    }).observe(shadow, { subtree: true, childList: true, characterData: true });
     const at = performance.now();
     a.click();
     return at;
   });
   await renderedCount(page, 2);
-  return (await page.evaluate(() => window.bench.rendered[1])) - clicked;
+  await page.waitForFunction(() => window.bench.painted.length >= 2, null, { timeout: 60000, polling: 5 });
+  const { dom, rendered, painted } = await page.evaluate(() => ({
+    dom: window.bench.dom,
+    rendered: window.bench.rendered[1],
+    painted: window.bench.painted.at(-1),
+  }));
+  // The observer runs at the end of the task that changed the DOM, which may come after the event.
+  return { dom: Math.min(dom, rendered) - clicked, event: rendered - clicked, painted: painted - clicked };
 }
 
 /** Runs `once` `runs` times after one discarded warm-up run (the first page load of a browser is slower). */
@@ -185,25 +204,9 @@ const spread = (values) => {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1048576).toFixed(2)} MB`;
 
-// --- main ----------------------------------------------------------------------
+// --- sections: each prints its table and returns its figures for the history -------
 
-const server = await serve({ routes });
-const browser = await launch();
-const lines = [];
-const out = (line = '') => {
-  lines.push(line);
-  console.log(line);
-};
-const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-
-try {
-  out(`# news-widget benchmark`);
-  out();
-  out(`${when} UTC, commit ${commit}; Chromium headless, CPU throttled ${CPU_SLOWDOWN}x, cold cache, 127.0.0.1.`);
-  out(`Timings: median (min–max) of ${RUNS} runs.`);
-  out();
-
+async function sizesSection() {
   const sizes = await widgetSizes(DIST);
   out('## 1. Bytes a partner page downloads for the widget');
   out();
@@ -213,9 +216,11 @@ try {
   out();
   out(`Budget ${kb(GZIP_BUDGET)} gzip: ${sizes.total.gzip <= GZIP_BUDGET ? 'met' : 'NOT met'} (${(sizes.total.gzip / GZIP_BUDGET).toFixed(2)}x).`);
   out();
+  return { gzip_bytes: sizes.total.gzip };
+}
 
-  const staticHtml = await staticPage(browser, server);
-  routes['/bench/static.html'] = send('text/html; charset=utf-8', staticHtml);
+async function firstRenderSection() {
+  routes['/bench/static.html'] = send('text/html; charset=utf-8', await staticPage(browser, server));
   const [widgetTimes, staticTimes] = await pairs(
     RUNS,
     () => visit(browser, server, '/bench/widget.html', timeToRendered),
@@ -230,26 +235,42 @@ try {
   out();
   out('| page | ready | painted |');
   out('|---|---:|---:|');
-  const row2 = (name, runs) =>
+  const row = (name, runs) =>
     out(`| ${name} | ${spread(runs.map((r) => r.event))} | ${spread(runs.map((r) => r.painted))} |`);
-  row2('widget', widgetTimes);
-  row2('static HTML, same markup and CSS', staticTimes);
+  row('widget', widgetTimes);
+  row('static HTML, same markup and CSS', staticTimes);
   out(`| ratio widget / static, painted (budget 1.5x) | | ${ratio.toFixed(2)}x |`);
   out();
+  return { painted_ms: median(widgetTimes, 'painted'), vs_static: ratio, ready_ms: median(widgetTimes, 'event') };
+}
 
+async function clickSection() {
   const [warm, cold] = await pairs(
     RUNS,
     () => visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, true)),
     () => visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, false)),
   );
-  out('## 3. Click on a related item → new article rendered');
+  const unthrottled = await repeat(RUNS, () =>
+    visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, true), 1),
+  );
+  out('## 3. Click on a related item → new article');
   out();
-  out('| related article | time |');
-  out('|---|---:|');
-  out(`| prefetched (hovered first; budget 16 ms) | ${spread(warm)} |`);
-  out(`| not prefetched | ${spread(cold)} |`);
+  out('"in the DOM": its headline replaced the old one; "rendered": the news-article:rendered event');
+  out('(Yew runs effects after yielding to the browser, so one frame later); "painted": the frame after the DOM change.');
   out();
+  out('| related article | in the DOM | rendered | painted |');
+  out('|---|---:|---:|---:|');
+  const row = (name, runs) =>
+    out(`| ${name} | ${['dom', 'event', 'painted'].map((k) => spread(runs.map((r) => r[k]))).join(' | ')} |`);
+  row('prefetched (budget 16 ms)', warm);
+  row('not prefetched', cold);
+  row('prefetched, CPU not throttled', unthrottled);
+  out();
+  const median = (runs, key) => stats(runs.map((r) => r[key])).median;
+  return { prefetched_click_ms: median(warm, 'dom'), click_ms: median(cold, 'dom') };
+}
 
+async function scalingSection() {
   out('## 4. Scaling: navigation start → rendered, and wasm memory after rendering');
   out();
   out('| body blocks / related | time | wasm memory |');
@@ -274,13 +295,17 @@ try {
       `memory ${(half.memory / quarter.memory).toFixed(2)}x, ${(full.memory / half.memory).toFixed(2)}x.`,
   );
   const slope = (key) => (full[key] - quarter[key]) / ((full.blocks - quarter.blocks) / 1000);
-  out(`Marginal cost per 1,000 more blocks (with 250 related): ${ms(slope('time'))}, ${mb(slope('memory'))}.`);
+  out(`Marginal cost per 1,000 more blocks (and 250 more related): ${ms(slope('time'))}, ${mb(slope('memory'))}.`);
   out();
+  return { scale2000_ms: full.time, scale2000_memory: full.memory };
+}
 
+async function manySection() {
   const many = await repeat(RUNS, () =>
     visit(browser, server, '/bench/many.html', async (p, requests) => {
       await renderedCount(p, 20);
       return {
+        first: await p.evaluate(() => window.bench.rendered[0]),
         time: await p.evaluate(() => Math.max(...window.bench.rendered.slice(0, 20))),
         fetches: requests.filter((r) => r.endsWith('.wasm')).length,
         compiles: await p.evaluate(() => window.bench.compiles),
@@ -292,31 +317,50 @@ try {
   out();
   out('| measure | value |');
   out('|---|---:|');
+  out(`| navigation start → first rendered | ${spread(many.map((r) => r.first))} |`);
   out(`| navigation start → all 20 rendered | ${spread(many.map((r) => r.time))} |`);
-  out(`| vs one widget (ready) | ${(stats(many.map((r) => r.time)).median / median(widgetTimes, 'event')).toFixed(2)}x |`);
   out(`| wasm fetches per page load | ${once('fetches')} |`);
   out(`| wasm compilations per page load | ${once('compiles')} |`);
   out();
+  return { widgets20_ms: stats(many.map((r) => r.time)).median };
+}
 
-  await writeFile(`${HERE}results.md`, lines.join('\n'));
-  const row = [
-    when,
-    commit,
-    sizes.total.gzip,
-    median(widgetTimes, 'painted').toFixed(1),
-    ratio.toFixed(2),
-    stats(warm).median.toFixed(1),
-    stats(cold).median.toFixed(1),
-    full.time.toFixed(1),
-    full.memory,
-    stats(many.map((r) => r.time)).median.toFixed(1),
-  ].join('\t');
-  const header =
-    'when\tcommit\tgzip_bytes\tpainted_ms\tvs_static\tprefetched_click_ms\tclick_ms\tscale2000_ms\tscale2000_memory\twidgets20_ms';
-  const old = await readFile(`${HERE}history.tsv`, 'utf8').catch(() => header);
-  const rows = old.trim().split('\n').slice(1);
-  await writeFile(`${HERE}history.tsv`, [header, ...rows.slice(1 - HISTORY_LINES), row].join('\n') + '\n');
-  console.log(`\nWritten to bench/results.md; appended to bench/history.tsv.`);
+// --- main ----------------------------------------------------------------------
+
+const SECTIONS = [sizesSection, firstRenderSection, clickSection, scalingSection, manySection];
+// BENCH_ONLY=3 (or 2,3) runs those sections alone, and writes no files.
+const only = process.env.BENCH_ONLY?.split(',').map(Number);
+const HISTORY = ['gzip_bytes', 'painted_ms', 'vs_static', 'prefetched_click_ms', 'click_ms', 'scale2000_ms', 'scale2000_memory', 'widgets20_ms'];
+
+const server = await serve({ routes });
+const browser = await launch();
+const lines = [];
+function out(line = '') {
+  lines.push(line);
+  console.log(line);
+}
+const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+
+try {
+  out(`# news-widget benchmark`);
+  out();
+  out(`${when} UTC, commit ${commit}; Chromium headless, CPU throttled ${CPU_SLOWDOWN}x, cold cache, 127.0.0.1.`);
+  out(`Timings: median (min–max) of ${RUNS} runs, after one warm-up run.`);
+  out();
+  const figures = {};
+  for (const [i, section] of SECTIONS.entries()) {
+    if (!only || only.includes(i + 1)) Object.assign(figures, await section());
+  }
+  if (!only) {
+    await writeFile(`${HERE}results.md`, lines.join('\n'));
+    const header = ['when', 'commit', ...HISTORY].join('\t');
+    const row = [when, commit, ...HISTORY.map((k) => (Number.isInteger(figures[k]) ? figures[k] : figures[k].toFixed(2)))];
+    const old = await readFile(`${HERE}history.tsv`, 'utf8').catch(() => header);
+    const rows = old.trim().split('\n').slice(1);
+    await writeFile(`${HERE}history.tsv`, [header, ...rows.slice(1 - HISTORY_LINES), row.join('\t')].join('\n') + '\n');
+    console.log('\nWritten to bench/results.md; appended to bench/history.tsv.');
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -65,6 +65,9 @@ pub enum Action {
     Start(String),
     /// The reader chose the article at this absolute URL.
     Open(String),
+    /// The reader chose an article already loaded (prefetched, or read
+    /// before): it is shown at once, without a loading step.
+    OpenLoaded(String, Rc<Article>),
     /// Back (`-1`) or forward (`1`) through the articles read.
     Go(isize),
     /// The host's history moved to this article (`history="hash"`).
@@ -174,6 +177,16 @@ impl State {
         })
     }
 
+    /// A load of `url` after the current article, in place of any articles
+    /// the reader had gone back from.
+    fn open(&self, url: String) -> Rc<State> {
+        let mut trail = self.trail.clone();
+        trail.truncate(self.position + 1);
+        trail.push(url);
+        let position = trail.len() - 1;
+        self.load(trail, position, true)
+    }
+
     fn go(self: Rc<Self>, delta: isize) -> Rc<State> {
         match self
             .position
@@ -192,13 +205,11 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Start(url) => self.load(vec![url], 0, false),
-            Action::Open(url) => {
-                let mut trail = self.trail.clone();
-                trail.truncate(self.position + 1);
-                trail.push(url);
-                let position = trail.len() - 1;
-                self.load(trail, position, true)
-            }
+            Action::Open(url) => self.open(url),
+            Action::OpenLoaded(url, article) => Rc::new(State {
+                status: Status::Ready(article),
+                ..(*self.open(url)).clone()
+            }),
             Action::Go(delta) => self.go(delta),
             Action::Show(url) if self.current() == Some(url.as_str()) => self,
             Action::Show(url) => {
@@ -294,9 +305,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
+        // Only while loading: an article opened from the cache is already shown.
         let dispatch = state.dispatcher();
-        let current = state.current().map(str::to_owned);
-        use_effect_with((current, state.attempt), move |(url, attempt)| {
+        let wanted = match state.status {
+            Status::Loading { .. } => state.current().map(str::to_owned),
+            _ => None,
+        };
+        use_effect_with((wanted, state.attempt), move |(url, attempt)| {
             let (url, attempt) = (url.clone(), *attempt);
             abortable(url, move |url, signal| async move {
                 let result = source::article(&url, &signal).await;
@@ -362,7 +377,11 @@ pub fn App(props: &AppProps) -> Html {
             if hash {
                 history::push(item.src.as_str());
             }
-            dispatch.dispatch(Action::Open(item.src.to_string()));
+            let url = item.src.to_string();
+            dispatch.dispatch(match source::loaded(&url) {
+                Some(article) => Action::OpenLoaded(url, article),
+                None => Action::Open(url),
+            });
         })
     };
     let onprefetch = Callback::from(|item: ArticleSummary| source::prefetch(item.src.as_str()));

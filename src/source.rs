@@ -62,6 +62,14 @@ pub async fn article(url: &str, signal: &AbortSignal) -> Result<Rc<Article>> {
     }
 }
 
+/// The article at the absolute `url` if the cache holds it already.
+pub fn loaded(url: &str) -> Option<Rc<Article>> {
+    match ARTICLES.with_borrow(|cache| cache.get(url).cloned()) {
+        Some(Cached::Ready(article)) => Some(article),
+        _ => None,
+    }
+}
+
 /// Starts loading the article at `url` into the cache, if it is not there yet
 /// (a reader hovering a link is likely to click it).
 pub fn prefetch(url: &str) {

@@ -41,6 +41,29 @@ fn opening_an_article_keeps_the_old_one_on_screen_until_the_new_one_arrives() {
 }
 
 #[test]
+fn an_article_already_loaded_opens_at_once_and_a_load_still_under_way_is_dropped() {
+    let state = run([
+        Action::Start("a/20122.json".into()),
+        Action::Open("a/20125.json".into()),
+    ]);
+    let pending = state.attempt();
+    let state = state.reduce(Action::OpenLoaded("a/20121.json".into(), article("20121")));
+    assert_eq!(state.current(), Some("a/20121.json"));
+    assert!(matches!(state.status(), Status::Ready(a) if a.id.as_str() == "20121"));
+    assert!(state.moved() && state.can_back());
+    let after_late = state.clone().reduce(Action::Loaded {
+        attempt: pending,
+        result: Ok(article("20125")),
+    });
+    assert!(
+        Rc::ptr_eq(&state, &after_late),
+        "the older load's answer changes nothing"
+    );
+    let back = state.reduce(Action::Go(-1));
+    assert_eq!(back.current(), Some("a/20125.json"));
+}
+
+#[test]
 fn a_late_answer_to_an_older_load_is_dropped() {
     let state = run([
         Action::Start("a/20122.json".into()),
