@@ -1,5 +1,5 @@
 // make bench: the widget's size and speed, measured in Debian's headless
-// Chromium against pages served on 127.0.0.1. Every page load runs in a new
+// Chromium against pages served gzipped on 127.0.0.1. Every page load runs in a new
 // browser context (cold cache) with the CPU throttled 4x through the DevTools
 // protocol. Prints a table of medians with their spread (min–max), writes it
 // to bench/results.md and appends a line to bench/history.tsv.
@@ -8,12 +8,15 @@
 import { execSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { launch } from '../e2e/browser.mjs';
 import { DIST, serve } from '../e2e/server.mjs';
 import { GZIP_BUDGET, widgetSizes } from './sizes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const CPU_SLOWDOWN = 4;
+/** DevTools' "Slow 4G": a phone on a real network, where overlapping downloads pays. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const HISTORY_LINES = 30;
 
@@ -47,9 +50,13 @@ const SCALES = [
   [2000, 500],
 ];
 
-const send = (type, body) => (req, res) => {
-  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-  res.end(body);
+// Generated pages and articles go out gzipped too, like the files (see `serve`).
+const send = (type, body) => {
+  const zipped = gzipSync(body, { level: 9 });
+  return (req, res) => {
+    res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-store' });
+    res.end(zipped);
+  };
 };
 const page = (body, head) => send('text/html; charset=utf-8', html(body, head));
 
@@ -89,14 +96,21 @@ function instrument() {
   }
 }
 
-/** Opens `path` in a fresh context (cold cache) with the CPU throttled, runs `measure(page, requests)`. */
-async function visit(browser, server, path, measure, slowdown = CPU_SLOWDOWN) {
+/**
+ * Opens `path` in a fresh context (cold cache) with the CPU slowed down (and
+ * optionally the network conditions given), runs `measure(page, requests)`.
+ */
+async function visit(browser, server, path, measure, { slowdown = CPU_SLOWDOWN, network = null } = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   try {
     const page = await context.newPage();
     await page.addInitScript(instrument);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
     const requests = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(server.url + path);
@@ -221,13 +235,17 @@ async function sizesSection() {
 
 async function firstRenderSection() {
   routes['/bench/static.html'] = send('text/html; charset=utf-8', await staticPage(browser, server));
-  const [widgetTimes, staticTimes] = await pairs(
-    RUNS,
-    () => visit(browser, server, '/bench/widget.html', timeToRendered),
-    () => visit(browser, server, '/bench/static.html', timeToRendered),
-  );
+  const both = (options) =>
+    pairs(
+      RUNS,
+      () => visit(browser, server, '/bench/widget.html', timeToRendered, options),
+      () => visit(browser, server, '/bench/static.html', timeToRendered, options),
+    );
+  const [widgetTimes, staticTimes] = await both();
+  const [widgetSlow, staticSlow] = await both({ network: SLOW_4G });
   const median = (runs, key) => stats(runs.map((r) => r[key])).median;
   const ratio = median(widgetTimes, 'painted') / median(staticTimes, 'painted');
+  const ratioSlow = median(widgetSlow, 'painted') / median(staticSlow, 'painted');
   out('## 2. Navigation start → seed article on screen');
   out();
   out('"ready": the news-article:rendered event, or for the static page its markup parsed and stylesheet loaded.');
@@ -240,8 +258,11 @@ async function firstRenderSection() {
   row('widget', widgetTimes);
   row('static HTML, same markup and CSS', staticTimes);
   out(`| ratio widget / static, painted (budget 1.5x) | | ${ratio.toFixed(2)}x |`);
+  row('widget, Slow 4G (150 ms, 1.6 Mbit/s)', widgetSlow);
+  row('static HTML, Slow 4G', staticSlow);
+  out(`| ratio widget / static, painted, Slow 4G | | ${ratioSlow.toFixed(2)}x |`);
   out();
-  return { painted_ms: median(widgetTimes, 'painted'), vs_static: ratio, ready_ms: median(widgetTimes, 'event') };
+  return { painted_ms: median(widgetTimes, 'painted'), vs_static: ratio, vs_static_slow4g: ratioSlow };
 }
 
 async function clickSection() {
@@ -251,7 +272,7 @@ async function clickSection() {
     () => visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, false)),
   );
   const unthrottled = await repeat(RUNS, () =>
-    visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, true), 1),
+    visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, true), { slowdown: 1 }),
   );
   out('## 3. Click on a related item → new article');
   out();
@@ -330,16 +351,17 @@ async function manySection() {
 const SECTIONS = [sizesSection, firstRenderSection, clickSection, scalingSection, manySection];
 // BENCH_ONLY=3 (or 2,3) runs those sections alone, and writes no files.
 const only = process.env.BENCH_ONLY?.split(',').map(Number);
-const HISTORY = ['gzip_bytes', 'painted_ms', 'vs_static', 'prefetched_click_ms', 'click_ms', 'scale2000_ms', 'scale2000_memory', 'widgets20_ms'];
+const HISTORY = ['gzip_bytes', 'painted_ms', 'vs_static', 'vs_static_slow4g', 'prefetched_click_ms', 'click_ms', 'scale2000_ms', 'scale2000_memory', 'widgets20_ms'];
 
-const server = await serve({ routes });
+const server = await serve({ routes, compress: true });
 const browser = await launch();
 const lines = [];
 function out(line = '') {
   lines.push(line);
   console.log(line);
 }
-const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+// BENCH_DIST (e2e/server.mjs) serves another build; BENCH_LABEL names it in the results.
+const commit = process.env.BENCH_LABEL || execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
 const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
 
 try {

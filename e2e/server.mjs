@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,8 +25,16 @@ const TYPES = {
 // BENCH_DIST: another build to serve (the benchmark compares builds with it).
 export const DIST = process.env.BENCH_DIST || fileURLToPath(new URL('../dist/', import.meta.url));
 
-/** Serves `root` on an ephemeral port; resolves to { url, close, requests }. */
-export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {} } = {}) {
+/** File bodies gzipped once, for `compress`. */
+const gzipped = new Map();
+const gzip = (file, bytes) => gzipped.get(file) ?? gzipped.set(file, gzipSync(bytes, { level: 9 })).get(file);
+
+/**
+ * Serves `root` on an ephemeral port; resolves to { url, close, requests }.
+ * `compress`: files go out gzipped to clients that accept it, as from a CDN
+ * (the benchmark's network emulation counts the bytes on the wire).
+ */
+export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {}, compress = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -38,8 +47,13 @@ export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const type = TYPES[extname(file)] || 'application/octet-stream';
+      const body = await readFile(file);
+      if (compress && /gzip/.test(req.headers['accept-encoding'] || '') && !/image|video/.test(type)) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-store', ...headers });
+        return res.end(gzip(file, body));
+      }
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
-      res.end(await readFile(file));
+      res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

@@ -62,14 +62,6 @@
       return bindings;
     }));
 
-  // The browser loads its locale data on the first use of Intl (about 150 ms
-  // on a throttled phone CPU): do it while the module downloads and compiles
-  // off the main thread, rather than when the article is ready to show.
-  let localeData;
-  const loadLocaleData = (lang) => {
-    localeData ??= new Intl.NumberFormat(lang).format(0);
-  };
-
   /**
    * Starts the article request of an element now, so it downloads alongside
    * the module; the module adopts it at mount. Not when history="hash" names
@@ -198,7 +190,6 @@
       });
       const ready = Promise.all([loadModule(), loadSheet()]);
       const early = (this.#early = requestEarly(this));
-      loadLocaleData(this.lang || 'vi');
       ready.then(
         ([bindings, styles]) => {
           if (!this.isConnected || this.#widget) return;

@@ -7,9 +7,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
-
 use std::future::Future;
+use std::rc::Rc;
 
 use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Request, Response};
