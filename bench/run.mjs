@@ -377,7 +377,8 @@ try {
   if (!only) {
     await writeFile(`${HERE}results.md`, lines.join('\n'));
     const header = ['when', 'commit', ...HISTORY].join('\t');
-    const row = [when, commit, ...HISTORY.map((k) => (Number.isInteger(figures[k]) ? figures[k] : figures[k].toFixed(2)))];
+    const figure = (k) => (k.endsWith('_ms') ? figures[k].toFixed(1) : k.startsWith('vs_') ? figures[k].toFixed(2) : figures[k]);
+    const row = [when, commit, ...HISTORY.map(figure)];
     const old = await readFile(`${HERE}history.tsv`, 'utf8').catch(() => header);
     const rows = old.trim().split('\n').slice(1);
     await writeFile(`${HERE}history.tsv`, [header, ...rows.slice(1 - HISTORY_LINES), row.join('\t')].join('\n') + '\n');
