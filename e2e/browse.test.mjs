@@ -91,7 +91,7 @@ test('the widget scrolls its own top into view when the reader moves on', async 
   await page.close();
 });
 
-test('hovering an item prefetches it, and the click then needs no request', async () => {
+test('hovering an item prefetches it; the click then needs no request and shows no loading step', async () => {
   const page = await open();
   const path = '/site/articles/20118.json';
   const before = fetched(path);
@@ -99,9 +99,19 @@ test('hovering an item prefetches it, and the click then needs no request', asyn
   for (let i = 0; i < 50 && fetched(path) === before; i++) await new Promise((r) => setTimeout(r, 20));
   assert.equal(fetched(path), before + 1, 'prefetched on hover');
   await page.waitForTimeout(300);
+  // Any render of the old article dimmed as "loading" would show up here.
+  await page.evaluate(() => {
+    const shadow = document.querySelector('news-article').shadowRoot;
+    window.sawLoading = false;
+    new MutationObserver(() => (window.sawLoading ||= !!shadow.querySelector('.nw-stale, [aria-busy=true]'))).observe(
+      shadow,
+      { subtree: true, childList: true, attributes: true },
+    );
+  });
   await item(page, '20118').click();
   assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20118' } });
   assert.equal(fetched(path), before + 1, 'the click used the prefetched article');
+  assert.equal(await page.evaluate(() => window.sawLoading), false, 'opened in one render, without a loading step');
   await page.close();
 });
 
