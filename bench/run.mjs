@@ -58,11 +58,12 @@ const send = (type, body) => {
     res.end(zipped);
   };
 };
-const page = (body, head) => send('text/html; charset=utf-8', html(body, head));
+/** A route answering with a host page of `body`. */
+const hostPage = (body, head) => send('text/html; charset=utf-8', html(body, head));
 
 const routes = {
-  '/bench/widget.html': page(widget('/site/articles/20122.json') + loader),
-  '/bench/many.html': page(
+  '/bench/widget.html': hostPage(widget('/site/articles/20122.json') + loader),
+  '/bench/many.html': hostPage(
     Array.from({ length: 20 }, (_, i) => widget(`/site/articles/${samples[i % samples.length]}.json`)).join('') +
       loader,
   ),
@@ -70,7 +71,7 @@ const routes = {
 for (const [blocks, related] of SCALES) {
   const json = JSON.stringify(scaled(blocks, related));
   routes[`/site/articles/scale-${blocks}.json`] = send('application/json', json);
-  routes[`/bench/scale-${blocks}.html`] = page(widget(`/site/articles/scale-${blocks}.json`) + loader);
+  routes[`/bench/scale-${blocks}.html`] = hostPage(widget(`/site/articles/scale-${blocks}.json`) + loader);
 }
 
 // --- measuring ----------------------------------------------------------------
