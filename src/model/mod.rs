@@ -4,14 +4,17 @@
 //! so a value of these types is safe to render. [`parse_article`] turns bytes
 //! into an [`Article`] or an [`Error::Invalid`] naming the JSON path at fault.
 
+mod path;
 mod text;
 mod time;
 mod url;
 
+use std::fmt;
+use std::marker::PhantomData;
 use std::num::NonZeroU32;
 use std::rc::Rc;
 
-use serde::de::{DeserializeOwned, Error as _, IgnoredAny, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 pub use self::text::{plain, Headline, Inline, Label, Link, RichText, Span, Text};
@@ -344,22 +347,77 @@ pub struct Thumbnail {
 }
 
 /// A list with at least one item.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(extend("minItems" = 1)))]
-#[serde(try_from = "Vec<T>")]
 pub struct NonEmpty<T>(Vec<T>);
 
-impl<T> TryFrom<Vec<T>> for NonEmpty<T> {
-    type Error = &'static str;
-    fn try_from(items: Vec<T>) -> Result<Self, Self::Error> {
-        if items.is_empty() {
-            Err("must have at least one item")
-        } else {
-            Ok(NonEmpty(items))
+// By hand rather than `try_from = "Vec<T>"`: the check runs inside the visitor,
+// while the parser still stands at the list (see `path`).
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for NonEmpty<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+            type Value = NonEmpty<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                if items.is_empty() {
+                    Err(A::Error::custom("must have at least one item"))
+                } else {
+                    Ok(NonEmpty(items))
+                }
+            }
         }
+        deserializer.deserialize_seq(ListVisitor(PhantomData))
     }
 }
+
+/// Deserializes a string checked by `T::try_from`. Used instead of serde's
+/// `try_from = "String"`, which checks after the parser has moved on: here the
+/// check runs inside the visitor, so the error's position, and with it the
+/// path [`parse`] names, is the string's own.
+fn checked_string<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<String>,
+    T::Error: fmt::Display,
+{
+    struct Checked<T>(PhantomData<T>);
+    impl<T: TryFrom<String>> Visitor<'_> for Checked<T>
+    where
+        T::Error: fmt::Display,
+    {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            T::try_from(s.to_owned()).map_err(E::custom)
+        }
+        fn visit_string<E: serde::de::Error>(self, s: String) -> Result<T, E> {
+            T::try_from(s).map_err(E::custom)
+        }
+    }
+    deserializer.deserialize_string(Checked(PhantomData))
+}
+
+/// `Deserialize` through [`checked_string`] for string types with `TryFrom<String>`.
+macro_rules! deserialize_checked_string {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                super::checked_string(deserializer)
+            }
+        }
+    )+};
+}
+use deserialize_checked_string;
 
 impl<T> NonEmpty<T> {
     /// The items, never empty.
@@ -458,8 +516,9 @@ pub fn parse_article(bytes: &[u8]) -> Result<Article> {
 }
 
 /// Parses any document of the format, naming the JSON path of the first
-/// field at fault. Refuses documents over [`MAX_DOCUMENT_BYTES`]; a UTF-8 byte
-/// order mark is allowed, other encodings are not.
+/// field at fault (found from serde_json's position by [`path::at`]). Refuses
+/// documents over [`MAX_DOCUMENT_BYTES`]; a UTF-8 byte order mark is allowed,
+/// other encodings are not.
 fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(Error::TooLarge {
@@ -480,17 +539,11 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
         });
     }
     let mut json = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut json).map_err(|e| {
-        let path = e.path().to_string();
-        Error::Invalid {
-            path: if path == "." { String::new() } else { path },
-            reason: e.into_inner().to_string(),
-        }
-    })?;
     // Trailing data after the document is an error too.
-    json.end().map_err(|e| Error::Invalid {
-        path: String::new(),
-        reason: e.to_string(),
-    })?;
-    Ok(value)
+    T::deserialize(&mut json)
+        .and_then(|value| json.end().map(|()| value))
+        .map_err(|e| Error::Invalid {
+            path: path::at(bytes, e.line(), e.column()),
+            reason: e.to_string(),
+        })
 }

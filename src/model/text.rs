@@ -10,9 +10,14 @@ use serde::{Deserialize, Deserializer};
 use super::url::LinkUrl;
 
 /// A non-empty string of at most `MAX` characters (headlines, names, labels).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
-#[serde(try_from = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Text<const MAX: usize>(String);
+
+impl<'de, const MAX: usize> Deserialize<'de> for Text<MAX> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::checked_string(deserializer)
+    }
+}
 
 #[cfg(feature = "schema")]
 impl<const MAX: usize> schemars::JsonSchema for Text<MAX> {

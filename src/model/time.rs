@@ -6,24 +6,22 @@
 
 use std::fmt;
 
-use serde::Deserialize;
+use super::deserialize_checked_string;
 
 /// Years an article can plausibly carry; anything else is a data error.
 const YEARS: std::ops::RangeInclusive<i64> = 1900..=2999;
 
 /// An RFC 3339 timestamp with an explicit offset, e.g. `2022-01-20T19:35:08+07:00`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time",
     "pattern" = r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")))]
-#[serde(try_from = "String")]
 pub struct Timestamp(String);
 
 /// A calendar day, `YYYY-MM-DD` (the key of the date index).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(with = "String", extend("format" = "date", "pattern" = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")))]
-#[serde(try_from = "String")]
 pub struct Day {
     year: i64,
     month: u32,
@@ -31,11 +29,12 @@ pub struct Day {
 }
 
 /// An IANA time zone name such as `Asia/Ho_Chi_Minh`, in which dates are shown.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^[A-Za-z0-9/_+-]{1,64}$")))]
-#[serde(try_from = "String")]
 pub struct TimeZone(String);
+
+deserialize_checked_string!(Timestamp, Day, TimeZone);
 
 fn number(s: &str, digits: usize) -> Option<i64> {
     (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))

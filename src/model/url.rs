@@ -2,25 +2,25 @@
 
 use std::fmt;
 
-use serde::Deserialize;
+use super::deserialize_checked_string;
 
 /// A URL safe to put in `src`/`href`: `http:`, `https:` or relative.
 ///
 /// Anything with another scheme (`javascript:`, `data:`, `vbscript:`, in any
 /// case), control characters or surrounding whitespace (which browsers strip
 /// before they read the scheme) is refused at parse time.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(extend("format" = "uri-reference", "pattern" = SAFE_URL_PATTERN)))]
-#[serde(try_from = "String")]
 pub struct SafeUrl(String);
 
 /// A link target: like [`SafeUrl`], and also `mailto:`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(extend("format" = "uri-reference", "pattern" = LINK_URL_PATTERN)))]
-#[serde(try_from = "String")]
 pub struct LinkUrl(String);
+
+deserialize_checked_string!(SafeUrl, LinkUrl);
 
 /// A scheme-less (relative) URL or an `http(s):` one, with no whitespace or
 /// control characters at the ends (the schema's rendering of [`SafeUrl`]'s rules).
