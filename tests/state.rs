@@ -21,11 +21,17 @@ fn run(actions: impl IntoIterator<Item = Action>) -> Rc<State> {
         })
 }
 
-fn loaded(state: &State, id: &str) -> Action {
+/// The answer to load `attempt`: the sample article `id`.
+fn answer(attempt: u32, id: &str) -> Action {
     Action::Loaded {
-        attempt: state.attempt(),
+        attempt,
         result: Ok(article(id)),
     }
+}
+
+/// The answer to the load under way in `state`.
+fn loaded(state: &State, id: &str) -> Action {
+    answer(state.attempt(), id)
 }
 
 #[test]
@@ -51,10 +57,7 @@ fn an_article_already_loaded_opens_at_once_and_a_load_still_under_way_is_dropped
     assert_eq!(state.current(), Some("a/20121.json"));
     assert!(matches!(state.status(), Status::Ready(a) if a.id.as_str() == "20121"));
     assert!(state.moved() && state.can_back());
-    let after_late = state.clone().reduce(Action::Loaded {
-        attempt: pending,
-        result: Ok(article("20125")),
-    });
+    let after_late = state.clone().reduce(answer(pending, "20125"));
     assert!(
         Rc::ptr_eq(&state, &after_late),
         "the older load's answer changes nothing"
@@ -71,10 +74,7 @@ fn a_late_answer_to_an_older_load_is_dropped() {
     ]);
     let older = state.attempt() - 1;
     let state = state.reduce(Action::Open("a/20121.json".into()));
-    let after_late = state.clone().reduce(Action::Loaded {
-        attempt: older,
-        result: Ok(article("20125")),
-    });
+    let after_late = state.clone().reduce(answer(older, "20125"));
     assert!(
         Rc::ptr_eq(&state, &after_late),
         "a stale answer changes nothing"
