@@ -29,7 +29,7 @@ test: tools lint native browser e2e
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets --features schema -- -D warnings
-	cargo clippy $(WASM) --all-targets -- -D warnings
+	cargo clippy $(WASM) --all-targets --features render-count -- -D warnings
 
 ## native: model, state and rendering tests, and the committed schemas are current
 native:
@@ -37,9 +37,10 @@ native:
 	fresh=$$(mktemp -d) && cargo run --quiet --features schema --bin schema -- "$$fresh" \
 		&& diff -ru schema "$$fresh" || { echo "schema/ is stale: run make schema" >&2; exit 1; }
 
-## browser: wasm-bindgen-test in headless Chromium
+## browser: wasm-bindgen-test in headless Chromium, and the render counts
 browser:
 	cargo test $(WASM) --test browser
+	cargo test $(WASM) --features render-count --test renders
 
 ## e2e: the built dist/ in real host pages in headless Chromium (and a crash-test
 ## build, in its own target dir, to prove a panic is contained)

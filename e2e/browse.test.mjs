@@ -23,6 +23,17 @@ before(async () => {
            <news-article history="hash" src="/site/articles/20122.json"></news-article>
            <script src="/news-widget.js" async></script>`,
         ),
+      // The partner's date-index attribute overrides the article's own dateIndex.
+      '/host/dates.html': (req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end(
+          `<!doctype html><meta charset="utf-8"><title>dates</title>
+           <news-article date-index="/partner-dates/{date}.json" src="/site/articles/20122.json"></news-article>
+           <script src="/news-widget.js" async></script>`,
+        ),
+      '/partner-dates/2022-01-19.json': async (req, res) => {
+        const index = JSON.parse(await readFile(`${DIST}site/dates/2022-01-19.json`, 'utf8'));
+        json(res, JSON.stringify({ ...index, items: index.items.slice(0, 1) }));
+      },
       // Answers only after 1.5 s: an older load that must not win.
       '/site/articles/20121.json': async (req, res) => {
         await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -222,6 +233,21 @@ test('previous and next day step through the days; an empty day says so', async 
   );
   assert.deepEqual(await dayItems(page), ['Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần']);
   await page.close();
+});
+
+test('the article names its date index; a date-index attribute overrides it', async () => {
+  // The demo page's element has no date-index: the browser comes from the article's dateIndex.
+  const page = await open();
+  assert.equal(await page.locator('news-article nav.nw-dates').count(), 1);
+  await page.close();
+  const before = server.requests.length;
+  const partner = await open('/host/dates.html');
+  await pick(partner, '2022-01-19');
+  await partner.locator('news-article .nw-dates .nw-summary').first().waitFor();
+  assert.deepEqual(await dayItems(partner), ['Ban Thường vụ Tỉnh ủy cho ý kiến về công tác cán bộ']);
+  const days = server.requests.slice(before).filter((p) => p.endsWith('/2022-01-19.json'));
+  assert.deepEqual(days, ['/partner-dates/2022-01-19.json'], 'the attribute wins');
+  await partner.close();
 });
 
 test('dates in the future cannot be chosen', async () => {

@@ -25,7 +25,7 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'text/html' }).end(
           `<!doctype html><meta charset="utf-8"><title>crash</title>
            <news-article id="a" loading="eager" src="/site/articles/20122.json"></news-article>
-           <news-article id="bad" loading="eager" lang="en" src="/panic.json"><a href="/elsewhere">Read it on the site</a></news-article>
+           <news-article id="bad" loading="eager" lang="en-GB" src="/panic.json"><a href="/elsewhere">Read it on the site</a></news-article>
            <news-article id="b" loading="eager" src="/site/articles/20118.json"></news-article>
            <script src="/news-widget.js" async></script>`,
         ),

@@ -35,12 +35,6 @@
   const base = new URL('.', script ? script.src : document.baseURI);
   const wasmUrl = new URL('news_widget_bg.wasm', base);
 
-  // Shown if the widget itself crashed: its own messages are in the dead module.
-  const CRASHED = {
-    vi: 'Đã xảy ra lỗi khi hiển thị bài viết.',
-    en: 'Something went wrong while showing the article.',
-  };
-
   let compiled;
   const compile = () =>
     (compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
@@ -66,6 +60,9 @@
    * Starts the article request of an element now, so it downloads alongside
    * the module; the module adopts it at mount. Not when history="hash" names
    * another article in the page URL (the widget will open that one instead).
+   * These two rules are the module's (src/model/url.rs, src/embed/history.rs),
+   * copied because the module is not there yet; e2e/loader.test.mjs holds
+   * the copy to them.
    */
   function requestEarly(element) {
     if (element.getAttribute('history') === 'hash' && location.hash.includes('news-article=')) return null;
@@ -124,6 +121,8 @@
     #mount = null;
     #fallback = null;
     #near = null;
+    /** The crash notice in the widget's language, from the module while it lives. */
+    #crashNotice = null;
     /** The article request started before the module was ready (see `requestEarly`). */
     #early = null;
     /** Crashed twice: left on its fallback until its attributes change. */
@@ -176,8 +175,9 @@
       if (this.failed && this.isConnected) {
         this.failed = false;
         this.#whenNear(() => this.start());
-      } else {
-        this.#widget?.update();
+      } else if (this.#widget) {
+        this.#widget.update();
+        this.#crashNotice = this.#widget.crashNotice();
       }
     }
 
@@ -196,6 +196,7 @@
           this.shadowRoot.adoptedStyleSheets = [styles];
           if (early) bindings.adopt(early.url, early.response);
           this.#widget = bindings.mount(this, this.#mount, onPanic());
+          this.#crashNotice = this.#widget.crashNotice();
         },
         (error) => {
           // No WebAssembly (blocked by CSP, or an old browser): the fallback stays.
@@ -206,19 +207,23 @@
       return settled;
     }
 
-    /** The module instance died: show the fallback and a notice; never call into it again. */
+    /**
+     * The module instance died: show the fallback, and the notice the widget
+     * gave in its language while it lived; never call into it again.
+     */
     crash(forGood) {
       this.#widget = null;
       this.failed = forGood;
-      const notice = document.createElement('div');
-      notice.className = 'nw-error';
-      notice.setAttribute('role', 'alert');
-      notice.setAttribute('part', 'error');
-      notice.append(Object.assign(document.createElement('p'), { textContent: CRASHED[this.lang === 'en' ? 'en' : 'vi'] }));
       const mount = document.createElement('div');
-      this.#mount.replaceWith(mount, notice);
+      this.#mount.replaceWith(mount);
       this.#mount = mount;
       this.#error('internal', 'the widget crashed; see the console');
+      if (!this.#crashNotice) return;
+      const notice = Object.assign(document.createElement('div'), { className: 'nw-error' });
+      notice.setAttribute('role', 'alert');
+      notice.setAttribute('part', 'error');
+      notice.append(Object.assign(document.createElement('p'), { textContent: this.#crashNotice }));
+      mount.after(notice);
       // The notice goes once the restarted widget shows something of its own.
       const clear = () => notice.remove();
       this.addEventListener('news-article:rendered', clear, { once: true });

@@ -7,7 +7,7 @@ use thiserror::Error;
 /// Each variant has a stable machine-readable [`Error::code`] for the host's
 /// `news-article:error` event; the reader sees a localized message chosen by
 /// the same code (see [`crate::i18n::Messages::error`]).
-#[derive(Debug, Clone, PartialEq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Error {
     /// The embed configuration is unusable (a missing or unsafe attribute).
     #[error("invalid configuration: {0}")]

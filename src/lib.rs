@@ -24,9 +24,11 @@ pub mod app;
 pub mod components;
 pub mod embed;
 pub mod error;
+pub mod hooks;
 pub mod i18n;
 pub mod model;
 pub mod source;
+pub mod state;
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -70,6 +72,17 @@ impl Widget {
         if let Some(app) = self.app.as_mut() {
             app.update(props);
         }
+    }
+
+    /// What to tell the reader if this module instance dies, in the widget's
+    /// language: the loader keeps it, as a dead module cannot be asked.
+    #[wasm_bindgen(js_name = crashNotice)]
+    pub fn crash_notice(&self) -> String {
+        Config::from_element(&self.host)
+            .lang
+            .messages()
+            .crashed
+            .to_owned()
     }
 
     /// Tears the widget down: its DOM, effects, timers and pending requests.

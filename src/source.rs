@@ -6,7 +6,6 @@
 //! prefetched, opens without a request.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -19,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::error::{Error, Result};
-use crate::model::{Article, Document, SafeUrl, MAX_DOCUMENT_BYTES};
+use crate::model::{Article, Document, MAX_DOCUMENT_BYTES};
 
 /// How long to wait for a document before giving up, in seconds (per try).
 pub const TIMEOUT_SECONDS: u32 = 10;
@@ -36,15 +35,32 @@ enum Cached {
     Pending(Shared<LocalBoxFuture<'static, Result<Rc<Article>>>>),
 }
 
-thread_local! {
-    static ARTICLES: RefCell<HashMap<String, Cached>> = Default::default();
+/// The articles loaded or loading, by absolute URL. A list rather than a
+/// map: a reader sees tens of articles at most, and a map costs the module
+/// more bytes than the lookups cost time.
+#[derive(Default)]
+struct Cache(Vec<(String, Cached)>);
+
+impl Cache {
+    fn get(&self, url: &str) -> Option<&Cached> {
+        self.0
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, entry)| entry)
+    }
+
+    fn insert(&mut self, url: &str, entry: Cached) {
+        self.remove(url);
+        self.0.push((url.to_owned(), entry));
+    }
+
+    fn remove(&mut self, url: &str) {
+        self.0.retain(|(u, _)| u != url);
+    }
 }
 
-/// Resolves `url` against `base` with the browser's URL parser, keeping it only
-/// if the result is still a safe (`http:`/`https:`) URL.
-pub fn resolve(url: &str, base: &str) -> Option<String> {
-    let absolute = web_sys::Url::new_with_base(url, base).ok()?.href();
-    SafeUrl::try_from(absolute.clone()).ok().map(|_| absolute)
+thread_local! {
+    static ARTICLES: RefCell<Cache> = Default::default();
 }
 
 /// The article at the absolute `url`: from the cache, from a prefetch under
@@ -107,7 +123,7 @@ pub fn adopt(url: &str, response: Promise) {
 /// it is `Pending` until then, and forgotten if it fails (the click will try
 /// again and show why).
 fn pend(url: &str, loading: impl Future<Output = Result<Article>> + 'static) {
-    if ARTICLES.with_borrow(|cache| cache.contains_key(url)) {
+    if ARTICLES.with_borrow(|cache| cache.get(url).is_some()) {
         return;
     }
     let pending = loading
@@ -132,7 +148,7 @@ fn pend(url: &str, loading: impl Future<Output = Result<Article>> + 'static) {
 }
 
 fn remember(url: &str, entry: Cached) {
-    ARTICLES.with_borrow_mut(|cache| cache.insert(url.to_owned(), entry));
+    ARTICLES.with_borrow_mut(|cache| cache.insert(url, entry));
 }
 
 /// Fetches and parses the document at the absolute `url`, resolving its
@@ -145,7 +161,7 @@ pub async fn load<T: Document>(url: &str, signal: Option<&AbortSignal>) -> Resul
 /// Parses a fetched document and resolves its relative URLs against `base`.
 fn document<T: Document>(bytes: &[u8], base: &str) -> Result<T> {
     let mut document = T::parse(bytes)?;
-    document.resolve_urls(&|relative| resolve(relative, base));
+    document.resolve_urls(base);
     Ok(document)
 }
 

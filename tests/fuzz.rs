@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use news_widget::components::ArticleView;
 use news_widget::error::Error;
-use news_widget::model::{parse_article, parse_date_index};
+use news_widget::model::{Article, DateIndex, Document};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::error::Category;
@@ -206,8 +206,8 @@ fn damaged_articles_never_panic_in_parsing_or_rendering() {
         .expect("runtime");
     let (parsed, rendered) = (Cell::new(0u32), Cell::new(0u32));
     let result = runner.run(&document(), |bytes| {
-        let _ = parse_date_index(&bytes);
-        if let Ok(article) = parse_article(&bytes) {
+        let _ = DateIndex::parse(&bytes);
+        if let Ok(article) = Article::parse(&bytes) {
             parsed.set(parsed.get() + 1);
             let props = yew::props!(news_widget::components::ArticleViewProps {
                 article: Rc::new(article),
@@ -266,8 +266,8 @@ fn error_paths_are_the_ones_serde_path_to_error_names() {
     let (mut runner, cases) = runner();
     let compared = Cell::new(0u32);
     let result = runner.run(&document(), |bytes| {
-        let articles = paths(&bytes, parse_article(&bytes));
-        let indexes = paths(&bytes, parse_date_index(&bytes));
+        let articles = paths(&bytes, Article::parse(&bytes));
+        let indexes = paths(&bytes, DateIndex::parse(&bytes));
         for (expected, message, named) in articles.into_iter().chain(indexes) {
             compared.set(compared.get() + 1);
             if message.contains("`em`, `strong`") {

@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use news_widget::error::Error;
-use news_widget::model::{parse_article, Block, Day, Inline, LinkUrl, SafeUrl, Span, Timestamp};
+use news_widget::model::{
+    resolve, Article, Block, DateIndexUrl, Day, Document, Inline, LinkUrl, SafeUrl, Span, Timestamp,
+};
 
 fn sample(id: &str) -> Vec<u8> {
     let path = format!("{}/site/articles/{id}.json", env!("CARGO_MANIFEST_DIR"));
@@ -15,7 +17,7 @@ fn seed_json() -> serde_json::Value {
 }
 
 fn invalid(value: serde_json::Value) -> (String, String) {
-    match parse_article(value.to_string().as_bytes()) {
+    match Article::parse(value.to_string().as_bytes()) {
         Err(Error::Invalid { path, reason }) => (path, reason),
         other => panic!("expected Error::Invalid, got {other:?}"),
     }
@@ -28,7 +30,7 @@ fn every_sample_article_parses() {
     for entry in std::fs::read_dir(dir).expect("site/articles exists") {
         let path = entry.expect("readable entry").path();
         let bytes = std::fs::read(&path).expect("readable file");
-        let article = parse_article(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let article = Article::parse(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(
             !article.related.is_empty(),
             "{} has related news",
@@ -44,7 +46,7 @@ fn every_sample_article_parses() {
 
 #[test]
 fn the_seed_article_carries_the_original_page() {
-    let article = parse_article(&sample("20122")).expect("seed parses");
+    let article = Article::parse(&sample("20122")).expect("seed parses");
     assert_eq!(article.id.as_str(), "20122");
     assert_eq!(
         article.headline.as_str(),
@@ -106,7 +108,7 @@ fn a_missing_field_is_named() {
 fn unknown_block_types_are_kept_as_unsupported() {
     let mut json = seed_json();
     json["body"][0] = serde_json::json!({"poll": {"question": "?", "options": [1, 2]}});
-    let article = parse_article(json.to_string().as_bytes()).expect("still an article");
+    let article = Article::parse(json.to_string().as_bytes()).expect("still an article");
     assert_eq!(article.body.first(), Some(&Block::Unsupported));
     assert_eq!(article.body.len(), 8, "the other blocks stay");
 }
@@ -165,19 +167,19 @@ fn absurd_values_are_refused() {
 #[test]
 fn malformed_and_oversized_documents_are_refused() {
     assert!(matches!(
-        parse_article(b"<html>Server error</html>"),
+        Article::parse(b"<html>Server error</html>"),
         Err(Error::Invalid { .. })
     ));
     assert!(matches!(
-        parse_article(b"{\"id\": "),
+        Article::parse(b"{\"id\": "),
         Err(Error::Invalid { .. })
     ));
     assert!(matches!(
-        parse_article(&[0xff, 0xfe, 0x00]),
+        Article::parse(&[0xff, 0xfe, 0x00]),
         Err(Error::Invalid { .. })
     ));
     assert_eq!(
-        parse_article(b" [1, 2, 3]"),
+        Article::parse(b" [1, 2, 3]"),
         Err(Error::Invalid {
             path: String::new(),
             reason: "the document is not a JSON object".into()
@@ -186,18 +188,18 @@ fn malformed_and_oversized_documents_are_refused() {
     let mut trailing = sample("20122");
     trailing.extend_from_slice(b" {}");
     assert!(matches!(
-        parse_article(&trailing),
+        Article::parse(&trailing),
         Err(Error::Invalid { .. })
     ));
     let huge = vec![b' '; news_widget::model::MAX_DOCUMENT_BYTES + 1];
-    assert!(matches!(parse_article(&huge), Err(Error::TooLarge { .. })));
+    assert!(matches!(Article::parse(&huge), Err(Error::TooLarge { .. })));
 }
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(sample("20122"));
-    assert!(parse_article(&bytes).is_ok());
+    assert!(Article::parse(&bytes).is_ok());
 }
 
 #[test]
@@ -245,7 +247,7 @@ fn rich_text_reads_strings_and_styled_spans() {
         {"em": ["emphasis"]},
         {"link": {"href": "https://a.example", "text": [{"strong": ["bold link"]}]}}
     ]);
-    let article = parse_article(json.to_string().as_bytes()).expect("parses");
+    let article = Article::parse(json.to_string().as_bytes()).expect("parses");
     assert_eq!(
         news_widget::model::plain(&article.lead),
         "Plain emphasisbold link"
@@ -281,4 +283,57 @@ fn timestamps_and_days_are_checked() {
         Ok("2024-02-29".to_owned())
     );
     assert!(Day::parse("2023-02-29").is_err());
+}
+
+#[test]
+fn relative_urls_resolve_against_the_document_and_unsafe_results_are_refused() {
+    // The same cases as the browser test (tests/browser.rs): one rule, two parsers.
+    let base = "https://news.example/a/articles/20122.json";
+    assert_eq!(
+        resolve("../media/x.jpg", base)
+            .as_ref()
+            .map(SafeUrl::as_str),
+        Some("https://news.example/a/media/x.jpg")
+    );
+    assert_eq!(resolve("javascript:alert(1)", base), None);
+    assert_eq!(resolve("data:text/html,x", base), None);
+
+    let mut article = Article::parse(&sample("20122")).expect("seed parses");
+    article.resolve_urls(base);
+    let thumb = article.related.first().and_then(|r| r.thumbnail.as_ref());
+    assert_eq!(
+        thumb.map(|t| t.src.as_str()),
+        Some("https://news.example/a/media/20125-thumb.jpg")
+    );
+    assert!(article
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Video(video) => video.poster.as_ref(),
+            _ => None,
+        })
+        .all(|poster| poster.as_str().starts_with("https://news.example/a/media/")));
+}
+
+#[test]
+fn an_article_may_name_its_date_index() {
+    let mut json = seed_json();
+    json["dateIndex"] = serde_json::json!("../dates/{date}.json");
+    let mut article = Article::parse(json.to_string().as_bytes()).expect("parses");
+    article.resolve_urls("https://news.example/a/articles/20122.json");
+    let dates = article.date_index.expect("a date index");
+    let day = Day::parse("2022-01-19").expect("day");
+    assert_eq!(
+        dates.url(day).as_deref(),
+        Some("https://news.example/a/dates/2022-01-19.json")
+    );
+    json["dateIndex"] = serde_json::json!("../dates/latest.json");
+    assert_eq!(invalid(json.clone()).0, "dateIndex");
+    json["dateIndex"] = serde_json::json!("javascript:{date}");
+    assert_eq!(invalid(json).0, "dateIndex");
+    assert_eq!(
+        DateIndexUrl::new("/dates/{date}.json", "https://partner.example/page")
+            .and_then(|d| d.url(day)),
+        Some("https://partner.example/dates/2022-01-19.json".to_owned())
+    );
 }

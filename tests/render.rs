@@ -4,19 +4,18 @@
 
 use std::rc::Rc;
 
-use news_widget::components::{
-    ArticleView, DateBrowser, DayList, ErrorNotice, HistoryNav, Skeleton,
-};
+use news_widget::components::{ArticleView, DateBrowser, ErrorNotice, HistoryNav, Skeleton};
 use news_widget::error::Error;
 use news_widget::i18n::{Lang, Locale};
-use news_widget::model::{parse_article, Article, DateIndex, Day, TimeZone};
+use news_widget::model::{Article, DateIndex, Day, Document, TimeZone};
+use news_widget::state::Load;
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 fn seed() -> Rc<Article> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/site/articles/20122.json");
     let bytes = std::fs::read(path).expect("seed file");
-    Rc::new(parse_article(&bytes).expect("seed parses"))
+    Rc::new(Article::parse(&bytes).expect("seed parses"))
 }
 
 #[derive(Properties, PartialEq)]
@@ -253,7 +252,7 @@ fn day(s: &str) -> Day {
     Day::parse(s).expect("day")
 }
 
-async fn dates(list: DayList, today: Option<Day>) -> String {
+async fn dates(list: Load<Rc<DateIndex>>, today: Option<Day>) -> String {
     render(
         Lang::Vi,
         html! {
@@ -266,7 +265,7 @@ async fn dates(list: DayList, today: Option<Day>) -> String {
 
 #[tokio::test]
 async fn the_date_browser_offers_a_picker_and_the_days_around() {
-    let html = dates(DayList::Closed, Some(day("2026-11-25"))).await;
+    let html = dates(Load::Idle, Some(day("2026-11-25"))).await;
     assert!(html.contains("Xem tin theo ngày"));
     assert!(
         html.contains(r#"<input value="2022-01-20" type="date" max="2026-11-25">"#),
@@ -278,7 +277,7 @@ async fn the_date_browser_offers_a_picker_and_the_days_around() {
 
 #[tokio::test]
 async fn no_day_after_today_can_be_chosen() {
-    let html = dates(DayList::Closed, Some(day("2022-01-20"))).await;
+    let html = dates(Load::Idle, Some(day("2022-01-20"))).await;
     let next = &html[position(&html, r#"aria-label="Ngày sau""#)..];
     let tag = &next[..next.find('>').unwrap_or(next.len())];
     assert!(tag.contains("disabled"), "{tag}");
@@ -291,16 +290,16 @@ async fn a_day_lists_its_articles_or_says_it_has_none() {
         time_zone: TimeZone::default(),
         items: Vec::new(),
     };
-    let html = dates(DayList::Ready(Rc::new(empty)), None).await;
+    let html = dates(Load::Ready(Rc::new(empty)), None).await;
     assert!(html.contains("Không có tin nào trong ngày này"));
 
-    let items = seed().related.clone();
+    let items = seed().related.to_vec();
     let index = DateIndex {
         date: day("2022-01-19"),
         time_zone: TimeZone::default(),
         items,
     };
-    let html = dates(DayList::Ready(Rc::new(index)), None).await;
+    let html = dates(Load::Ready(Rc::new(index)), None).await;
     assert_eq!(html.matches(r#"<li class="nw-summary">"#).count(), 6);
     assert!(html.contains("Ban Thường vụ Tỉnh ủy cho ý kiến về công tác cán bộ"));
 }

@@ -4,23 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_locale, SummaryItem};
-use crate::error::Error;
+use super::{counted, use_locale, SummaryItem};
 use crate::i18n::DateStyle;
 use crate::model::{ArticleSummary, DateIndex, Day};
-
-/// Where the chosen day's list stands.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DayList {
-    /// No day chosen yet: only the picker shows.
-    Closed,
-    /// The day's index is loading.
-    Loading,
-    /// The day's articles (possibly none).
-    Ready(Rc<DateIndex>),
-    /// The index could not be loaded.
-    Failed(Error),
-}
+use crate::state::Load;
 
 /// Props of [`DateBrowser`].
 #[derive(Properties, PartialEq)]
@@ -29,8 +16,8 @@ pub struct DateBrowserProps {
     pub day: Day,
     /// The newsroom's today: later days cannot be chosen. Unknown outside a browser.
     pub today: Option<Day>,
-    /// The chosen day's list.
-    pub list: DayList,
+    /// The chosen day's list: idle until the reader chooses a day.
+    pub list: Load<Rc<DateIndex>>,
     /// A day was chosen (never one after `today`).
     pub onday: Callback<Day>,
     /// An article was chosen.
@@ -42,6 +29,7 @@ pub struct DateBrowserProps {
 /// A date picker with previous/next day, and the chosen day's articles.
 #[component]
 pub fn DateBrowser(props: &DateBrowserProps) -> Html {
+    counted("DateBrowser");
     let locale = use_locale();
     let messages = locale.lang.messages();
     let (day, today) = (props.day, props.today);
@@ -57,17 +45,17 @@ pub fn DateBrowser(props: &DateBrowserProps) -> Html {
     };
     let step = |to: Day| props.onday.reform(move |_: MouseEvent| to);
     let list = match &props.list {
-        DayList::Closed => html! {},
-        DayList::Loading => {
+        Load::Idle => html! {},
+        Load::Loading { .. } => {
             html! { <p class="nw-day-status" role="status">{ messages.loading }</p> }
         }
-        DayList::Failed(error) => {
+        Load::Failed(error) => {
             html! { <p class="nw-day-status" role="alert">{ messages.error(error) }</p> }
         }
-        DayList::Ready(index) if index.items.is_empty() => {
+        Load::Ready(index) if index.items.is_empty() => {
             html! { <p class="nw-day-status" role="status">{ messages.no_news_on_day }</p> }
         }
-        DayList::Ready(index) => html! {
+        Load::Ready(index) => html! {
             <ul class="nw-summaries">
                 { for index.items.iter().map(|item| html! {
                     <SummaryItem key={item.id.as_str()} item={item.clone()} zone={index.time_zone.clone()}

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_locale;
+use super::{counted, use_locale};
 use crate::error::Error;
 
 /// Props of [`ErrorNotice`].
@@ -22,6 +22,7 @@ pub struct ErrorNoticeProps {
 /// The technical detail goes to the host's `news-article:error` event.
 #[component]
 pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
+    counted("ErrorNotice");
     let messages = use_locale().lang.messages();
     html! {
         <div class="nw-error" part="error" role="alert" data-code={props.error.code()}>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_locale;
+use super::{counted, use_locale};
 
 /// Props of [`HistoryNav`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +20,7 @@ pub struct HistoryNavProps {
 /// Back and forward buttons, shown once the reader has moved.
 #[component]
 pub fn HistoryNav(props: &HistoryNavProps) -> Html {
+    counted("HistoryNav");
     let messages = use_locale().lang.messages();
     if !props.can_back && !props.can_forward {
         return html! {};

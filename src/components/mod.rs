@@ -3,13 +3,9 @@
 //!
 //! [`Locale`]: crate::i18n::Locale
 
-mod article_body;
-mod article_header;
 mod article_view;
-mod credits;
 mod date_browser;
 mod error_notice;
-mod figure;
 mod history_nav;
 mod related_list;
 mod rich_text;
@@ -17,19 +13,15 @@ mod skeleton;
 mod summary_item;
 mod video_player;
 
-pub use self::article_body::ArticleBody;
-pub use self::article_header::ArticleHeader;
 pub use self::article_view::{ArticleView, ArticleViewProps};
-pub use self::credits::Credits;
-pub use self::date_browser::{DateBrowser, DateBrowserProps, DayList};
+pub use self::date_browser::{DateBrowser, DateBrowserProps};
 pub use self::error_notice::{ErrorNotice, ErrorNoticeProps};
-pub use self::figure::Figure;
 pub use self::history_nav::{HistoryNav, HistoryNavProps};
-pub use self::related_list::RelatedList;
+pub use self::related_list::{RelatedList, RelatedListProps};
 pub use self::rich_text::rich_text;
 pub use self::skeleton::Skeleton;
-pub use self::summary_item::SummaryItem;
-pub use self::video_player::VideoPlayer;
+pub use self::summary_item::{SummaryItem, SummaryItemProps};
+pub use self::video_player::{VideoPlayer, VideoPlayerProps};
 
 use yew::prelude::*;
 
@@ -39,4 +31,45 @@ use crate::i18n::Locale;
 #[hook]
 fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()
+}
+
+/// Counts a render of the component `name` (feature `render-count`, for the
+/// test that holds the widget to rendering each component once per change).
+pub(crate) fn counted(name: &'static str) {
+    #[cfg(feature = "render-count")]
+    renders::count(name);
+    #[cfg(not(feature = "render-count"))]
+    let _ = name;
+}
+
+/// Render counts, per component name (feature `render-count`).
+#[cfg(feature = "render-count")]
+pub mod renders {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static COUNTS: RefCell<Vec<(&'static str, u32)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub(crate) fn count(name: &'static str) {
+        COUNTS.with_borrow_mut(|counts| match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((name, 1)),
+        });
+    }
+
+    /// How often `name` rendered since the last [`reset`].
+    pub fn of(name: &str) -> u32 {
+        COUNTS.with_borrow(|counts| {
+            counts
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(0, |(_, c)| *c)
+        })
+    }
+
+    /// Starts counting afresh.
+    pub fn reset() {
+        COUNTS.with_borrow_mut(Vec::clear);
+    }
 }

@@ -4,15 +4,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_locale, SummaryItem};
+use super::{counted, use_locale, SummaryItem};
 use crate::i18n::DateStyle;
-use crate::model::{Article, ArticleSummary};
+use crate::model::{ArticleSummary, TimeZone};
 
 /// Props of [`RelatedList`].
 #[derive(Properties, PartialEq)]
 pub struct RelatedListProps {
-    /// The article whose related items these are.
-    pub article: Rc<Article>,
+    /// The related articles.
+    pub items: Rc<[ArticleSummary]>,
+    /// The zone their dates are shown in (the article's).
+    pub zone: TimeZone,
     /// An item was chosen.
     pub onselect: Callback<ArticleSummary>,
     /// An item was hovered or focused.
@@ -22,11 +24,11 @@ pub struct RelatedListProps {
 /// The related list, as labelled navigation.
 #[component]
 pub fn RelatedList(props: &RelatedListProps) -> Html {
+    counted("RelatedList");
     let locale = use_locale();
-    let article = &props.article;
-    let items = article.related.iter().map(|item| {
+    let items = props.items.iter().map(|item| {
         html! {
-            <SummaryItem key={item.id.as_str()} item={item.clone()} zone={article.time_zone.clone()}
+            <SummaryItem key={item.id.as_str()} item={item.clone()} zone={props.zone.clone()}
                          style={DateStyle::Short} onselect={props.onselect.clone()}
                          onprefetch={props.onprefetch.clone()} />
         }

@@ -2,11 +2,12 @@
 
 use yew::prelude::*;
 
-use super::use_locale;
+use super::{counted, use_locale};
 
 /// A grey outline of an article while it loads, announced politely.
 #[component]
 pub fn Skeleton() -> Html {
+    counted("Skeleton");
     let messages = use_locale().lang.messages();
     html! {
         <div class="nw-skeleton" part="skeleton" role="status" aria-busy="true">

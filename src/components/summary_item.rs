@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_locale;
+use super::{counted, use_locale};
 use crate::i18n::DateStyle;
 use crate::model::{ArticleSummary, TimeZone};
 
@@ -25,6 +25,7 @@ pub struct SummaryItemProps {
 /// copy-link work; a plain click opens it in the widget instead.
 #[component]
 pub fn SummaryItem(props: &SummaryItemProps) -> Html {
+    counted("SummaryItem");
     let locale = use_locale();
     let item = &props.item;
     let onclick = {

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{rich_text, use_locale};
+use super::{counted, rich_text, use_locale};
 use crate::model::Video;
 
 /// Props of [`VideoPlayer`].
@@ -21,6 +21,7 @@ pub struct VideoPlayerProps {
 /// download link for browsers that cannot play any source.
 #[component]
 pub fn VideoPlayer(props: &VideoPlayerProps) -> Html {
+    counted("VideoPlayer");
     let locale = use_locale();
     let messages = locale.lang.messages();
     let video = &props.video;

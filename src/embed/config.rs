@@ -2,80 +2,46 @@
 
 use web_sys::Element;
 
-use crate::error::Error;
+use super::HistoryMode;
+use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::model::Day;
-use crate::source;
+use crate::model::{self, DateIndexUrl};
 
 /// What the partner asked for, in the element's attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// The article to show: its absolute JSON URL, or why the `src` is unusable.
-    pub src: Result<String, Error>,
+    pub src: Result<String>,
     /// The interface language (`lang`, default Vietnamese).
     pub lang: Lang,
-    /// Whether the host URL's fragment follows the reader (`history="hash"`).
+    /// Where the reader's way through articles is kept (`history`).
     pub history: HistoryMode,
-    /// Where the list of a day's articles is (`date-index`); without it there is no date browser.
+    /// Where a day's articles are listed (`date-index`); without it, the
+    /// article's own `dateIndex`, if it names one.
     pub date_index: Option<DateIndexUrl>,
-}
-
-/// Where the widget keeps the reader's way through articles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum HistoryMode {
-    /// Only inside the widget: the host's URL and history are never touched (the default).
-    #[default]
-    Widget,
-    /// Also in the host URL's fragment, so the browser's back button and a
-    /// shared link reopen the same article.
-    Hash,
-}
-
-/// A date index URL template with a `{date}` placeholder (`YYYY-MM-DD`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DateIndexUrl {
-    template: String,
-    base: String,
-}
-
-impl DateIndexUrl {
-    /// The absolute URL of `day`'s index, if the template makes a safe one.
-    pub fn url(&self, day: Day) -> Option<String> {
-        source::resolve(
-            &self.template.replace("{date}", &day.to_string()),
-            &self.base,
-        )
-    }
 }
 
 impl Config {
     /// Reads the attributes of `element`, resolving URLs against the page's base URL.
     pub fn from_element(element: &Element) -> Config {
         let base = element.base_uri().ok().flatten().unwrap_or_default();
-        let src = match element.get_attribute("src") {
+        let attribute = |name| element.get_attribute(name);
+        let src = match attribute("src") {
             None => Err(Error::Config("\"src\" is required".into())),
-            Some(src) => source::resolve(src.trim(), &base)
+            Some(src) => model::resolve(src.trim(), &base)
+                .map(|url| url.as_str().to_owned())
                 .ok_or_else(|| Error::Config(format!("\"src\" is not an http(s) URL: {src:?}"))),
         };
-        let lang = element
-            .get_attribute("lang")
-            .and_then(|tag| Lang::from_tag(&tag));
-        let history = match element.get_attribute("history").as_deref() {
-            Some("hash") => HistoryMode::Hash,
-            _ => HistoryMode::Widget,
-        };
-        let date_index = element
-            .get_attribute("date-index")
-            .filter(|template| template.contains("{date}"))
-            .map(|template| DateIndexUrl {
-                template: template.trim().to_owned(),
-                base,
-            });
         Config {
             src,
-            lang: lang.unwrap_or_default(),
-            history,
-            date_index,
+            lang: attribute("lang")
+                .and_then(|tag| Lang::from_tag(&tag))
+                .unwrap_or_default(),
+            history: attribute("history")
+                .and_then(|value| HistoryMode::from_attribute(&value))
+                .unwrap_or_default(),
+            date_index: attribute("date-index")
+                .and_then(|template| DateIndexUrl::new(&template, &base)),
         }
     }
 }

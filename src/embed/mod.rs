@@ -1,14 +1,15 @@
 //! The widget's side of the host page: what the `<news-article>` element says
 //! (its attributes, as a [`Config`]), what the widget tells it ([`Host`]
 //! events), and, only when the partner opts in, the host URL's fragment as
-//! the widget's history ([`history`]). Nothing else in the crate touches the
-//! host page.
+//! the widget's history ([`HistoryMode`]). Nothing else in the crate touches
+//! the host page.
 
 mod config;
 mod crash;
-pub mod history;
+mod history;
 mod host;
 
-pub use self::config::{Config, DateIndexUrl, HistoryMode};
+pub use self::config::Config;
 pub use self::crash::report_panics_to;
+pub use self::history::HistoryMode;
 pub use self::host::Host;

@@ -16,6 +16,8 @@ pub enum DateStyle {
     Short,
     /// Time of day: "19:35", "7:35 PM".
     Time,
+    /// `YYYY-MM-DD`, whatever the language (for days in a zone).
+    Iso,
 }
 
 /// Formats values for one interface language.
@@ -70,8 +72,6 @@ mod browser {
     //! Cached `Intl` objects: building one costs far more than using it.
 
     use std::cell::RefCell;
-    use std::collections::hash_map::Entry;
-    use std::collections::HashMap;
 
     use js_sys::{Date, Object, Reflect};
     use wasm_bindgen::prelude::*;
@@ -83,6 +83,7 @@ mod browser {
     #[wasm_bindgen]
     extern "C" {
         #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+        #[derive(Clone)]
         type DateTimeFormat;
         #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = DateTimeFormat)]
         fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
@@ -90,6 +91,7 @@ mod browser {
         fn format(this: &DateTimeFormat, date: &Date) -> Result<String, JsValue>;
 
         #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+        #[derive(Clone)]
         type NumberFormat;
         #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = NumberFormat)]
         fn new(locale: &str) -> Result<NumberFormat, JsValue>;
@@ -97,6 +99,7 @@ mod browser {
         fn format_number(this: &NumberFormat, n: f64) -> Result<String, JsValue>;
 
         #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+        #[derive(Clone)]
         type PluralRules;
         #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = PluralRules)]
         fn new(locale: &str) -> Result<PluralRules, JsValue>;
@@ -104,14 +107,41 @@ mod browser {
         fn select(this: &PluralRules, n: f64) -> Result<String, JsValue>;
     }
 
+    /// Formatters made once and kept: a list, as a widget needs a handful.
+    type Cache<K, V> = RefCell<Vec<(K, V)>>;
+
     thread_local! {
-        static DATES: RefCell<HashMap<(Lang, DateStyle, String), DateTimeFormat>> = Default::default();
-        static NUMBERS: RefCell<HashMap<Lang, (NumberFormat, PluralRules)>> = Default::default();
-        static TODAY: RefCell<HashMap<String, DateTimeFormat>> = Default::default();
+        static DATES: Cache<(Lang, DateStyle, String), DateTimeFormat> = Default::default();
+        static NUMBERS: Cache<Lang, (NumberFormat, PluralRules)> = Default::default();
     }
 
-    fn options(lang: Lang, style: DateStyle, zone: &TimeZone) -> Object {
-        let pairs: &[(&str, &str)] = match (lang, style) {
+    /// The value kept under `key`, made by `make` the first time.
+    fn cached<K: PartialEq, V: Clone>(
+        cache: &'static std::thread::LocalKey<Cache<K, V>>,
+        key: K,
+        make: impl FnOnce() -> Option<V>,
+    ) -> Option<V> {
+        cache.with_borrow_mut(|cache| {
+            if let Some((_, value)) = cache.iter().find(|(k, _)| *k == key) {
+                return Some(value.clone());
+            }
+            let value = make()?;
+            cache.push((key, value.clone()));
+            Some(value)
+        })
+    }
+
+    fn options(pairs: &[(&str, &str)], zone: &TimeZone) -> Object {
+        let object = Object::new();
+        for (key, value) in pairs.iter().chain(&[("timeZone", zone.as_str())]) {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(&object, &(*key).into(), &(*value).into());
+        }
+        object
+    }
+
+    fn style(lang: Lang, style: DateStyle) -> &'static [(&'static str, &'static str)] {
+        match (lang, style) {
             (Lang::Vi, DateStyle::Long) => &[
                 ("weekday", "long"),
                 ("day", "2-digit"),
@@ -138,64 +168,47 @@ mod browser {
                 ("hourCycle", "h23"),
             ],
             (Lang::En, DateStyle::Time) => &[("hour", "numeric"), ("minute", "2-digit")],
-        };
-        let object = Object::new();
-        for (key, value) in pairs.iter().chain(&[("timeZone", zone.as_str())]) {
-            // Setting a property on a fresh plain object cannot fail.
-            let _ = Reflect::set(&object, &(*key).into(), &(*value).into());
+            // en-CA writes dates as YYYY-MM-DD.
+            (_, DateStyle::Iso) => &[
+                ("year", "numeric"),
+                ("month", "2-digit"),
+                ("day", "2-digit"),
+            ],
         }
-        object
+    }
+
+    fn formatter(lang: Lang, date_style: DateStyle, zone: &TimeZone) -> Option<DateTimeFormat> {
+        let locale = match date_style {
+            DateStyle::Iso => "en-CA",
+            _ => lang.tag(),
+        };
+        cached(&DATES, (lang, date_style, zone.as_str().to_owned()), || {
+            DateTimeFormat::new(locale, &options(style(lang, date_style), zone)).ok()
+        })
     }
 
     pub fn date(lang: Lang, at: &Timestamp, zone: &TimeZone, style: DateStyle) -> Option<String> {
         let date = Date::new(&at.as_str().into());
-        DATES.with_borrow_mut(|cache| {
-            let format = match cache.entry((lang, style, zone.as_str().to_owned())) {
-                Entry::Occupied(entry) => entry.into_mut(),
-                Entry::Vacant(entry) => {
-                    entry.insert(DateTimeFormat::new(lang.tag(), &options(lang, style, zone)).ok()?)
-                }
-            };
-            format.format(&date).ok()
-        })
+        formatter(lang, style, zone)?.format(&date).ok()
     }
 
     fn with_numbers<T>(
         lang: Lang,
         f: impl FnOnce(&NumberFormat, &PluralRules) -> Option<T>,
     ) -> Option<T> {
-        NUMBERS.with_borrow_mut(|cache| {
-            let (numbers, plurals) = match cache.entry(lang) {
-                Entry::Occupied(entry) => entry.into_mut(),
-                Entry::Vacant(entry) => entry.insert((
-                    NumberFormat::new(lang.tag()).ok()?,
-                    PluralRules::new(lang.tag()).ok()?,
-                )),
-            };
-            f(numbers, plurals)
-        })
+        let (numbers, plurals) = cached(&NUMBERS, lang, || {
+            Some((
+                NumberFormat::new(lang.tag()).ok()?,
+                PluralRules::new(lang.tag()).ok()?,
+            ))
+        })?;
+        f(&numbers, &plurals)
     }
 
     pub fn today(zone: &TimeZone) -> Option<Day> {
-        let text = TODAY.with_borrow_mut(|cache| {
-            let format = match cache.entry(zone.as_str().to_owned()) {
-                Entry::Occupied(entry) => entry.into_mut(),
-                Entry::Vacant(entry) => {
-                    // en-CA writes dates as YYYY-MM-DD.
-                    let options = Object::new();
-                    for (key, value) in [
-                        ("year", "numeric"),
-                        ("month", "2-digit"),
-                        ("day", "2-digit"),
-                        ("timeZone", zone.as_str()),
-                    ] {
-                        let _ = Reflect::set(&options, &key.into(), &value.into());
-                    }
-                    entry.insert(DateTimeFormat::new("en-CA", &options).ok()?)
-                }
-            };
-            format.format(&Date::new_0()).ok()
-        })?;
+        let text = formatter(Lang::En, DateStyle::Iso, zone)?
+            .format(&Date::new_0())
+            .ok()?;
         Day::parse(&text).ok()
     }
 

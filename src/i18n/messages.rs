@@ -39,6 +39,8 @@ pub struct Messages {
     pub next_day: &'static str,
     /// A day without articles.
     pub no_news_on_day: &'static str,
+    /// The widget itself failed (shown by the loader).
+    pub crashed: &'static str,
     /// Error messages, by error code.
     pub errors: ErrorMessages,
 }
@@ -102,6 +104,7 @@ pub(super) const VI: Messages = Messages {
     previous_day: "Ngày trước",
     next_day: "Ngày sau",
     no_news_on_day: "Không có tin nào trong ngày này",
+    crashed: "Đã xảy ra lỗi khi hiển thị bài viết.",
     errors: ErrorMessages {
         not_found: "Không tìm thấy bài viết này.",
         unavailable: "Không tải được bài viết. Vui lòng thử lại sau.",
@@ -132,6 +135,7 @@ pub(super) const EN: Messages = Messages {
     previous_day: "Previous day",
     next_day: "Next day",
     no_news_on_day: "No news on this day",
+    crashed: "Something went wrong while showing the article.",
     errors: ErrorMessages {
         not_found: "This article could not be found.",
         unavailable: "The article could not be loaded. Please try again later.",

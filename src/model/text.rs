@@ -3,8 +3,6 @@
 //! The format carries no HTML: rich text is a list of typed inline nodes, so
 //! there is nothing to sanitize and nothing a renderer could execute.
 
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::url::LinkUrl;
@@ -15,7 +13,7 @@ pub struct Text<const MAX: usize>(String);
 
 impl<'de, const MAX: usize> Deserialize<'de> for Text<MAX> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::checked_string(deserializer)
+        super::de::checked_string(deserializer)
     }
 }
 
@@ -71,7 +69,7 @@ impl<const MAX: usize> std::fmt::Display for Text<MAX> {
 pub type RichText = Vec<Inline>;
 
 /// One inline node: a plain string, or an object naming its one style.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", serde(untagged))]
 pub enum Inline {
@@ -82,7 +80,7 @@ pub enum Inline {
 }
 
 /// The styles inline text can carry.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Span {
@@ -95,37 +93,13 @@ pub enum Span {
 }
 
 /// A hyperlink in rich text.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
     /// Where it goes: `http(s):`, `mailto:` or relative.
     pub href: LinkUrl,
     /// What the reader sees.
     pub text: RichText,
-}
-
-// By hand rather than `untagged`: that would buffer the node and lose the
-// path to the field at fault inside a link.
-impl<'de> Deserialize<'de> for Inline {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct InlineVisitor;
-        impl<'de> Visitor<'de> for InlineVisitor {
-            type Value = Inline;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string, or an object with one key `em`, `strong` or `link`")
-            }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Inline, E> {
-                Ok(Inline::Text(text.to_owned()))
-            }
-            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Inline, E> {
-                Ok(Inline::Text(text))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Inline, A::Error> {
-                Span::deserialize(MapAccessDeserializer::new(map)).map(Inline::Span)
-            }
-        }
-        deserializer.deserialize_any(InlineVisitor)
-    }
 }
 
 /// The plain text of rich text, for `alt`, titles and screen-reader labels.

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::deserialize_checked_string;
+use super::de::deserialize_checked_string;
 
 /// Years an article can plausibly carry; anything else is a data error.
 const YEARS: std::ops::RangeInclusive<i64> = 1900..=2999;

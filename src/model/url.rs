@@ -1,8 +1,11 @@
-//! URLs from article JSON, checked before they can reach an attribute.
+//! URLs: the one place that says which are safe, and how a relative one is
+//! resolved. The loader (`loader/news-widget.js`) keeps one copy of the
+//! scheme rule for `src`, because it asks for the article before this module
+//! has loaded; `e2e/loader.test.mjs` holds that copy to this one.
 
 use std::fmt;
 
-use super::deserialize_checked_string;
+use super::de::deserialize_checked_string;
 
 /// A URL safe to put in `src`/`href`: `http:`, `https:` or relative.
 ///
@@ -64,55 +67,69 @@ fn check(url: String, allowed: &[&str]) -> Result<String, String> {
     }
 }
 
-impl TryFrom<String> for SafeUrl {
-    type Error = String;
-    fn try_from(url: String) -> Result<Self, String> {
-        check(url, &["http", "https"]).map(SafeUrl)
-    }
-}
-
-impl TryFrom<String> for LinkUrl {
-    type Error = String;
-    fn try_from(url: String) -> Result<Self, String> {
-        check(url, &["http", "https", "mailto"]).map(LinkUrl)
-    }
-}
-
-impl SafeUrl {
-    /// The URL as written (relative URLs are resolved by [`crate::source`]).
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// Replaces the URL with `resolved`, if that is still safe.
-    pub fn resolve_with(&mut self, resolve: &impl Fn(&str) -> Option<String>) {
-        if let Some(url) = resolve(&self.0).and_then(|u| SafeUrl::try_from(u).ok()) {
-            self.0 = url.0;
+/// Defines a URL type that accepts relative URLs and those of `$schemes`.
+macro_rules! url_type {
+    ($name:ident, $schemes:expr) => {
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(url: String) -> Result<Self, String> {
+                check(url, $schemes).map($name)
+            }
         }
-    }
+
+        impl $name {
+            /// The URL as written, or resolved against its document's URL.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// Makes a relative URL absolute against `base`; left as it is if
+            /// that fails or makes it unsafe.
+            pub(super) fn resolve(&mut self, base: &str) {
+                if let Some(url) = resolved(&self.0, base).and_then(|u| $name::try_from(u).ok()) {
+                    self.0 = url.0;
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
 }
+
+url_type!(SafeUrl, &["http", "https"]);
+url_type!(LinkUrl, &["http", "https", "mailto"]);
 
 impl LinkUrl {
-    /// The URL as written.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// Whether the link leaves the article's site (it opens in a new tab).
     pub fn is_external(&self) -> bool {
         matches!(scheme_of(&self.0), Ok(Some(s)) if s == "http" || s == "https")
     }
-
-    /// Replaces the URL with `resolved`, if that is still safe.
-    pub fn resolve_with(&mut self, resolve: &impl Fn(&str) -> Option<String>) {
-        if let Some(url) = resolve(&self.0).and_then(|u| LinkUrl::try_from(u).ok()) {
-            self.0 = url.0;
-        }
-    }
 }
 
-impl fmt::Display for SafeUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Resolves `url` against the absolute URL `base`, as a browser does; `None`
+/// unless the result is a safe (`http:`/`https:`) URL.
+pub fn resolve(url: &str, base: &str) -> Option<SafeUrl> {
+    resolved(url, base).and_then(|url| SafeUrl::try_from(url).ok())
+}
+
+/// The browser's own URL parser in the browser, the WHATWG-conformant `url`
+/// crate natively (the publisher's command-line tool, the tests).
+#[cfg(target_arch = "wasm32")]
+fn resolved(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url, base)
+        .ok()
+        .map(|url| url.href())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn resolved(url: &str, base: &str) -> Option<String> {
+    ::url::Url::parse(base)
+        .ok()?
+        .join(url)
+        .ok()
+        .map(String::from)
 }
