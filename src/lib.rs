@@ -20,6 +20,11 @@
     )
 )]
 
+// Talc instead of dlmalloc: 2.9 KB less gzip; memory in `make bench` §4.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod app;
 pub mod components;
 pub mod embed;
