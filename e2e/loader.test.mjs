@@ -67,6 +67,28 @@ after(async () => {
   await server?.close();
 });
 
+/** Records, in `window.skeletons`, every skeleton that enters a widget's shadow root. */
+function watchSkeletons() {
+  window.skeletons = 0;
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.querySelector?.('.nw-skeleton') || n.classList?.contains('nw-skeleton')) window.skeletons += 1;
+    }).observe(root, { childList: true, subtree: true });
+    return root;
+  };
+}
+
+test('an article that came in before the module shows without a skeleton', async () => {
+  const p = await browser.newPage();
+  await p.addInitScript(watchSkeletons);
+  await p.goto(`${server.url}/case/0.html`);
+  await p.waitForFunction(() => document.querySelector('news-article').shadowRoot?.querySelector('h2'));
+  assert.equal(await p.evaluate(() => window.skeletons), 0);
+  await p.close();
+});
+
 for (const [i, c] of CASES.entries()) {
   test(`the loader and the module agree: ${c.name}`, async () => {
     const start = server.requests.length;

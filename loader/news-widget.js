@@ -75,8 +75,13 @@
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
     const controller = new AbortController();
     const response = fetch(url.href, { signal: controller.signal });
-    response.catch(() => {}); // a failure is the widget's to report, once adopted
-    return { url: url.href, response, abort: () => controller.abort() };
+    const early = { url: url.href, response, abort: () => controller.abort(), arrived: [] };
+    // A good answer that is in before the module keeps its body ready too,
+    // so the widget's first render is the article, not a skeleton.
+    response
+      .then((r) => r.ok && r.clone().arrayBuffer().then((body) => (early.arrived = [r, body])))
+      .catch(() => {}); // a failure is the widget's to report, once adopted
+    return early;
   }
 
   let sheet;
@@ -194,7 +199,7 @@
         ([bindings, styles]) => {
           if (!this.isConnected || this.#widget) return;
           this.shadowRoot.adoptedStyleSheets = [styles];
-          if (early) bindings.adopt(early.url, early.response);
+          if (early) bindings.adopt(early.url, early.response, ...early.arrived);
           this.#widget = bindings.mount(this, this.#mount, onPanic());
           this.#crashNotice = this.#widget.crashNotice();
         },

@@ -99,8 +99,15 @@ impl Widget {
 }
 
 /// Hands the widgets the request for the article at `url` that the loader
-/// started before this module was ready (see [`source::adopt`]).
+/// started before this module was ready (see [`source::adopt`]); with its
+/// `response` and `body` if they have arrived already.
 #[wasm_bindgen]
-pub fn adopt(url: &str, response: js_sys::Promise) {
-    source::adopt(url, response);
+pub fn adopt(
+    url: &str,
+    request: js_sys::Promise,
+    response: Option<web_sys::Response>,
+    body: Option<js_sys::ArrayBuffer>,
+) {
+    let arrived = response.zip(body.map(|b| js_sys::Uint8Array::new(&b).to_vec()));
+    source::adopt(url, request, arrived);
 }

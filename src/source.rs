@@ -95,7 +95,10 @@ pub fn prefetch(url: &str) {
 /// Takes over the request for the article at `url` that the loader started
 /// while this module was still downloading, so the two downloads overlap. It
 /// counts as the first try: same timeout, checks and retries as any other.
-pub fn adopt(url: &str, response: Promise) {
+/// If the loader already has the answer (`arrived`: the response and its
+/// body), a good one is parsed now, so the widget's first render can show
+/// the article instead of a skeleton.
+pub fn adopt(url: &str, response: Promise, arrived: Option<(web_sys::Response, Vec<u8>)>) {
     // A request still pending is the one before, of an element the page
     // moved: the loader aborted it, so this one replaces it.
     ARTICLES.with_borrow_mut(|cache| {
@@ -103,6 +106,14 @@ pub fn adopt(url: &str, response: Promise) {
             cache.remove(url);
         }
     });
+    let parsed = arrived.and_then(|(response, bytes)| {
+        let base = check(url, &response.into()).ok()?;
+        document::<Article>(&bytes, &base).ok()
+    });
+    if let Some(article) = parsed {
+        return remember(url, Cached::Ready(Rc::new(article)));
+    }
+    // Otherwise the request's own way, which also reports what is wrong.
     let owned = url.to_owned();
     pend(url, async move {
         let first = within_timeout(&owned, async {
@@ -230,6 +241,14 @@ fn network(url: &str, e: gloo_net::Error) -> Error {
 /// Checks the response to a request for `url` (status, size, type) and reads
 /// its body; returns the body and the URL it was finally served from.
 async fn read(url: &str, response: Response) -> Result<(Vec<u8>, String)> {
+    let base = check(url, &response)?;
+    let body = response.binary().await.map_err(|e| network(url, e))?;
+    Ok((body, base))
+}
+
+/// Checks the response to a request for `url` (status, size, type) before
+/// its body is read; returns the URL it was finally served from.
+fn check(url: &str, response: &Response) -> Result<String> {
     match response.status() {
         404 | 410 => {
             return Err(Error::NotFound {
@@ -263,9 +282,7 @@ async fn read(url: &str, response: Response) -> Result<(Vec<u8>, String)> {
             reason: format!("served as `{media_type}`, not JSON"),
         });
     }
-    let body = response.binary().await.map_err(|e| network(url, e))?;
-    let base = Some(response.url())
+    Ok(Some(response.url())
         .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| url.to_owned());
-    Ok((body, base))
+        .unwrap_or_else(|| url.to_owned()))
 }
