@@ -23,6 +23,13 @@ before(async () => {
            <news-article history="hash" src="/site/articles/20122.json"></news-article>
            <script src="/news-widget.js" async></script>`,
         ),
+      // The partner snippet of the demo page, alone: the article names its date index.
+      '/host/one.html': (req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end(
+          `<!doctype html><meta charset="utf-8"><title>one</title>
+           <news-article src="/site/articles/20122.json"></news-article>
+           <script src="/news-widget.js" async></script>`,
+        ),
       // The partner's date-index attribute overrides the article's own dateIndex.
       '/host/dates.html': (req, res) =>
         res.writeHead(200, { 'content-type': 'text/html' }).end(
@@ -55,7 +62,7 @@ after(async () => {
 });
 
 /** Opens a host page and waits for its widget's first article. */
-async function open(path = '/') {
+async function open(path = '/host/one.html') {
   const { page } = await openPage(browser, server.url + path, { viewport: { width: 1000, height: 800 } });
   assert.equal((await outcome(page)).type, 'rendered');
   return page;
@@ -236,7 +243,7 @@ test('previous and next day step through the days; an empty day says so', async 
 });
 
 test('the article names its date index; a date-index attribute overrides it', async () => {
-  // The demo page's element has no date-index: the browser comes from the article's dateIndex.
+  // This element has no date-index: the browser comes from the article's dateIndex.
   const page = await open();
   assert.equal(await page.locator('news-article nav.nw-dates').count(), 1);
   await page.close();

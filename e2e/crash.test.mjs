@@ -21,6 +21,11 @@ before(async () => {
     root: CRASH_DIST,
     routes: {
       '/panic.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(panic),
+      // A pre-rendered snippet whose live article panics while the widget takes over.
+      '/prerendered.html': async (req, res) => {
+        const snippet = (await readFile(`${CRASH_DIST}embed/20122.vi.html`, 'utf8')).replace('/site/articles/20122.json', '/panic.json');
+        res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><meta charset="utf-8"><title>crash</title>${snippet}`);
+      },
       '/host.html': (req, res) =>
         res.writeHead(200, { 'content-type': 'text/html' }).end(
           `<!doctype html><meta charset="utf-8"><title>crash</title>
@@ -75,5 +80,22 @@ test('a panicking widget shows an error; the others recover and keep working', a
   );
   assert.equal(await page.locator('#a h2').textContent(), 'Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần');
   assert.equal(await page.locator('#b h2').textContent(), 'Tổng kết công tác kiểm tra, giám sát năm 2021');
+  await page.close();
+});
+
+test('a panic while taking over a pre-rendered article leaves that article on screen', async () => {
+  const page = await browser.newPage();
+  await recordEvents(page);
+  await page.goto(`${server.url}/prerendered.html`);
+  await page.waitForFunction(() => widgetEvents.some((e) => e.type === 'error' && e.detail.code === 'internal'), null, { timeout: 20000 });
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector('news-article').shadowRoot;
+    return {
+      headline: root.querySelector('.nw-prerendered h2')?.textContent,
+      visible: root.querySelector('.nw-prerendered').offsetHeight > 0,
+      alerts: root.querySelectorAll('[role=alert]').length,
+    };
+  });
+  assert.deepEqual(seen, { headline: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', visible: true, alerts: 0 });
   await page.close();
 });

@@ -126,6 +126,10 @@
     #mount = null;
     #fallback = null;
     #near = null;
+    /** The article of a pre-rendered snippet, on screen until the live widget takes over. */
+    #prerendered = null;
+    /** Waiting for the page to be parsed (see connectedCallback). */
+    #parsed = null;
     /** The crash notice in the widget's language, from the module while it lives. */
     #crashNotice = null;
     /** The article request started before the module was ready (see `requestEarly`). */
@@ -136,16 +140,57 @@
     started = false;
 
     connectedCallback() {
-      if (!this.shadowRoot) {
-        const shadow = this.attachShadow({ mode: 'open' });
-        this.#fallback = document.createElement('slot');
-        this.#mount = document.createElement('div');
+      // While the page is still being parsed, the element's own content (a
+      // pre-rendered snippet's shadow root) may not all be there yet.
+      if (document.readyState === 'loading') {
+        if (!this.#parsed) {
+          this.#parsed = new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+          this.#parsed.then(() => this.isConnected && this.connectedCallback());
+        }
+        return;
+      }
+      if (!this.#mount) {
+        // A pre-rendered snippet brings its own shadow root with the article in
+        // it (declarative shadow DOM): attaching another would empty it.
+        const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+        this.#prerendered = shadow.querySelector('.nw-prerendered');
+        this.#fallback = shadow.querySelector('slot') ?? document.createElement('slot');
+        this.#mount = this.#newMount();
         shadow.append(this.#fallback, this.#mount);
-        this.addEventListener('news-article:rendered', () => (this.#fallback.hidden = true));
-        this.addEventListener('news-article:error', () => (this.#fallback.hidden = false));
+        this.addEventListener('news-article:rendered', () => {
+          this.#fallback.hidden = true;
+          this.#takeOver();
+        });
+        // Whatever went wrong, a pre-rendered article is better than the fallback.
+        this.addEventListener('news-article:error', () => (this.#fallback.hidden = Boolean(this.#prerendered)));
       }
       live.add(this);
       if (!restarting && !this.failed) this.#whenNear(() => this.start());
+    }
+
+    /** Where the live widget renders: out of sight while a pre-rendered article holds its place. */
+    #newMount() {
+      const mount = document.createElement('div');
+      mount.hidden = Boolean(this.#prerendered);
+      return mount;
+    }
+
+    /**
+     * The live widget has rendered: it takes the pre-rendered article's place
+     * in one step, with the same markup and styles, so nothing moves; focus
+     * stays on the same control. A video the reader is watching finishes first.
+     */
+    #takeOver() {
+      const old = this.#prerendered;
+      if (!old) return;
+      const playing = [...old.querySelectorAll('video')].find((video) => !video.paused);
+      if (playing) return playing.addEventListener('pause', () => this.#takeOver(), { once: true });
+      const focused = this.shadowRoot.activeElement;
+      const path = old.contains(focused) ? childPath(old, focused) : null;
+      this.#prerendered = null;
+      old.remove();
+      this.#mount.hidden = false;
+      if (path) nodeAt(this.#mount, path)?.focus({ preventScroll: true });
     }
 
     /** Runs `start` now (loading="eager"), or once the element is within 800 px of the viewport. */
@@ -219,11 +264,12 @@
     crash(forGood) {
       this.#widget = null;
       this.failed = forGood;
-      const mount = document.createElement('div');
+      const mount = this.#newMount();
       this.#mount.replaceWith(mount);
       this.#mount = mount;
       this.#error('internal', 'the widget crashed; see the console');
-      if (!this.#crashNotice) return;
+      // A pre-rendered article stays on screen instead of the notice.
+      if (!this.#crashNotice || this.#prerendered) return;
       const notice = Object.assign(document.createElement('div'), { className: 'nw-error' });
       notice.setAttribute('role', 'alert');
       notice.setAttribute('part', 'error');
@@ -241,6 +287,16 @@
       );
     }
   }
+
+  /** The child indexes that lead from `root` down to `node`. */
+  function childPath(root, node) {
+    const path = [];
+    for (; node !== root; node = node.parentNode) path.unshift([...node.parentNode.children].indexOf(node));
+    return path;
+  }
+
+  /** The element at `path` (see `childPath`) under `root`, if there is one. */
+  const nodeAt = (root, path) => path.reduce((node, i) => node?.children[i], root);
 
   window.customElements.define('news-article', NewsArticle);
 })();

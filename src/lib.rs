@@ -32,6 +32,8 @@ pub mod error;
 pub mod hooks;
 pub mod i18n;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod source;
 pub mod state;
 

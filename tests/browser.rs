@@ -23,10 +23,7 @@ fn at(stamp: &str) -> Timestamp {
 fn vietnamese_dates_and_numbers_come_from_intl() {
     let locale = Locale::new(Lang::Vi);
     let (seed, zone) = (at("2022-01-20T19:35:08+07:00"), TimeZone::default());
-    assert_eq!(
-        locale.date_time(&seed, &zone),
-        "Thứ Năm, 20/01/2022 | 19:35"
-    );
+    assert_eq!(locale.date_time(&seed, &zone), "Thứ 5, 20/01/2022 | 19:35");
     assert_eq!(locale.date(&seed, &zone, DateStyle::Short), "20/01/2022");
     assert_eq!(
         locale.count(3824, &Lang::Vi.messages().views),

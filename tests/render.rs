@@ -1,5 +1,6 @@
 //! Every component rendered natively through Yew SSR, checking what a reader
-//! would find in the markup. (No `Intl` here: dates render as RFC 3339 text.)
+//! would find in the markup. Dates and numbers come from ICU4X here, as in
+//! the publisher's pre-rendered snippets.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
@@ -79,7 +80,11 @@ async fn the_seed_renders_everything_in_reading_order() {
         positions.windows(2).all(|w| w[0] < w[1]),
         "reading order: {positions:?}"
     );
-    assert!(html.contains("3824 lượt xem"), "view count with its label");
+    assert!(html.contains("3.824 lượt xem"), "view count with its label");
+    assert!(
+        html.contains(">Thứ 5, 20/01/2022 | 19:35</time>"),
+        "the dateline as the original portal writes it"
+    );
 }
 
 #[tokio::test]
@@ -128,7 +133,12 @@ async fn the_video_is_a_native_player_with_sources_tracks_and_fallback() {
 #[tokio::test]
 async fn english_interface_words_and_default_track() {
     let html = article(Lang::En, seed()).await;
-    assert!(html.contains("3824 views"));
+    assert!(html.contains("3,824 views"));
+    assert!(html.contains(">Thursday, January 20, 2022, 7:35\u{202f}PM</time>"));
+    assert!(
+        html.contains(">Jan 21, 2022</time>"),
+        "related items' dates"
+    );
     assert!(html.contains("By: "));
     assert!(html.contains("Photo: Thành Tâm"));
     assert!(html.contains("Related news"));

@@ -12,6 +12,7 @@ mod rich_text;
 mod skeleton;
 mod summary_item;
 mod video_player;
+mod widget;
 
 pub use self::article_view::{ArticleView, ArticleViewProps};
 pub use self::date_browser::{DateBrowser, DateBrowserProps};
@@ -22,6 +23,7 @@ pub use self::rich_text::rich_text;
 pub use self::skeleton::Skeleton;
 pub use self::summary_item::{SummaryItem, SummaryItemProps};
 pub use self::video_player::{VideoPlayer, VideoPlayerProps};
+pub use self::widget::{widget, Moves, Prerendered, PrerenderedProps};
 
 use yew::prelude::*;
 

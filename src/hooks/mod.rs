@@ -12,5 +12,5 @@ mod widget_state;
 
 pub use self::host_events::use_host_events;
 pub use self::loads::{use_article_load, use_day_index};
-pub use self::moves::{use_moves, Moves};
+pub use self::moves::use_moves;
 pub use self::widget_state::use_widget_state;

@@ -3,31 +3,15 @@
 
 use yew::prelude::*;
 
-use crate::embed::HistoryMode;
-use crate::model::{ArticleSummary, Day};
+use crate::components::Moves;
+use crate::embed::{HistoryMode, Host};
+use crate::model::ArticleSummary;
 use crate::source;
 use crate::state::{Action, State};
 
-/// The reader's moves, for the views.
-#[derive(Clone, PartialEq)]
-pub struct Moves {
-    /// Open an article in place.
-    pub onselect: Callback<ArticleSummary>,
-    /// An article is likely to be opened next: load it into the cache.
-    pub onprefetch: Callback<ArticleSummary>,
-    /// Back through the articles read.
-    pub onback: Callback<()>,
-    /// Forward again.
-    pub onforward: Callback<()>,
-    /// Show a day's articles.
-    pub onday: Callback<Day>,
-    /// Load the current article again.
-    pub onretry: Callback<()>,
-}
-
-/// The moves for `state`, kept where `history` says.
+/// The moves for `state`, kept where `history` says; videos played are told to `host`.
 #[hook]
-pub fn use_moves(state: &UseReducerHandle<State>, history: HistoryMode) -> Moves {
+pub fn use_moves(state: &UseReducerHandle<State>, history: HistoryMode, host: &Host) -> Moves {
     let dispatch = state.dispatcher();
     let step = |delta: isize| {
         let dispatch = dispatch.clone();
@@ -53,6 +37,12 @@ pub fn use_moves(state: &UseReducerHandle<State>, history: HistoryMode) -> Moves
         use_callback((), move |day, ()| dispatch.dispatch(Action::ShowDay(day)))
     };
     let onretry = use_callback((), move |(), ()| dispatch.dispatch(Action::Retry));
+    let id = state.article().shown().map(|a| a.id.clone());
+    let onvideoplay = use_callback((host.clone(), id), |src: String, (host, id)| {
+        if let Some(id) = id {
+            host.video_play(id, &src);
+        }
+    });
     Moves {
         onselect,
         onprefetch,
@@ -60,5 +50,6 @@ pub fn use_moves(state: &UseReducerHandle<State>, history: HistoryMode) -> Moves
         onforward,
         onday,
         onretry,
+        onvideoplay,
     }
 }

@@ -1,245 +1,153 @@
-//! Dates and numbers through the browser's `Intl`, the one formatter.
-//!
-//! Outside a browser (native SSR tests) there is no `Intl`: dates come out as
-//! their RFC 3339 text and numbers as plain digits, so rendering tests can
-//! still check where each value goes.
+//! Dates and numbers in the browser: its own `Intl`, with the objects
+//! cached, as building one costs far more than using it.
 
-use super::Lang;
+use std::cell::RefCell;
+
+use js_sys::{Date, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::{DateStyle, Lang};
 use crate::model::{Day, TimeZone, Timestamp};
 
-/// How much of a date to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DateStyle {
-    /// Weekday and date: "Thứ Năm, 20/01/2022", "Thursday, January 20, 2022".
-    Long,
-    /// Date only: "20/01/2022", "Jan 20, 2022".
-    Short,
-    /// Time of day: "19:35", "7:35 PM".
-    Time,
-    /// `YYYY-MM-DD`, whatever the language (for days in a zone).
-    Iso,
+// Own bindings with `catch`: a time zone name from the JSON that `Intl`
+// does not know throws a RangeError, which must not cross into Rust.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    #[derive(Clone)]
+    type DateTimeFormat;
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = DateTimeFormat)]
+    fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
+    #[wasm_bindgen(method, catch, js_class = DateTimeFormat)]
+    fn format(this: &DateTimeFormat, date: &Date) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    #[derive(Clone)]
+    type NumberFormat;
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = NumberFormat)]
+    fn new(locale: &str) -> Result<NumberFormat, JsValue>;
+    #[wasm_bindgen(method, catch, js_class = NumberFormat, js_name = format)]
+    fn format_number(this: &NumberFormat, n: f64) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    #[derive(Clone)]
+    type PluralRules;
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = PluralRules)]
+    fn new(locale: &str) -> Result<PluralRules, JsValue>;
+    #[wasm_bindgen(method, catch, js_class = PluralRules)]
+    fn select(this: &PluralRules, n: f64) -> Result<String, JsValue>;
 }
 
-/// Formats values for one interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Locale {
-    /// The interface language.
-    pub lang: Lang,
+/// Formatters made once and kept: a list, as a widget needs a handful.
+type Cache<K, V> = RefCell<Vec<(K, V)>>;
+
+thread_local! {
+    static DATES: Cache<(Lang, DateStyle, String), DateTimeFormat> = Default::default();
+    static NUMBERS: Cache<Lang, (NumberFormat, PluralRules)> = Default::default();
 }
 
-impl Locale {
-    /// A locale for `lang`.
-    pub fn new(lang: Lang) -> Self {
-        Locale { lang }
-    }
-
-    /// The dateline: date and time of `at` in `zone`, e.g. "Thứ Năm, 20/01/2022 | 19:35".
-    pub fn date_time(&self, at: &Timestamp, zone: &TimeZone) -> String {
-        let date = self.date(at, zone, DateStyle::Long);
-        let time = self.date(at, zone, DateStyle::Time);
-        format!("{date}{}{time}", self.lang.messages().date_time_separator)
-    }
-
-    /// `at` in `zone` in the given style.
-    pub fn date(&self, at: &Timestamp, zone: &TimeZone, style: DateStyle) -> String {
-        browser::date(self.lang, at, zone, style).unwrap_or_else(|| at.as_str().to_owned())
-    }
-
-    /// Today's date in `zone` (the newsroom's today), for "no future dates".
-    /// `None` outside a browser.
-    pub fn today(zone: &TimeZone) -> Option<Day> {
-        browser::today(zone)
-    }
-
-    /// A count with grouping: "3.824" (vi), "3,824" (en).
-    pub fn number(&self, n: u64) -> String {
-        browser::number(self.lang, n).unwrap_or_else(|| n.to_string())
-    }
-
-    /// A counted message such as the view count, with the plural the language wants.
-    pub fn count(&self, n: u64, message: &super::messages::Plural) -> String {
-        let template = if browser::is_plural_one(self.lang, n) {
-            message.one
-        } else {
-            message.other
-        };
-        template.replace("{n}", &self.number(n))
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    //! Cached `Intl` objects: building one costs far more than using it.
-
-    use std::cell::RefCell;
-
-    use js_sys::{Date, Object, Reflect};
-    use wasm_bindgen::prelude::*;
-
-    use super::{DateStyle, Day, Lang, TimeZone, Timestamp};
-
-    // Own bindings with `catch`: a time zone name from the JSON that `Intl`
-    // does not know throws a RangeError, which must not cross into Rust.
-    #[wasm_bindgen]
-    extern "C" {
-        #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
-        #[derive(Clone)]
-        type DateTimeFormat;
-        #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = DateTimeFormat)]
-        fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
-        #[wasm_bindgen(method, catch, js_class = DateTimeFormat)]
-        fn format(this: &DateTimeFormat, date: &Date) -> Result<String, JsValue>;
-
-        #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
-        #[derive(Clone)]
-        type NumberFormat;
-        #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = NumberFormat)]
-        fn new(locale: &str) -> Result<NumberFormat, JsValue>;
-        #[wasm_bindgen(method, catch, js_class = NumberFormat, js_name = format)]
-        fn format_number(this: &NumberFormat, n: f64) -> Result<String, JsValue>;
-
-        #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
-        #[derive(Clone)]
-        type PluralRules;
-        #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = PluralRules)]
-        fn new(locale: &str) -> Result<PluralRules, JsValue>;
-        #[wasm_bindgen(method, catch, js_class = PluralRules)]
-        fn select(this: &PluralRules, n: f64) -> Result<String, JsValue>;
-    }
-
-    /// Formatters made once and kept: a list, as a widget needs a handful.
-    type Cache<K, V> = RefCell<Vec<(K, V)>>;
-
-    thread_local! {
-        static DATES: Cache<(Lang, DateStyle, String), DateTimeFormat> = Default::default();
-        static NUMBERS: Cache<Lang, (NumberFormat, PluralRules)> = Default::default();
-    }
-
-    /// The value kept under `key`, made by `make` the first time.
-    fn cached<K: PartialEq, V: Clone>(
-        cache: &'static std::thread::LocalKey<Cache<K, V>>,
-        key: K,
-        make: impl FnOnce() -> Option<V>,
-    ) -> Option<V> {
-        cache.with_borrow_mut(|cache| {
-            if let Some((_, value)) = cache.iter().find(|(k, _)| *k == key) {
-                return Some(value.clone());
-            }
-            let value = make()?;
-            cache.push((key, value.clone()));
-            Some(value)
-        })
-    }
-
-    fn options(pairs: &[(&str, &str)], zone: &TimeZone) -> Object {
-        let object = Object::new();
-        for (key, value) in pairs.iter().chain(&[("timeZone", zone.as_str())]) {
-            // Setting a property on a fresh plain object cannot fail.
-            let _ = Reflect::set(&object, &(*key).into(), &(*value).into());
+/// The value kept under `key`, made by `make` the first time.
+fn cached<K: PartialEq, V: Clone>(
+    cache: &'static std::thread::LocalKey<Cache<K, V>>,
+    key: K,
+    make: impl FnOnce() -> Option<V>,
+) -> Option<V> {
+    cache.with_borrow_mut(|cache| {
+        if let Some((_, value)) = cache.iter().find(|(k, _)| *k == key) {
+            return Some(value.clone());
         }
-        object
-    }
+        let value = make()?;
+        cache.push((key, value.clone()));
+        Some(value)
+    })
+}
 
-    fn style(lang: Lang, style: DateStyle) -> &'static [(&'static str, &'static str)] {
-        match (lang, style) {
-            (Lang::Vi, DateStyle::Long) => &[
-                ("weekday", "long"),
-                ("day", "2-digit"),
-                ("month", "2-digit"),
-                ("year", "numeric"),
-            ],
-            (Lang::En, DateStyle::Long) => &[
-                ("weekday", "long"),
-                ("day", "numeric"),
-                ("month", "long"),
-                ("year", "numeric"),
-            ],
-            (Lang::Vi, DateStyle::Short) => &[
-                ("day", "2-digit"),
-                ("month", "2-digit"),
-                ("year", "numeric"),
-            ],
-            (Lang::En, DateStyle::Short) => {
-                &[("day", "numeric"), ("month", "short"), ("year", "numeric")]
-            }
-            (Lang::Vi, DateStyle::Time) => &[
-                ("hour", "2-digit"),
-                ("minute", "2-digit"),
-                ("hourCycle", "h23"),
-            ],
-            (Lang::En, DateStyle::Time) => &[("hour", "numeric"), ("minute", "2-digit")],
-            // en-CA writes dates as YYYY-MM-DD.
-            (_, DateStyle::Iso) => &[
-                ("year", "numeric"),
-                ("month", "2-digit"),
-                ("day", "2-digit"),
-            ],
+fn options(pairs: &[(&str, &str)], zone: &TimeZone) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs.iter().chain(&[("timeZone", zone.as_str())]) {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    object
+}
+
+fn style(lang: Lang, style: DateStyle) -> &'static [(&'static str, &'static str)] {
+    match (lang, style) {
+        // "Thứ 5, 20/01/2022", as the original portal writes it.
+        (Lang::Vi, DateStyle::Long) => &[
+            ("weekday", "short"),
+            ("day", "2-digit"),
+            ("month", "2-digit"),
+            ("year", "numeric"),
+        ],
+        (Lang::En, DateStyle::Long) => &[
+            ("weekday", "long"),
+            ("day", "numeric"),
+            ("month", "long"),
+            ("year", "numeric"),
+        ],
+        (Lang::Vi, DateStyle::Short) => &[
+            ("day", "2-digit"),
+            ("month", "2-digit"),
+            ("year", "numeric"),
+        ],
+        (Lang::En, DateStyle::Short) => {
+            &[("day", "numeric"), ("month", "short"), ("year", "numeric")]
         }
-    }
-
-    fn formatter(lang: Lang, date_style: DateStyle, zone: &TimeZone) -> Option<DateTimeFormat> {
-        let locale = match date_style {
-            DateStyle::Iso => "en-CA",
-            _ => lang.tag(),
-        };
-        cached(&DATES, (lang, date_style, zone.as_str().to_owned()), || {
-            DateTimeFormat::new(locale, &options(style(lang, date_style), zone)).ok()
-        })
-    }
-
-    pub fn date(lang: Lang, at: &Timestamp, zone: &TimeZone, style: DateStyle) -> Option<String> {
-        let date = Date::new(&at.as_str().into());
-        formatter(lang, style, zone)?.format(&date).ok()
-    }
-
-    fn with_numbers<T>(
-        lang: Lang,
-        f: impl FnOnce(&NumberFormat, &PluralRules) -> Option<T>,
-    ) -> Option<T> {
-        let (numbers, plurals) = cached(&NUMBERS, lang, || {
-            Some((
-                NumberFormat::new(lang.tag()).ok()?,
-                PluralRules::new(lang.tag()).ok()?,
-            ))
-        })?;
-        f(&numbers, &plurals)
-    }
-
-    pub fn today(zone: &TimeZone) -> Option<Day> {
-        let text = formatter(Lang::En, DateStyle::Iso, zone)?
-            .format(&Date::new_0())
-            .ok()?;
-        Day::parse(&text).ok()
-    }
-
-    pub fn number(lang: Lang, n: u64) -> Option<String> {
-        with_numbers(lang, |numbers, _| numbers.format_number(n as f64).ok())
-    }
-
-    pub fn is_plural_one(lang: Lang, n: u64) -> bool {
-        with_numbers(lang, |_, plurals| plurals.select(n as f64).ok()).is_some_and(|c| c == "one")
+        (Lang::Vi, DateStyle::Time) => &[
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("hourCycle", "h23"),
+        ],
+        (Lang::En, DateStyle::Time) => &[("hour", "numeric"), ("minute", "2-digit")],
+        // en-CA writes dates as YYYY-MM-DD.
+        (_, DateStyle::Iso) => &[
+            ("year", "numeric"),
+            ("month", "2-digit"),
+            ("day", "2-digit"),
+        ],
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-mod browser {
-    //! No `Intl` here: callers fall back to raw values.
+fn formatter(lang: Lang, date_style: DateStyle, zone: &TimeZone) -> Option<DateTimeFormat> {
+    let locale = match date_style {
+        DateStyle::Iso => "en-CA",
+        _ => lang.tag(),
+    };
+    cached(&DATES, (lang, date_style, zone.as_str().to_owned()), || {
+        DateTimeFormat::new(locale, &options(style(lang, date_style), zone)).ok()
+    })
+}
 
-    use super::{DateStyle, Day, Lang, TimeZone, Timestamp};
+pub fn date(lang: Lang, at: &Timestamp, zone: &TimeZone, style: DateStyle) -> Option<String> {
+    let date = Date::new(&at.as_str().into());
+    formatter(lang, style, zone)?.format(&date).ok()
+}
 
-    pub fn today(_: &TimeZone) -> Option<Day> {
-        None
-    }
+fn with_numbers<T>(
+    lang: Lang,
+    f: impl FnOnce(&NumberFormat, &PluralRules) -> Option<T>,
+) -> Option<T> {
+    let (numbers, plurals) = cached(&NUMBERS, lang, || {
+        Some((
+            NumberFormat::new(lang.tag()).ok()?,
+            PluralRules::new(lang.tag()).ok()?,
+        ))
+    })?;
+    f(&numbers, &plurals)
+}
 
-    pub fn date(_: Lang, _: &Timestamp, _: &TimeZone, _: DateStyle) -> Option<String> {
-        None
-    }
+pub fn today(zone: &TimeZone) -> Option<Day> {
+    let text = formatter(Lang::En, DateStyle::Iso, zone)?
+        .format(&Date::new_0())
+        .ok()?;
+    Day::parse(&text).ok()
+}
 
-    pub fn number(_: Lang, _: u64) -> Option<String> {
-        None
-    }
+pub fn number(lang: Lang, n: u64) -> Option<String> {
+    with_numbers(lang, |numbers, _| numbers.format_number(n as f64).ok())
+}
 
-    pub fn is_plural_one(_: Lang, _: u64) -> bool {
-        false
-    }
+pub fn is_plural_one(lang: Lang, n: u64) -> bool {
+    with_numbers(lang, |_, plurals| plurals.select(n as f64).ok()).is_some_and(|c| c == "one")
 }

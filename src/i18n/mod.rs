@@ -1,14 +1,19 @@
 //! Everything the widget says in its own voice, in Vietnamese and English,
 //! and the one formatter for dates and numbers ([`Locale`]).
 
+#[cfg(not(target_arch = "wasm32"))]
+mod icu;
+#[cfg(target_arch = "wasm32")]
 mod intl;
+mod locale;
 mod messages;
 
-pub use self::intl::{DateStyle, Locale};
+pub use self::locale::{DateStyle, Locale};
 pub use self::messages::Messages;
 
 /// The interface language, from the embed's `lang` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Lang {
     /// Vietnamese, the original portal's language (the default).
     #[default]
@@ -35,6 +40,9 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// Every language, the first first.
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
 
     /// The message catalogue of this language.
     pub fn messages(self) -> &'static Messages {

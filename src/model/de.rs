@@ -43,9 +43,14 @@ pub(super) fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     // Trailing data after the document is an error too.
     T::deserialize(&mut json)
         .and_then(|value| json.end().map(|()| value))
-        .map_err(|e| Error::Invalid {
-            path: path::at(bytes, e.line(), e.column()),
-            reason: e.to_string(),
+        .map_err(|e| {
+            // The path names the place; serde_json's line and column would repeat it.
+            let position = format!(" at line {} column {}", e.line(), e.column());
+            let reason = e.to_string();
+            Error::Invalid {
+                path: path::at(bytes, e.line(), e.column()),
+                reason: reason.strip_suffix(&position).unwrap_or(&reason).to_owned(),
+            }
         })
 }
 

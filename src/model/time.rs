@@ -146,7 +146,7 @@ impl TryFrom<String> for Timestamp {
     fn try_from(s: String) -> Result<Self, String> {
         let bad = || format!("`{s}` is not an RFC 3339 timestamp with offset");
         let (date, rest) = s.split_once(['T', 't']).ok_or_else(bad)?;
-        Day::parse(date)?;
+        Day::parse(date).map_err(|_| bad())?;
         let (time, offset) = match rest.strip_suffix(['Z', 'z']) {
             Some(time) => (time, None),
             None => {

@@ -125,11 +125,17 @@ fn resolved(url: &str, base: &str) -> Option<String> {
         .map(|url| url.href())
 }
 
+/// Natively, `base` may also be root-relative (`/site/articles/1.json`: a
+/// site's own paths before it is on its origin); then so is the result, for
+/// URLs on the same origin.
 #[cfg(not(target_arch = "wasm32"))]
 fn resolved(url: &str, base: &str) -> Option<String> {
-    ::url::Url::parse(base)
-        .ok()?
-        .join(url)
-        .ok()
-        .map(String::from)
+    const STAND_IN: &str = "http://stand-in.invalid";
+    let root_relative = base.starts_with('/') && !base.starts_with("//");
+    let origin = ::url::Url::parse(if root_relative { STAND_IN } else { base }).ok()?;
+    let absolute = String::from(origin.join(base).ok()?.join(url).ok()?);
+    match absolute.strip_prefix(STAND_IN) {
+        Some(path) if root_relative => Some(path.to_owned()),
+        _ => Some(absolute),
+    }
 }

@@ -1,0 +1,231 @@
+// Pre-rendered embeds (`news-widget build`, written to dist/embed/ by
+// `make build`): the article is in the page's first HTML, inside a
+// declarative shadow root, readable with no script; the widget takes it over
+// without a visible change and then works as a JSON-only embed does.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { serve, DIST } from './server.mjs';
+import { launch, openPage, outcome } from './browser.mjs';
+
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
+const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+let server;
+let browser;
+/** The module waits for this before it is sent (set by a test, to see the page before the takeover). */
+let holdModule = null;
+
+const snippet = (id, lang = 'vi') => readFile(`${DIST}embed/${id}.${lang}.html`, 'utf8');
+const ids = (await readdir(`${DIST}site/articles`)).map((f) => f.replace('.json', '')).sort();
+
+/** A host page with `body`; no script of its own (the snippets bring the loader). */
+const hostPage = (body) =>
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>host</title></head>
+   <body><h1>A partner page</h1>${body}<p id="below">Below the widget.</p></body></html>`;
+
+before(async () => {
+  const wasm = await readFile(`${DIST}news_widget_bg.wasm`);
+  const page = (body, headers = {}) => async (req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(hostPage(await body()));
+  const routes = {
+    '/news_widget_bg.wasm': async (req, res) => {
+      await holdModule;
+      res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm);
+    },
+    // The snippet's article, with the loader blocked: what a reader gets with no script at all.
+    '/host/no-script.html': page(async () => (await snippet('20122')).replace(/<script[^>]*><\/script>/, '')),
+    '/host/seed.html': page(() => snippet('20122')),
+    '/host/strict-csp.html': page(() => snippet('20122'), { 'content-security-policy': STRICT_CSP }),
+    '/host/no-wasm.html': page(() => snippet('20122'), { 'content-security-policy': NO_WASM_CSP }),
+    // The JSON changed since the snippet was made.
+    '/host/changed.html': page(async () => (await snippet('20122')).replace('/site/articles/20122.json', '/changed/20122.json')),
+    '/changed/20122.json': async (req, res) => {
+      const article = JSON.parse(await readFile(`${DIST}site/articles/20122.json`, 'utf8'));
+      const changed = { ...article, headline: 'Tin đã cập nhật', related: article.related.map((r) => ({ ...r, src: `../site/articles/${r.src}` })) };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(changed));
+    },
+  };
+  for (const id of ids) {
+    for (const lang of ['vi', 'en']) {
+      routes[`/live/${id}.${lang}.html`] = page(
+        async () => `<news-article loading="eager" lang="${lang}" src="/site/articles/${id}.json"></news-article><script src="/news-widget.js" async></script>`,
+      );
+      routes[`/still/${id}.${lang}.html`] = page(async () => (await snippet(id, lang)).replace(/<script[^>]*><\/script>/, ''));
+    }
+  }
+  server = await serve({ routes });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The text a reader sees in the (first) widget, whitespace normalised. */
+const widgetText = (page) =>
+  page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw').innerText.replace(/\s+/g, ' ').trim());
+
+test('with no script at all, the snippet shows the seed article, styled, with working links', async () => {
+  const { page, requests } = await openPage(browser, `${server.url}/host/no-script.html`);
+  await page.waitForFunction(() => {
+    const h2 = document.querySelector('news-article').shadowRoot?.querySelector('h2');
+    return h2 && getComputedStyle(h2).fontWeight === '700';
+  });
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector('news-article').shadowRoot;
+    const text = (s) => [...root.querySelectorAll(s)].map((n) => n.textContent.trim());
+    return {
+      headline: text('h2'),
+      dateline: text('time.nw-published'),
+      views: text('.nw-views'),
+      figures: root.querySelectorAll('figure img').length,
+      video: root.querySelectorAll('video source').length,
+      credits: text('.nw-credits p'),
+      related: [...root.querySelectorAll('.nw-related a')].map((a) => a.getAttribute('href')),
+      font: getComputedStyle(root.querySelector('h2')).fontFamily,
+    };
+  });
+  assert.deepEqual(seen.headline, ['Hội nghị Ban Chấp hành Đảng bộ tỉnh']);
+  assert.deepEqual(seen.dateline, ['Thứ 5, 20/01/2022 | 19:35']);
+  assert.deepEqual(seen.views, ['3.824 lượt xem']);
+  assert.equal(seen.figures, 3);
+  assert.equal(seen.video, 2);
+  assert.deepEqual(seen.credits, ['Tác giả: Đào Quyên', 'Ảnh: Thành Tâm']);
+  assert.equal(seen.related.length, 6);
+  assert.ok(seen.related.every((href) => href.startsWith('https://news.example/tin-tuc/')), 'real links to the pages');
+  assert.match(seen.font, /^"Noto Serif"/);
+  assert.ok(!requests.some((r) => r.includes('news_widget')), 'no module was asked for');
+  await page.close();
+});
+
+describe('the snippet reads exactly as the live widget, every sample article in both languages', () => {
+  for (const id of ids) {
+    for (const lang of ['vi', 'en']) {
+      test(`${id} (${lang})`, async () => {
+        const live = await openPage(browser, `${server.url}/live/${id}.${lang}.html`);
+        assert.equal((await outcome(live.page)).type, 'rendered');
+        const still = await openPage(browser, `${server.url}/still/${id}.${lang}.html`);
+        await still.page.waitForFunction(() => document.querySelector('news-article').shadowRoot?.querySelector('h2'));
+        assert.equal(await widgetText(still.page), await widgetText(live.page));
+        await live.page.close();
+        await still.page.close();
+      });
+    }
+  }
+});
+
+describe('the takeover', () => {
+  let page;
+  let earlier;
+  let release;
+  before(async () => {
+    holdModule = new Promise((resolve) => (release = resolve));
+    ({ page } = await openPage(browser, `${server.url}/host/seed.html`));
+    await page.evaluate(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => window.shifts.push(...list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value))).observe({ type: 'layout-shift' });
+    });
+    // Before the module is there: the reader has scrolled, and focused a related link.
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await page.locator('news-article .nw-related a').nth(2).focus();
+    earlier = await page.evaluate(() => ({
+      scroll: window.scrollY,
+      below: document.getElementById('below').getBoundingClientRect().top,
+      focused: document.querySelector('news-article').shadowRoot.activeElement?.getAttribute('href'),
+    }));
+    release();
+    holdModule = null;
+    await outcome(page);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  });
+  after(() => page.close());
+
+  test('puts the live widget in place with nothing moving', async () => {
+    const after = await page.evaluate(() => ({
+      prerendered: document.querySelector('news-article').shadowRoot.querySelectorAll('.nw-prerendered').length,
+      shifts: window.shifts,
+      scroll: window.scrollY,
+      below: document.getElementById('below').getBoundingClientRect().top,
+      focused: document.querySelector('news-article').shadowRoot.activeElement?.getAttribute('href'),
+    }));
+    assert.equal(after.prerendered, 0, 'the pre-rendered article is gone');
+    assert.deepEqual(after.shifts, [], 'layout shift 0');
+    assert.equal(after.scroll, earlier.scroll, 'scroll position kept');
+    assert.equal(after.below, earlier.below, 'the host content below did not move');
+    assert.equal(after.focused, earlier.focused, 'focus kept on the same link');
+  });
+
+  test('one rendered event, and browsing works afterwards', async () => {
+    const rendered = await page.evaluate(() => window.widgetEvents.filter((e) => e.type === 'rendered').length);
+    assert.equal(rendered, 1);
+    await page.locator('news-article .nw-related a').first().click();
+    assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20125' } });
+    assert.equal(await page.locator('news-article h2').textContent(), 'Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần');
+    await page.locator('news-article .nw-back').click();
+    assert.deepEqual(await outcome(page, { count: 3 }), { type: 'rendered', detail: { id: '20122' } });
+  });
+});
+
+test('a video the reader started keeps playing: the takeover waits for it', async () => {
+  let release;
+  holdModule = new Promise((resolve) => (release = resolve));
+  const { page } = await openPage(browser, `${server.url}/host/seed.html`);
+  await page.evaluate(() => {
+    const video = document.querySelector('news-article').shadowRoot.querySelector('video');
+    video.muted = true;
+    return video.play();
+  });
+  release();
+  holdModule = null;
+  await outcome(page);
+  const during = await page.evaluate(() => {
+    const root = document.querySelector('news-article').shadowRoot;
+    return { prerendered: root.querySelectorAll('.nw-prerendered').length, playing: !root.querySelector('.nw-prerendered video').paused };
+  });
+  assert.deepEqual(during, { prerendered: 1, playing: true });
+  await page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered video').pause());
+  await page.waitForFunction(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
+  await page.close();
+});
+
+test('when the JSON changed since the snippet was made, the live article wins', async () => {
+  const { page } = await openPage(browser, `${server.url}/host/changed.html`);
+  assert.equal((await outcome(page)).type, 'rendered');
+  await page.waitForFunction(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
+  assert.equal(await page.locator('news-article h2').textContent(), 'Tin đã cập nhật');
+  await page.close();
+});
+
+test('WebAssembly blocked by the CSP: the pre-rendered article stays, and an error says why', async () => {
+  const { page } = await openPage(browser, `${server.url}/host/no-wasm.html`);
+  const result = await outcome(page);
+  assert.equal(result.type, 'error');
+  assert.equal(result.detail.code, 'unsupported');
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector('news-article').shadowRoot;
+    return {
+      headline: root.querySelector('h2')?.textContent,
+      visible: root.querySelector('.nw-prerendered').offsetHeight > 0,
+      fallback: !root.querySelector('slot').hidden,
+    };
+  });
+  assert.deepEqual(seen, { headline: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', visible: true, fallback: false });
+  await page.close();
+});
+
+test('under the strict CSP the pre-rendered article is styled, and taken over', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/host/strict-csp.html`);
+  const styled = await page.evaluate(() => {
+    const h2 = document.querySelector('news-article').shadowRoot.querySelector('h2');
+    return { font: getComputedStyle(h2).fontFamily, weight: getComputedStyle(h2).fontWeight };
+  });
+  assert.match(styled.font, /^"Noto Serif"/);
+  assert.equal(styled.weight, '700');
+  assert.equal((await outcome(page)).type, 'rendered');
+  await page.waitForFunction(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
