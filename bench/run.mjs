@@ -78,7 +78,10 @@ for (const [blocks, related] of SCALES) {
 
 /** In every page: when each widget rendered, and every WebAssembly compilation. */
 function instrument() {
-  window.bench = { rendered: [], painted: [], compiles: 0 };
+  window.bench = { rendered: [], painted: [], shown: [], shifts: [], compiles: 0 };
+  new PerformanceObserver((list) =>
+    window.bench.shifts.push(...list.getEntries().map((e) => ({ at: e.startTime, value: e.value }))),
+  ).observe({ type: 'layout-shift', buffered: true });
   // The frame that shows it: after the next animation frame's style, layout
   // and paint, a task runs (the static page is measured the same way).
   window.bench.afterPaint = (list) =>
@@ -124,19 +127,26 @@ async function visit(browser, server, path, measure, { slowdown = CPU_SLOWDOWN, 
 const renderedCount = (page, n) =>
   page.waitForFunction((n) => window.bench.rendered.length >= n, n, { timeout: 60000, polling: 5 });
 
-/** Time from navigation start to the first news-article:rendered, and to the frame painted after it. */
+/**
+ * Time from navigation start to the first news-article:rendered, and to the
+ * frame painted after it; and that frame from the host HTML's arrival (its
+ * first byte), which leaves out what no embed can change.
+ */
 async function timeToRendered(page) {
   await page.waitForFunction(() => window.bench.painted.length, null, { timeout: 60000, polling: 5 });
-  return page.evaluate(() => ({ event: window.bench.rendered[0], painted: window.bench.painted[0] }));
+  return page.evaluate(() => {
+    const arrived = performance.getEntriesByType('navigation')[0].responseStart;
+    return { event: window.bench.rendered[0], painted: window.bench.painted[0], fromHtml: window.bench.painted[0] - arrived };
+  });
 }
 
 /** The wasm linear memory in bytes (the bindings module is shared, so init() returns the live instance). */
 const wasmMemory = (page) =>
   page.evaluate(async () => (await (await import('/news_widget.js')).default()).memory.buffer.byteLength);
 
-/** The seed article as static HTML: the widget's own rendered markup in a declarative shadow root. */
-async function staticPage(browser, server) {
-  return visit(browser, server, '/bench/widget.html', async (page) => {
+/** An article as static HTML: the widget's own rendered markup (on `path`) in a declarative shadow root. */
+async function staticPage(browser, server, path = '/bench/widget.html') {
+  return visit(browser, server, path, async (page) => {
     await renderedCount(page, 1);
     const markup = await page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw').outerHTML);
     // Ready when the markup is parsed and its stylesheet applied, like the widget's rendered event.
@@ -235,7 +245,7 @@ async function sizesSection() {
 }
 
 async function firstRenderSection() {
-  routes['/bench/static.html'] = send('text/html; charset=utf-8', await staticPage(browser, server));
+  routes['/bench/static.html'] ??= send('text/html; charset=utf-8', await staticPage(browser, server));
   const both = (options) =>
     pairs(
       RUNS,
@@ -252,18 +262,85 @@ async function firstRenderSection() {
   out('"ready": the news-article:rendered event, or for the static page its markup parsed and stylesheet loaded.');
   out('"painted": the first frame after that (style, layout and paint of the article included).');
   out();
-  out('| page | ready | painted |');
-  out('|---|---:|---:|');
+  out('"from the HTML": the painted frame timed from the host HTML\'s first byte instead of navigation start.');
+  out();
+  out('| page | ready | painted | painted, from the HTML |');
+  out('|---|---:|---:|---:|');
   const row = (name, runs) =>
-    out(`| ${name} | ${spread(runs.map((r) => r.event))} | ${spread(runs.map((r) => r.painted))} |`);
+    out(`| ${name} | ${['event', 'painted', 'fromHtml'].map((k) => spread(runs.map((r) => r[k]))).join(' | ')} |`);
+  const ratios = (a, b) => `| | ${(median(a, 'painted') / median(b, 'painted')).toFixed(2)}x | ${(median(a, 'fromHtml') / median(b, 'fromHtml')).toFixed(2)}x |`;
   row('widget', widgetTimes);
   row('static HTML, same markup and CSS', staticTimes);
-  out(`| ratio widget / static, painted (budget 1.5x) | | ${ratio.toFixed(2)}x |`);
+  out(`| ratio widget / static (budget 1.5x) ${ratios(widgetTimes, staticTimes)}`);
   row('widget, Slow 4G (150 ms, 1.6 Mbit/s)', widgetSlow);
   row('static HTML, Slow 4G', staticSlow);
-  out(`| ratio widget / static, painted, Slow 4G | | ${ratioSlow.toFixed(2)}x |`);
+  out(`| ratio widget / static, Slow 4G ${ratios(widgetSlow, staticSlow)}`);
   out();
-  return { painted_ms: median(widgetTimes, 'painted'), vs_static: ratio, vs_static_slow4g: ratioSlow };
+  const fromHtml = median(widgetTimes, 'fromHtml') / median(staticTimes, 'fromHtml');
+  return { painted_ms: median(widgetTimes, 'painted'), vs_static: ratio, vs_static_html: fromHtml, vs_static_slow4g: ratioSlow };
+}
+
+/** The seed's pre-rendered snippet (dist/embed, made by `news-widget build`), its stylesheet's load timed. */
+async function prerenderedPage() {
+  const snippet = await readFile(`${DIST}embed/20122.vi.html`, 'utf8');
+  // "shown": the frame after the snippet's stylesheet loaded, as for the static page.
+  return html(snippet.replace('<link rel="stylesheet"', '<link rel="stylesheet" onload="window.bench.afterPaint(window.bench.shown)"'));
+}
+
+/**
+ * The pre-rendered page: the article painted (from navigation start and from
+ * the HTML's arrival), the takeover (the rendered event: from then on a
+ * related click opens in place), and the layout shift after the article showed.
+ */
+async function timePrerendered(page) {
+  await page.waitForFunction(() => window.bench.shown.length && window.bench.painted.length, null, { timeout: 60000, polling: 5 });
+  return page.evaluate(() => {
+    const arrived = performance.getEntriesByType('navigation')[0].responseStart;
+    const shown = window.bench.shown[0];
+    const shift = window.bench.shifts.filter((s) => s.at >= shown - 20).reduce((sum, s) => sum + s.value, 0);
+    return { painted: shown, fromHtml: shown - arrived, takeover: window.bench.rendered[0], shift };
+  });
+}
+
+async function prerenderedSection() {
+  routes['/bench/prerendered.html'] = send('text/html; charset=utf-8', await prerenderedPage());
+  routes['/bench/static.html'] ??= send('text/html; charset=utf-8', await staticPage(browser, server));
+  const both = (options) =>
+    pairs(
+      RUNS,
+      () => visit(browser, server, '/bench/prerendered.html', timePrerendered, options),
+      () => visit(browser, server, '/bench/static.html', timeToRendered, options),
+    );
+  const [pre, still] = await both();
+  const [preSlow, stillSlow] = await both({ network: SLOW_4G });
+  const median = (runs, key) => stats(runs.map((r) => r[key])).median;
+  out('## 3. Pre-rendered embed (the article in the page\'s HTML) against static HTML');
+  out();
+  out('"painted": the frame after the snippet\'s stylesheet loaded (for static HTML: the same); "takeover": the');
+  out('news-article:rendered event of the live widget, from when a related click opens in place; "layout shift":');
+  out('the sum of layout-shift values after the article first showed (the takeover included).');
+  out();
+  out('| page | painted | painted, from the HTML | takeover | layout shift |');
+  out('|---|---:|---:|---:|---:|');
+  const row = (name, runs, takeover) =>
+    out(
+      `| ${name} | ${spread(runs.map((r) => r.painted))} | ${spread(runs.map((r) => r.fromHtml))} | ` +
+        `${takeover ? spread(runs.map((r) => r.takeover)) : ''} | ${takeover ? stats(runs.map((r) => r.shift)).max.toFixed(4) : ''} |`,
+    );
+  const ratio = (a, b) => `${(median(a, 'painted') / median(b, 'painted')).toFixed(2)}x | ${(median(a, 'fromHtml') / median(b, 'fromHtml')).toFixed(2)}x`;
+  row('pre-rendered embed', pre, true);
+  row('static HTML', still, false);
+  out(`| ratio pre-rendered / static (budget 1.1x, from the HTML) | ${ratio(pre, still)} | | |`);
+  row('pre-rendered embed, Slow 4G', preSlow, true);
+  row('static HTML, Slow 4G', stillSlow, false);
+  out(`| ratio pre-rendered / static, Slow 4G | ${ratio(preSlow, stillSlow)} | | |`);
+  out();
+  out('Layout shift: the largest sum over the runs.');
+  out();
+  return {
+    prerendered_vs_static_html: median(pre, 'fromHtml') / median(still, 'fromHtml'),
+    prerendered_takeover_ms: median(pre, 'takeover'),
+  };
 }
 
 async function clickSection() {
@@ -275,7 +352,7 @@ async function clickSection() {
   const unthrottled = await repeat(RUNS, () =>
     visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, true), { slowdown: 1 }),
   );
-  out('## 3. Click on a related item → new article');
+  out('## 4. Click on a related item → new article');
   out();
   out('"in the DOM": its headline replaced the old one; "rendered": the news-article:rendered event');
   out('(Yew runs effects after yielding to the browser, so one frame later); "painted": the frame after the DOM change.');
@@ -293,22 +370,32 @@ async function clickSection() {
 }
 
 async function scalingSection() {
-  out('## 4. Scaling: navigation start → rendered, and wasm memory after rendering');
+  out('## 5. Scaling: navigation start → painted, against the same article as static HTML, and wasm memory');
   out();
-  out('| body blocks / related | time | wasm memory |');
-  out('|---|---:|---:|');
+  out('| body blocks / related | widget | static HTML | ratio (budget 1.3x) | wasm memory |');
+  out('|---|---:|---:|---:|---:|');
   const scaling = [];
   for (const [blocks, related] of SCALES) {
-    const runs = await repeat(RUNS, () =>
-      visit(browser, server, `/bench/scale-${blocks}.html`, async (p) => ({
-        time: (await timeToRendered(p)).event,
-        memory: await wasmMemory(p),
-      })),
+    routes[`/bench/scale-${blocks}-static.html`] = send(
+      'text/html; charset=utf-8',
+      await staticPage(browser, server, `/bench/scale-${blocks}.html`),
+    );
+    const [runs, statics] = await pairs(
+      RUNS,
+      () =>
+        visit(browser, server, `/bench/scale-${blocks}.html`, async (p) => ({
+          time: (await timeToRendered(p)).painted,
+          memory: await wasmMemory(p),
+        })),
+      () => visit(browser, server, `/bench/scale-${blocks}-static.html`, async (p) => (await timeToRendered(p)).painted),
     );
     const time = stats(runs.map((r) => r.time));
+    const still = stats(statics);
     const memory = stats(runs.map((r) => r.memory)).median;
-    scaling.push({ blocks, time: time.median, memory });
-    out(`| ${blocks} / ${related} | ${spread(runs.map((r) => r.time))} | ${mb(memory)} |`);
+    scaling.push({ blocks, time: time.median, memory, ratio: time.median / still.median });
+    out(
+      `| ${blocks} / ${related} | ${spread(runs.map((r) => r.time))} | ${spread(statics)} | ${(time.median / still.median).toFixed(2)}x | ${mb(memory)} |`,
+    );
   }
   const [quarter, half, full] = scaling;
   out();
@@ -319,7 +406,7 @@ async function scalingSection() {
   const slope = (key) => (full[key] - quarter[key]) / ((full.blocks - quarter.blocks) / 1000);
   out(`Marginal cost per 1,000 more blocks (and 250 more related): ${ms(slope('time'))}, ${mb(slope('memory'))}.`);
   out();
-  return { scale2000_ms: full.time, scale2000_memory: full.memory };
+  return { scale2000_ms: full.time, scale2000_vs_static: full.ratio, scale2000_memory: full.memory };
 }
 
 async function manySection() {
@@ -335,7 +422,7 @@ async function manySection() {
     }),
   );
   const once = (key) => [...new Set(many.map((r) => r[key]))].join('/');
-  out('## 5. Twenty widgets on one page');
+  out('## 6. Twenty widgets on one page');
   out();
   out('| measure | value |');
   out('|---|---:|');
@@ -349,10 +436,10 @@ async function manySection() {
 
 // --- main ----------------------------------------------------------------------
 
-const SECTIONS = [sizesSection, firstRenderSection, clickSection, scalingSection, manySection];
+const SECTIONS = [sizesSection, firstRenderSection, prerenderedSection, clickSection, scalingSection, manySection];
 // BENCH_ONLY=3 (or 2,3) runs those sections alone, and writes no files.
 const only = process.env.BENCH_ONLY?.split(',').map(Number);
-const HISTORY = ['gzip_bytes', 'painted_ms', 'vs_static', 'vs_static_slow4g', 'prefetched_click_ms', 'click_ms', 'scale2000_ms', 'scale2000_memory', 'widgets20_ms'];
+const HISTORY = ['gzip_bytes', 'painted_ms', 'vs_static', 'vs_static_html', 'vs_static_slow4g', 'prerendered_vs_static_html', 'prerendered_takeover_ms', 'prefetched_click_ms', 'click_ms', 'scale2000_ms', 'scale2000_vs_static', 'scale2000_memory', 'widgets20_ms'];
 
 const server = await serve({ routes, compress: true });
 const browser = await launch();
@@ -377,12 +464,22 @@ try {
   }
   if (!only) {
     await writeFile(`${HERE}results.md`, lines.join('\n'));
-    const header = ['when', 'commit', ...HISTORY].join('\t');
-    const figure = (k) => (k.endsWith('_ms') ? figures[k].toFixed(1) : k.startsWith('vs_') ? figures[k].toFixed(2) : figures[k]);
+    const columns = ['when', 'commit', ...HISTORY];
+    const figure = (k) => (k.endsWith('_ms') ? figures[k].toFixed(1) : k.includes('vs_') ? figures[k].toFixed(2) : figures[k]);
     const row = [when, commit, ...HISTORY.map(figure)];
-    const old = await readFile(`${HERE}history.tsv`, 'utf8').catch(() => header);
-    const rows = old.trim().split('\n').slice(1);
-    await writeFile(`${HERE}history.tsv`, [header, ...rows.slice(1 - HISTORY_LINES), row.join('\t')].join('\n') + '\n');
+    const [oldHeader, ...oldRows] = (await readFile(`${HERE}history.tsv`, 'utf8').catch(() => '')).trim().split('\n');
+    // Rows written before a column was added get an empty cell there.
+    const oldColumns = (oldHeader || '').split('\t');
+    const rows = oldRows
+      .filter(Boolean)
+      .map((line) => {
+        const cells = line.split('\t');
+        return columns.map((c) => cells[oldColumns.indexOf(c)] ?? '').join('\t');
+      });
+    await writeFile(
+      `${HERE}history.tsv`,
+      [columns.join('\t'), ...rows.slice(1 - HISTORY_LINES), row.join('\t')].join('\n') + '\n',
+    );
     console.log('\nWritten to bench/results.md; appended to bench/history.tsv.');
   }
 } finally {

@@ -37,6 +37,13 @@ before(async () => {
     // The snippet's article, with the loader blocked: what a reader gets with no script at all.
     '/host/no-script.html': page(async () => (await snippet('20122')).replace(/<script[^>]*><\/script>/, '')),
     '/host/seed.html': page(() => snippet('20122')),
+    // The stylesheet arrives a second late.
+    '/host/slow-css.html': page(async () => (await snippet('20122')).replace('href="/news-widget.css"', 'href="/slow/news-widget.css"')),
+    '/slow/news-widget.css': async (req, res) => {
+      const css = await readFile(`${DIST}news-widget.css`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      res.writeHead(200, { 'content-type': 'text/css' }).end(css);
+    },
     '/host/strict-csp.html': page(() => snippet('20122'), { 'content-security-policy': STRICT_CSP }),
     '/host/no-wasm.html': page(() => snippet('20122'), { 'content-security-policy': NO_WASM_CSP }),
     // The JSON changed since the snippet was made.
@@ -98,6 +105,26 @@ test('with no script at all, the snippet shows the seed article, styled, with wo
   assert.ok(seen.related.every((href) => href.startsWith('https://news.example/tin-tuc/')), 'real links to the pages');
   assert.match(seen.font, /^"Noto Serif"/);
   assert.ok(!requests.some((r) => r.includes('news_widget')), 'no module was asked for');
+  await page.close();
+});
+
+test('no flash of unstyled content: until its stylesheet is there, the article is not shown unstyled', async () => {
+  const page = await browser.newPage();
+  const loaded = page.goto(`${server.url}/host/slow-css.html`);
+  const samples = [];
+  for (let i = 0; i < 8; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    samples.push(
+      await page.evaluate(() => {
+        const h2 = document.querySelector('news-article')?.shadowRoot?.querySelector('h2');
+        if (!h2 || !h2.getClientRects().length) return 'not shown';
+        return /^"Noto Serif"/.test(getComputedStyle(h2).fontFamily) ? 'styled' : 'UNSTYLED';
+      }),
+    );
+  }
+  await loaded;
+  assert.ok(!samples.includes('UNSTYLED'), samples.join(', '));
+  assert.match(await page.evaluate(() => getComputedStyle(document.querySelector('news-article').shadowRoot.querySelector('h2')).fontFamily), /^"Noto Serif"/);
   await page.close();
 });
 
