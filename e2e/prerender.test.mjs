@@ -73,7 +73,7 @@ after(async () => {
 
 /** The text a reader sees in the (first) widget, whitespace normalised. */
 const widgetText = (page) =>
-  page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw').innerText.replace(/\s+/g, ' ').trim());
+  page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw').innerText.replace(/[ \n\t]+/g, ' ').trim());
 
 test('with no script at all, the snippet shows the seed article, styled, with working links', async () => {
   const { page, requests } = await openPage(browser, `${server.url}/host/no-script.html`);

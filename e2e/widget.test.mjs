@@ -197,7 +197,7 @@ describe('the demo page shows the seed article', () => {
 test('English interface: dateline, view count and words from the en catalogue', async () => {
   const { page } = await open('/host/en.html');
   assert.equal((await settle(page)).type, 'rendered');
-  assert.deepEqual(await shadow(page, 'time.nw-published'), ['Thursday, January 20, 2022, 7:35 PM']);
+  assert.deepEqual(await shadow(page, 'time.nw-published'), ['Thursday, January 20, 2022, 7:35\u00a0PM']);
   assert.deepEqual(await shadow(page, '.nw-views'), ['3,824 views']);
   assert.deepEqual(await shadow(page, '.nw-related h3'), ['Related news']);
   assert.deepEqual(await shadow(page, '.nw-photo-credit'), ['Photo: Thành Tâm']);

@@ -141,8 +141,11 @@
 
     connectedCallback() {
       // While the page is still being parsed, the element's own content (a
-      // pre-rendered snippet's shadow root) may not all be there yet.
+      // pre-rendered snippet's shadow root) may not all be there yet: the
+      // module and the stylesheet start downloading now, the rest waits.
       if (document.readyState === 'loading') {
+        loadModule().catch(() => {}); // a failure is reported by start()
+        loadSheet().catch(() => {});
         if (!this.#parsed) {
           this.#parsed = new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
           this.#parsed.then(() => this.isConnected && this.connectedCallback());
@@ -182,7 +185,8 @@
      */
     #takeOver() {
       const old = this.#prerendered;
-      if (!old) return;
+      // Nothing to take over, or no live widget to take over with (it crashed).
+      if (!old || !this.#widget) return;
       const playing = [...old.querySelectorAll('video')].find((video) => !video.paused);
       if (playing) return playing.addEventListener('pause', () => this.#takeOver(), { once: true });
       const focused = this.shadowRoot.activeElement;
@@ -242,7 +246,9 @@
       const early = (this.#early = requestEarly(this));
       ready.then(
         ([bindings, styles]) => {
-          if (!this.isConnected || this.#widget) return;
+          // Not when the element left, already has a widget, or started again
+          // since (its early request then is another one).
+          if (!this.isConnected || this.#widget || early !== this.#early) return;
           this.shadowRoot.adoptedStyleSheets = [styles];
           if (early) bindings.adopt(early.url, early.response, ...early.arrived);
           this.#widget = bindings.mount(this, this.#mount, onPanic());

@@ -8,7 +8,7 @@ set -eu
 out="$TRUNK_STAGING_DIR"
 cat styles/theme.css styles/base.css styles/article.css styles/lists.css styles/states.css > "$out/news-widget.css"
 # The native tool always builds in the main target dir (the crash-test build sets its own).
-CARGO_TARGET_DIR="$PWD/target" cargo run --quiet --features cli --bin news-widget -- build site --out "$out/embed" 2>/dev/null
+CARGO_TARGET_DIR="$PWD/target" cargo run --quiet --features cli --bin news-widget -- build site --out "$out/embed"
 sed -i -e "/<!-- prerendered: 20125.vi -->/{r $out/embed/20125.vi.html" -e 'd}' "$out/index.html"
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0
 for file in news-widget.js news_widget.js news-widget.css; do

@@ -1,9 +1,11 @@
 //! news-widget: an embeddable news-article widget, Rust + Yew compiled to WebAssembly.
 //!
 //! The loader script (`loader/news-widget.js`) defines `<news-article>`; each
-//! element calls [`mount`] once with its shadow-root mount point, then
-//! [`Widget::update`] when its attributes change and [`Widget::unmount`] when
-//! it leaves the page. Everything else lives in the modules below.
+//! element hands over its early article request ([`adopt`]), calls [`mount`]
+//! once with its shadow-root mount point and keeps [`Widget::crash_notice`],
+//! then calls [`Widget::update`] when its attributes change and
+//! [`Widget::unmount`] when it leaves the page. Everything else lives in the
+//! modules below; `publish` (native only) is the publisher's side.
 #![deny(missing_docs)]
 // Data from outside never meets a panic: a panic in WebAssembly stops every
 // widget on the page.

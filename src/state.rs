@@ -157,8 +157,11 @@ impl State {
         };
         match start {
             Ok(url) => fresh.show(vec![url], 0, Origin::Configured, loaded),
+            // A showing too: the host hears of each failed start.
             Err(error) => State {
                 article: Load::Failed(error),
+                showing: self.next_attempt(),
+                attempts: self.next_attempt(),
                 ..fresh
             },
         }

@@ -162,7 +162,7 @@ fn render_prints_the_snippet_a_partner_pastes() {
     assert!(html.starts_with(
         r#"<news-article src="https://news.example/articles/20122.json" lang="en" theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="https://cdn.example/nw/news-widget.css">"#
     ), "{html}");
-    assert!(html.contains(">Thursday, January 20, 2022, 7:35\u{202f}PM</time>"));
+    assert!(html.contains(">Thursday, January 20, 2022, 7:35\u{a0}PM</time>"));
     assert!(
         html.contains(r#"src="https://news.example/media/20122-1.jpg""#),
         "URLs resolved against --src"

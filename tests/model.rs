@@ -337,3 +337,13 @@ fn an_article_may_name_its_date_index() {
         Some("https://partner.example/dates/2022-01-19.json".to_owned())
     );
 }
+
+#[test]
+fn days_know_their_weekday() {
+    let weekday = |s: &str| Day::parse(s).map(|d| d.weekday());
+    assert_eq!(weekday("2022-01-20"), Ok(3), "the seed's Thursday");
+    assert_eq!(weekday("1900-01-01"), Ok(0), "a Monday");
+    assert_eq!(weekday("2000-02-29"), Ok(1), "a Tuesday, in a leap year");
+    assert_eq!(weekday("2022-01-16"), Ok(6), "a Sunday");
+    assert_eq!(weekday("2999-12-31"), Ok(1), "a Tuesday");
+}

@@ -134,7 +134,7 @@ async fn the_video_is_a_native_player_with_sources_tracks_and_fallback() {
 async fn english_interface_words_and_default_track() {
     let html = article(Lang::En, seed()).await;
     assert!(html.contains("3,824 views"));
-    assert!(html.contains(">Thursday, January 20, 2022, 7:35\u{202f}PM</time>"));
+    assert!(html.contains(">Thursday, January 20, 2022, 7:35\u{a0}PM</time>"));
     assert!(
         html.contains(">Jan 21, 2022</time>"),
         "related items' dates"

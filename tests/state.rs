@@ -241,3 +241,18 @@ fn a_missing_day_index_is_a_day_without_news_and_late_days_are_dropped() {
         matches!(state.day_index(), Load::Ready(index) if index.items.is_empty() && index.date == day.next())
     );
 }
+
+#[test]
+fn each_unusable_start_is_a_showing_of_its_own() {
+    let broken = |why: &str| Err(Error::Config(why.into()));
+    let first = Rc::new(State::new(broken("\"src\" is required"), None));
+    let second = first
+        .clone()
+        .reduce(Action::Start(broken("\"src\" is not an http(s) URL"), None));
+    assert!(matches!(second.article(), Load::Failed(Error::Config(_))));
+    assert_ne!(
+        second.showing(),
+        first.showing(),
+        "the host hears of the second error too"
+    );
+}

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use news_widget::i18n::Lang;
-use news_widget::model::{Article, Document};
+use news_widget::model::{self, Article, Document};
 use news_widget::publish::check::{check, Site};
 use news_widget::publish::snippet::{render, Embed, Theme};
 use news_widget::publish::Problem;
@@ -128,6 +128,7 @@ fn run(command: Command) -> Result<(), Failure> {
             theme,
             widget,
         } => {
+            let src = absolute_or_rooted("--src", &src)?;
             let bytes = std::fs::read(&article).map_err(|e| io(&article, e))?;
             let parsed = Article::parse(&bytes).map_err(|error| {
                 report(&[Problem::from_error(&article, error)], Format::Text);
@@ -139,7 +140,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 theme,
                 widget,
             };
-            print!("{}", block_on(render(parsed, &embed))?);
+            print!("{}", runtime()?.block_on(render(parsed, &embed)));
             Ok(())
         }
         Command::Build {
@@ -149,21 +150,38 @@ fn run(command: Command) -> Result<(), Failure> {
             widget,
             theme,
         } => {
+            let base = absolute_or_rooted("--base", &base)?;
             let checked = read(std::slice::from_ref(&site))?;
-            report(&checked.problems, Format::Text);
-            clean(&checked)?;
+            // A snippet is named for its article's id: it must make a file name.
+            let unnamable = checked.articles.iter().filter_map(|(file, article)| {
+                let id = article.id.as_str();
+                let usable = !id.starts_with('.')
+                    && id.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
+                let message =
+                    format!("\"{id}\" cannot name a snippet file (letters, digits, - _ . only)");
+                (!usable).then(|| Problem::new(file, "id", message))
+            });
+            let problems: Vec<Problem> =
+                checked.problems.iter().cloned().chain(unnamable).collect();
+            report(&problems, Format::Text);
+            if !problems.is_empty() {
+                return Err(Failure::Problems);
+            }
             std::fs::create_dir_all(&out).map_err(|e| io(&out, e))?;
+            let runtime = runtime()?;
             let mut written = 0;
             for (file, article) in checked.articles {
-                let src = format!("{base}{}", relative_url(&site, &file));
+                let src = model::resolve(&relative_url(&site, &file), &base).ok_or_else(|| {
+                    Failure::Usage(format!("{}: no URL under {base}", file.display()))
+                })?;
                 for lang in Lang::ALL {
                     let embed = Embed {
-                        src: src.clone(),
+                        src: src.to_string(),
                         lang,
                         theme,
                         widget: widget.clone(),
                     };
-                    let snippet = block_on(render(article.clone(), &embed))?;
+                    let snippet = runtime.block_on(render(article.clone(), &embed));
                     let path = out.join(format!("{}.{}.html", article.id.as_str(), lang.tag()));
                     std::fs::write(&path, snippet).map_err(|e| io(&path, e))?;
                     written += 1;
@@ -210,10 +228,21 @@ fn relative_url(site: &Path, file: &Path) -> String {
     parts.join("/")
 }
 
-/// Runs a render: Yew's server-side rendering is async.
-fn block_on<T>(future: impl std::future::Future<Output = T>) -> Result<T, Failure> {
+/// Where renders run: Yew's server-side rendering is async.
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
     tokio::runtime::Builder::new_current_thread()
         .build()
-        .map(|runtime| runtime.block_on(future))
         .map_err(|e| Failure::Usage(e.to_string()))
+}
+
+/// `url` if it is an absolute `http(s)` URL or starts with `/`: what a URL
+/// the snippets carry, and its relative URLs resolve against, must be.
+fn absolute_or_rooted(option: &str, url: &str) -> Result<String, Failure> {
+    let absolute = model::resolve(url, url).is_some_and(|resolved| resolved.as_str() == url);
+    match absolute || url.starts_with('/') {
+        true => Ok(url.to_owned()),
+        false => Err(Failure::Usage(format!(
+            "{option} {url:?} must be an http(s) URL or start with /"
+        ))),
+    }
 }

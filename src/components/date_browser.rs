@@ -14,7 +14,7 @@ use crate::state::Load;
 pub struct DateBrowserProps {
     /// The day in the picker.
     pub day: Day,
-    /// The newsroom's today: later days cannot be chosen. Unknown outside a browser.
+    /// The newsroom's today: later days cannot be chosen (unknown if its zone is).
     pub today: Option<Day>,
     /// The chosen day's list: idle until the reader chooses a day.
     pub list: Load<Rc<DateIndex>>,

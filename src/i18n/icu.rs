@@ -37,9 +37,11 @@ pub fn date(lang: Lang, at: &Timestamp, zone: &TimeZone, style: DateStyle) -> Op
     .ok()?;
     let prefs = locale(lang).into();
     let fields = match (lang, style) {
-        (Lang::Vi, DateStyle::Long) => DateFieldSet::YMDE(fieldsets::YMDE::short()),
-        (Lang::En, DateStyle::Long) => DateFieldSet::YMDE(fieldsets::YMDE::long()),
-        (Lang::Vi, DateStyle::Short) => DateFieldSet::YMD(fieldsets::YMD::short()),
+        // The date of the long style; `Locale` puts the weekday before it.
+        (Lang::Vi, DateStyle::Long | DateStyle::Short) => {
+            DateFieldSet::YMD(fieldsets::YMD::short())
+        }
+        (Lang::En, DateStyle::Long) => DateFieldSet::YMD(fieldsets::YMD::long()),
         (Lang::En, DateStyle::Short) => DateFieldSet::YMD(fieldsets::YMD::medium()),
         (_, DateStyle::Time) => {
             let time = Time::try_new(

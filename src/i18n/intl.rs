@@ -20,6 +20,8 @@ extern "C" {
     fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
     #[wasm_bindgen(method, catch, js_class = DateTimeFormat)]
     fn format(this: &DateTimeFormat, date: &Date) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch, js_class = DateTimeFormat, js_name = formatToParts)]
+    fn format_to_parts(this: &DateTimeFormat, date: &Date) -> Result<js_sys::Array, JsValue>;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
     #[derive(Clone)]
@@ -73,19 +75,15 @@ fn options(pairs: &[(&str, &str)], zone: &TimeZone) -> Object {
 
 fn style(lang: Lang, style: DateStyle) -> &'static [(&'static str, &'static str)] {
     match (lang, style) {
-        // "Thứ 5, 20/01/2022", as the original portal writes it.
+        // The date of the long style; `Locale` puts the weekday before it.
         (Lang::Vi, DateStyle::Long) => &[
-            ("weekday", "short"),
             ("day", "2-digit"),
             ("month", "2-digit"),
             ("year", "numeric"),
         ],
-        (Lang::En, DateStyle::Long) => &[
-            ("weekday", "long"),
-            ("day", "numeric"),
-            ("month", "long"),
-            ("year", "numeric"),
-        ],
+        (Lang::En, DateStyle::Long) => {
+            &[("day", "numeric"), ("month", "long"), ("year", "numeric")]
+        }
         (Lang::Vi, DateStyle::Short) => &[
             ("day", "2-digit"),
             ("month", "2-digit"),
@@ -100,7 +98,7 @@ fn style(lang: Lang, style: DateStyle) -> &'static [(&'static str, &'static str)
             ("hourCycle", "h23"),
         ],
         (Lang::En, DateStyle::Time) => &[("hour", "numeric"), ("minute", "2-digit")],
-        // en-CA writes dates as YYYY-MM-DD.
+        // Read back as parts (see `iso`): any locale does; digits are Latin in `en`.
         (_, DateStyle::Iso) => &[
             ("year", "numeric"),
             ("month", "2-digit"),
@@ -110,18 +108,37 @@ fn style(lang: Lang, style: DateStyle) -> &'static [(&'static str, &'static str)
 }
 
 fn formatter(lang: Lang, date_style: DateStyle, zone: &TimeZone) -> Option<DateTimeFormat> {
-    let locale = match date_style {
-        DateStyle::Iso => "en-CA",
-        _ => lang.tag(),
-    };
     cached(&DATES, (lang, date_style, zone.as_str().to_owned()), || {
-        DateTimeFormat::new(locale, &options(style(lang, date_style), zone)).ok()
+        DateTimeFormat::new(lang.tag(), &options(style(lang, date_style), zone)).ok()
     })
 }
 
 pub fn date(lang: Lang, at: &Timestamp, zone: &TimeZone, style: DateStyle) -> Option<String> {
     let date = Date::new(&at.as_str().into());
-    formatter(lang, style, zone)?.format(&date).ok()
+    let format = formatter(lang, style, zone)?;
+    match style {
+        DateStyle::Iso => iso(&format, &date),
+        _ => format.format(&date).ok(),
+    }
+}
+
+/// `date` as `YYYY-MM-DD`, from the parts `format` gives, whatever order and
+/// separators a locale's data put them in (they differ between engines).
+fn iso(format: &DateTimeFormat, date: &Date) -> Option<String> {
+    let parts = format.format_to_parts(date).ok()?;
+    let field = |part: &JsValue, name: &str| Reflect::get(part, &name.into()).ok()?.as_string();
+    let part = |kind: &str| {
+        parts
+            .iter()
+            .find(|p| field(p, "type").as_deref() == Some(kind))
+            .and_then(|p| field(&p, "value"))
+    };
+    Some(format!(
+        "{}-{}-{}",
+        part("year")?,
+        part("month")?,
+        part("day")?
+    ))
 }
 
 fn with_numbers<T>(
@@ -138,10 +155,11 @@ fn with_numbers<T>(
 }
 
 pub fn today(zone: &TimeZone) -> Option<Day> {
-    let text = formatter(Lang::En, DateStyle::Iso, zone)?
-        .format(&Date::new_0())
-        .ok()?;
-    Day::parse(&text).ok()
+    Day::parse(&iso(
+        &formatter(Lang::En, DateStyle::Iso, zone)?,
+        &Date::new_0(),
+    )?)
+    .ok()
 }
 
 pub fn number(lang: Lang, n: u64) -> Option<String> {

@@ -13,14 +13,14 @@ use super::Lang;
 use crate::model::{Day, TimeZone, Timestamp};
 
 /// How much of a date to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateStyle {
     /// Weekday and date: "Thứ 5, 20/01/2022" (the original portal's style),
     /// "Thursday, January 20, 2022".
     Long,
     /// Date only: "20/01/2022", "Jan 20, 2022".
     Short,
-    /// Time of day: "19:35", "7:35 PM".
+    /// Time of day: "19:35", "7:35 PM" (a no-break space before PM).
     Time,
     /// `YYYY-MM-DD`, whatever the language (for days in a zone).
     Iso,
@@ -48,7 +48,28 @@ impl Locale {
 
     /// `at` in `zone` in the given style; as written if the zone is unknown.
     pub fn date(&self, at: &Timestamp, zone: &TimeZone, style: DateStyle) -> String {
-        backend::date(self.lang, at, zone, style).unwrap_or_else(|| at.as_str().to_owned())
+        let formatted = |style| backend::date(self.lang, at, zone, style);
+        let text = match style {
+            // Engines' locale data differ on weekday names (WebKitGTK writes
+            // "Th 5" where Chromium and ICU4X write "Thứ 5"): the weekday
+            // comes from the catalogue, the date from the engine.
+            DateStyle::Long => formatted(DateStyle::Iso)
+                .and_then(|iso| Day::parse(&iso).ok())
+                .zip(formatted(DateStyle::Long))
+                .and_then(|(day, date)| {
+                    let weekday = self.lang.messages().weekdays.get(day.weekday())?;
+                    Some(format!("{weekday}, {date}"))
+                }),
+            _ => formatted(style),
+        }
+        .unwrap_or_else(|| at.as_str().to_owned());
+        match style {
+            // The space before AM/PM differs (U+202F in Chromium and ICU4X,
+            // U+0020 in Firefox): one no-break space everywhere, so a time
+            // reads and wraps alike in every engine and in a pre-rendered snippet.
+            DateStyle::Time => text.replace(['\u{202f}', ' '], "\u{a0}"),
+            _ => text,
+        }
     }
 
     /// Today's date in `zone` (the newsroom's today), for "no future dates".

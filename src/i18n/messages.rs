@@ -9,6 +9,8 @@ pub struct Messages {
     pub views: Plural,
     /// Joins the date and the time of the dateline.
     pub date_time_separator: &'static str,
+    /// The days of the week, Monday first, as the dateline names them.
+    pub weekdays: [&'static str; 7],
     /// Before the byline's names.
     pub author: &'static str,
     /// Before the photographers' names.
@@ -89,6 +91,16 @@ pub(super) const VI: Messages = Messages {
         other: "{n} lượt xem",
     },
     date_time_separator: " | ",
+    // The original portal's style: "Thứ 5, 20/01/2022".
+    weekdays: [
+        "Thứ 2",
+        "Thứ 3",
+        "Thứ 4",
+        "Thứ 5",
+        "Thứ 6",
+        "Thứ 7",
+        "Chủ nhật",
+    ],
     author: "Tác giả",
     photo: "Ảnh",
     related: "Tin cùng chuyên mục",
@@ -120,6 +132,15 @@ pub(super) const EN: Messages = Messages {
         other: "{n} views",
     },
     date_time_separator: ", ",
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
     author: "By",
     photo: "Photo",
     related: "Related news",

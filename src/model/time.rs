@@ -1,8 +1,9 @@
 //! Points in time and calendar days from the JSON, checked on parse.
 //!
 //! Written by hand because the widget only needs to check and compare RFC 3339
-//! stamps: the browser's `Intl` does all formatting, and a date crate would
-//! cost the embed more bytes than these few lines.
+//! stamps and name a day's weekday: formatting is `Intl`'s in the browser
+//! (ICU4X's and jiff's natively), and a date crate would cost the embed more
+//! bytes than these few lines.
 
 use std::fmt;
 
@@ -125,6 +126,23 @@ impl Day {
                 day: 31,
             },
         }
+    }
+}
+
+impl Day {
+    /// The day of the week: 0 for Monday to 6 for Sunday (the same in the
+    /// browser and natively, whatever a locale's data says).
+    pub fn weekday(self) -> usize {
+        // Days since 1970-01-01, a Thursday (Howard Hinnant's days_from_civil).
+        let year = self.year - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let month = (i64::from(self.month) + 9) % 12;
+        let day_of_year = (153 * month + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        let days = era * 146_097 + day_of_era - 719_468;
+        // rem_euclid(7) is in 0..7.
+        usize::try_from((days + 3).rem_euclid(7)).unwrap_or_default()
     }
 }
 

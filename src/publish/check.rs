@@ -8,6 +8,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use super::Problem;
+use crate::i18n::{DateStyle, Locale};
 use crate::model::{
     Article, ArticleId, ArticleSummary, Block, DateIndex, Day, Document, SafeUrl, TimeZone,
     Timestamp,
@@ -243,7 +244,5 @@ fn missing(file: &Path, path: &str, url: &SafeUrl) -> Option<Problem> {
 
 /// The calendar day of `at` in `zone`.
 fn day_in(at: &Timestamp, zone: &TimeZone) -> Option<Day> {
-    let at: jiff::Timestamp = at.as_str().parse().ok()?;
-    let zone = jiff::tz::TimeZone::get(zone.as_str()).ok()?;
-    Day::parse(&at.to_zoned(zone).date().to_string()).ok()
+    Day::parse(&Locale::default().date(at, zone, DateStyle::Iso)).ok()
 }

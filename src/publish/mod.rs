@@ -32,7 +32,8 @@ impl Problem {
         }
     }
 
-    fn new(file: &Path, path: impl Into<String>, message: impl Into<String>) -> Problem {
+    /// A problem with `file` at the JSON `path` (empty for the whole file).
+    pub fn new(file: &Path, path: impl Into<String>, message: impl Into<String>) -> Problem {
         Problem {
             file: file.to_owned(),
             path: path.into(),

@@ -11,7 +11,7 @@ use yew::LocalServerRenderer;
 
 use crate::components::{Prerendered, PrerenderedProps};
 use crate::i18n::Lang;
-use crate::model::{Article, Document};
+use crate::model::{self, Article, Document};
 
 /// The `theme` attribute of a snippet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +64,10 @@ pub async fn render(mut article: Article, embed: &Embed) -> String {
         .hydratable(false)
         .render()
         .await;
-    let stylesheet = beside(&embed.widget, "news-widget.css");
+    // The stylesheet is beside the loader.
+    let stylesheet = model::resolve("news-widget.css", &embed.widget)
+        .map(|url| url.to_string())
+        .unwrap_or_else(|| "news-widget.css".to_owned());
     let theme = embed
         .theme
         .map(|theme| format!(" theme=\"{theme}\""))
@@ -94,10 +97,4 @@ fn fallback(article: &Article) -> String {
         Some(url) => format!("<a href=\"{}\">{headline}</a>", attr(url.as_str())),
         None => format!("<p>{headline}</p>"),
     }
-}
-
-/// The URL of `file` in the folder of the URL `url`.
-fn beside(url: &str, file: &str) -> String {
-    let folder = url.rfind('/').and_then(|slash| url.get(..=slash));
-    format!("{}{file}", folder.unwrap_or_default())
 }

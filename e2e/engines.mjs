@@ -1,0 +1,145 @@
+// One small adapter per browser engine, so a test says what it checks once
+// and runs in every engine readers use: Blink (Debian's Chromium, through
+// playwright-core), Gecko (Firefox ESR, through puppeteer-core over WebDriver
+// BiDi) and WebKit (WebKitGTK's MiniBrowser, through WebKitWebDriver under
+// Xvfb, with plain WebDriver calls). No browser is ever downloaded.
+//
+// A page offers the same few things in each engine:
+//   evaluate(fn, arg)    run fn(arg) in the page, resolve to its JSON result
+//   until(fn, arg)       wait until fn(arg) is truthy in the page (polled, no fixed sleeps)
+//   screenshot(path)     a PNG of the viewport
+//   close()
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { launch as launchChromium } from './browser.mjs';
+
+/** The engines to run, from ENGINES (comma-separated), all three by default. */
+export const ENGINES = (process.env.ENGINES || 'chromium,firefox,webkit').split(',').map((e) => e.trim());
+
+const VIEWPORT = { width: 1000, height: 900 };
+
+/** Resolves when `check()` resolves truthy, polling every 50 ms, or rejects after `timeout` ms. */
+async function poll(check, what, timeout) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Adds `until` to a page that has `evaluate`. */
+function withUntil(page) {
+  page.until = (fn, arg, { timeout = 15000 } = {}) => poll(() => page.evaluate(fn, arg), fn.toString().slice(0, 80), timeout);
+  return page;
+}
+
+async function chromium() {
+  const browser = await launchChromium();
+  return {
+    name: 'chromium',
+    async open(url) {
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      await page.goto(url);
+      return withUntil({
+        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        screenshot: (path) => page.screenshot({ path }),
+        close: () => page.close(),
+      });
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function firefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
+    headless: true,
+    // No updates, telemetry or first-run pages: this machine has no network but loopback.
+    extraPrefsFirefox: { 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false },
+  });
+  return {
+    name: 'firefox',
+    async open(url) {
+      const page = await browser.newPage();
+      await page.setViewport(VIEWPORT);
+      await page.goto(url);
+      return withUntil({
+        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        screenshot: (path) => page.screenshot({ path }),
+        close: () => page.close(),
+      });
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** A free TCP port on loopback. */
+async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function webkit() {
+  const port = await freePort();
+  const driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const call = async (method, path, body) => {
+    const response = await fetch(endpoint + path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (json.value?.error) throw new Error(`WebDriver ${path}: ${json.value.error}: ${json.value.message}`);
+    return json.value;
+  };
+  await poll(() => call('GET', '/status').then((s) => s?.ready, () => false), 'WebKitWebDriver is ready', 20000);
+  const capabilities = {
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': {
+      binary: process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+      args: ['--automation'],
+    },
+  };
+  // WebKitWebDriver allows one session: one window, reused by every page.
+  let session = null;
+  return {
+    name: 'webkit',
+    async open(url) {
+      session ??= `/session/${(await call('POST', '/session', { capabilities: { alwaysMatch: capabilities } })).sessionId}`;
+      await call('POST', `${session}/window/rect`, VIEWPORT).catch(() => {});
+      await call('POST', `${session}/url`, { url });
+      return withUntil({
+        evaluate: (fn, arg) => call('POST', `${session}/execute/sync`, { script: `return (${fn})(arguments[0]);`, args: [arg ?? null] }),
+        screenshot: async (path) => writeFile(path, Buffer.from(await call('GET', `${session}/screenshot`), 'base64')),
+        close: () => call('POST', `${session}/url`, { url: 'about:blank' }),
+      });
+    },
+    close: async () => {
+      if (session) await call('DELETE', session).catch(() => {});
+      try {
+        process.kill(-driver.pid);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+const LAUNCH = { chromium, firefox, webkit };
+
+/** Starts the engine `name` (one of ENGINES). */
+export function launchEngine(name) {
+  const launch = LAUNCH[name];
+  if (!launch) throw new Error(`unknown engine ${name}; ENGINES may name ${Object.keys(LAUNCH).join(', ')}`);
+  return launch();
+}
