@@ -19,9 +19,10 @@ tools:
 build: tools
 	trunk build --release
 
-## demo: serve the demo partner page on http://127.0.0.1:8080 with live reload
-demo: tools
-	trunk serve --open=false
+## demo: build, then serve the demo partner page on http://127.0.0.1:8080 with the
+## headers of a deploy (for live reload while developing: trunk serve)
+demo: build
+	node demo/serve.mjs
 
 ## test: formatting, lints, native tests, browser tests, end-to-end tests
 test: tools lint native browser e2e

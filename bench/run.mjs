@@ -21,6 +21,8 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const HISTORY_LINES = 30;
 
 const seed = JSON.parse(await readFile(`${DIST}site/articles/20122.json`, 'utf8'));
+/** The build's version: its module's files are in /v/<version>/. */
+const { version } = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8'));
 const samples = ['20122', '20125', '20121', '20118', '20115', '20110', '20104'];
 
 // --- pages ------------------------------------------------------------------
@@ -104,10 +106,19 @@ function instrument() {
  * Opens `path` in a fresh context (cold cache) with the CPU slowed down (and
  * optionally the network conditions given), runs `measure(page, requests)`.
  */
-async function visit(browser, server, path, measure, { slowdown = CPU_SLOWDOWN, network = null } = {}) {
+async function visit(browser, server, path, measure, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   try {
-    const page = await context.newPage();
+    return await load(context, server, path, measure, options);
+  } finally {
+    await context.close();
+  }
+}
+
+/** One page load of `path` in `context` (whose cache it shares), measured by `measure`. */
+async function load(context, server, path, measure, { slowdown = CPU_SLOWDOWN, network = null } = {}) {
+  const page = await context.newPage();
+  try {
     await page.addInitScript(instrument);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
@@ -120,7 +131,7 @@ async function visit(browser, server, path, measure, { slowdown = CPU_SLOWDOWN, 
     await page.goto(server.url + path);
     return await measure(page, requests);
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
@@ -142,7 +153,7 @@ async function timeToRendered(page) {
 
 /** The wasm linear memory in bytes (the bindings module is shared, so init() returns the live instance). */
 const wasmMemory = (page) =>
-  page.evaluate(async () => (await (await import('/news_widget.js')).default()).memory.buffer.byteLength);
+  page.evaluate(async (version) => (await (await import(`/v/${version}/news_widget.js`)).default()).memory.buffer.byteLength, version);
 
 /** An article as static HTML: the widget's own rendered markup (on `path`) in a declarative shadow root. */
 async function staticPage(browser, server, path = '/bench/widget.html') {
@@ -152,7 +163,7 @@ async function staticPage(browser, server, path = '/bench/widget.html') {
     // Ready when the markup is parsed and its stylesheet applied, like the widget's rendered event.
     const head = `<script>window.ready = new Promise((r) => (window.styled = r));</script>`;
     return html(
-      `<news-article><template shadowrootmode="open"><link rel="stylesheet" href="/news-widget.css" onload="styled()">${markup}</template></news-article>` +
+      `<news-article><template shadowrootmode="open"><link rel="stylesheet" href="/v/${version}/news-widget.css" onload="styled()">${markup}</template></news-article>` +
         `<script>window.ready.then(() => { window.bench.rendered.push(performance.now()); window.bench.afterPaint(window.bench.painted); });</script>`,
       head,
     );
@@ -343,6 +354,34 @@ async function prerenderedSection() {
   };
 }
 
+async function repeatSection() {
+  // A first view, then a repeat view in the same browser profile: the widget's
+  // files come from the cache (v/ is immutable), the loader is revalidated.
+  const views = (options) =>
+    repeat(RUNS, async () => {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      try {
+        const first = await load(context, server, '/bench/widget.html', timeToRendered, options);
+        const again = await load(context, server, '/bench/widget.html', timeToRendered, options);
+        return { first: first.fromHtml, repeat: again.fromHtml };
+      } finally {
+        await context.close();
+      }
+    });
+  const fast = await views();
+  const slow = await views({ network: SLOW_4G });
+  const median = (runs, key) => stats(runs.map((r) => r[key])).median;
+  out('## 4. Repeat view: the JSON-only embed, painted, timed from the HTML\'s arrival');
+  out();
+  out('| view | 4x CPU | Slow 4G |');
+  out('|---|---:|---:|');
+  out(`| first view (cold cache) | ${spread(fast.map((r) => r.first))} | ${spread(slow.map((r) => r.first))} |`);
+  out(`| repeat view (loader revalidated, the rest cached) | ${spread(fast.map((r) => r.repeat))} | ${spread(slow.map((r) => r.repeat))} |`);
+  out(`| ratio repeat / first | ${(median(fast, 'repeat') / median(fast, 'first')).toFixed(2)}x | ${(median(slow, 'repeat') / median(slow, 'first')).toFixed(2)}x |`);
+  out();
+  return { repeat_view_ms: median(fast, 'repeat'), repeat_view_slow4g_ms: median(slow, 'repeat') };
+}
+
 async function clickSection() {
   const [warm, cold] = await pairs(
     RUNS,
@@ -352,7 +391,7 @@ async function clickSection() {
   const unthrottled = await repeat(RUNS, () =>
     visit(browser, server, '/bench/widget.html', (p) => relatedClick(p, true), { slowdown: 1 }),
   );
-  out('## 4. Click on a related item → new article');
+  out('## 5. Click on a related item → new article');
   out();
   out('"in the DOM": its headline replaced the old one; "rendered": the news-article:rendered event');
   out('(Yew runs effects after yielding to the browser, so one frame later); "painted": the frame after the DOM change.');
@@ -370,7 +409,7 @@ async function clickSection() {
 }
 
 async function scalingSection() {
-  out('## 5. Scaling: navigation start → painted, against the same article as static HTML, and wasm memory');
+  out('## 6. Scaling: navigation start → painted, against the same article as static HTML, and wasm memory');
   out();
   out('| body blocks / related | widget | static HTML | ratio (budget 1.3x) | wasm memory |');
   out('|---|---:|---:|---:|---:|');
@@ -422,7 +461,7 @@ async function manySection() {
     }),
   );
   const once = (key) => [...new Set(many.map((r) => r[key]))].join('/');
-  out('## 6. Twenty widgets on one page');
+  out('## 7. Twenty widgets on one page');
   out();
   out('| measure | value |');
   out('|---|---:|');
@@ -436,10 +475,10 @@ async function manySection() {
 
 // --- main ----------------------------------------------------------------------
 
-const SECTIONS = [sizesSection, firstRenderSection, prerenderedSection, clickSection, scalingSection, manySection];
+const SECTIONS = [sizesSection, firstRenderSection, prerenderedSection, repeatSection, clickSection, scalingSection, manySection];
 // BENCH_ONLY=3 (or 2,3) runs those sections alone, and writes no files.
 const only = process.env.BENCH_ONLY?.split(',').map(Number);
-const HISTORY = ['gzip_bytes', 'painted_ms', 'vs_static', 'vs_static_html', 'vs_static_slow4g', 'prerendered_vs_static_html', 'prerendered_takeover_ms', 'prefetched_click_ms', 'click_ms', 'scale2000_ms', 'scale2000_vs_static', 'scale2000_memory', 'widgets20_ms'];
+const HISTORY = ['gzip_bytes', 'painted_ms', 'vs_static', 'vs_static_html', 'vs_static_slow4g', 'prerendered_vs_static_html', 'prerendered_takeover_ms', 'repeat_view_ms', 'repeat_view_slow4g_ms', 'prefetched_click_ms', 'click_ms', 'scale2000_ms', 'scale2000_vs_static', 'scale2000_memory', 'widgets20_ms'];
 
 const server = await serve({ routes, compress: true });
 const browser = await launch();

@@ -48,7 +48,7 @@ test('a panicking widget shows an error; the others recover and keep working', a
   const page = await browser.newPage();
   await recordEvents(page);
   const lines = [];
-  page.on('console', (m) => m.text().startsWith('news-article: internal error') && lines.push(m.text()));
+  page.on('console', (m) => /^news-article \S+: internal error/.test(m.text()) && lines.push(m.text()));
   await page.goto(`${server.url}/host.html`);
 
   await page.waitForFunction(() => document.getElementById('bad').failed === true, null, { timeout: 20000 });
@@ -70,6 +70,12 @@ test('a panicking widget shows an error; the others recover and keep working', a
   assert.equal(bad.fallbackShown, true);
   assert.ok(bad.codes.length >= 1 && bad.codes.every((c) => c === 'internal'), JSON.stringify(bad.codes));
   assert.ok(lines.length >= 1, 'the panic is reported on the console');
+  // The bug report says which build it was: the console line, and every error event.
+  const version = await page.evaluate(() => customElements.get('news-article').version);
+  assert.match(version, /^[0-9a-f]{12}$/);
+  assert.ok(lines.every((line) => line.startsWith(`news-article ${version}: internal error`)), lines.join('\n'));
+  const versions = await page.evaluate(() => [...new Set(widgetEvents.filter((e) => e.type === 'error').map((e) => e.detail.version))]);
+  assert.deepEqual(versions, [version]);
 
   // The others are back, and work: a related item opens in place.
   assert.equal(await page.locator('#a h2').textContent(), 'Hội nghị Ban Chấp hành Đảng bộ tỉnh');

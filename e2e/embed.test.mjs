@@ -6,8 +6,8 @@
 // are written to e2e/screenshots/ for a person to look at.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { serve } from './server.mjs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { serve, DIST } from './server.mjs';
 import { everyWidgetRendered, launch, openPage, outcome, recordEvents } from './browser.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
@@ -304,7 +304,7 @@ test('no cookies, no storage, no requests but to the configured URLs', async () 
   await outcome(page);
   const storage = await page.evaluate(() => ({ cookies: document.cookie, local: localStorage.length, session: sessionStorage.length }));
   assert.deepEqual(storage, { cookies: '', local: 0, session: 0 });
-  const widgetFiles = ['/news-widget.js', '/news_widget.js', '/news_widget_bg.wasm', '/news-widget.css'];
+  const widgetFiles = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8')).files.map((f) => `/${f.path}`);
   const unexpected = requests.filter((p) => p !== '/host/plain.html' && !widgetFiles.includes(p) && !p.startsWith('/site/'));
   assert.deepEqual(unexpected, []);
   await page.close();

@@ -161,7 +161,7 @@ async function hostPage(srcs) {
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
   await recordEvents(page);
   const lines = [];
-  page.on('console', (m) => m.text().startsWith('news-article:') && lines.push(m.text()));
+  page.on('console', (m) => /^news-article [0-9a-f]{12}: /.test(m.text()) && lines.push(m.text()));
   page.on('dialog', (d) => d.dismiss());
   const widgets = srcs.map((src, i) => `<news-article id="w${i}" loading="eager" src="${src}"></news-article>`).join('\n');
   await page.route('**/host.html', (route) =>

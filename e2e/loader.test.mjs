@@ -43,10 +43,11 @@ const CASES = [
 ];
 
 before(async () => {
-  const wasm = await readFile(`${DIST}news_widget_bg.wasm`);
+  const { version } = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8'));
+  const wasm = await readFile(`${DIST}v/${version}/news_widget_bg.wasm`);
   const routes = {
     // The module arrives late, so what the loader asked for before it is plain to see.
-    '/news_widget_bg.wasm': async (req, res) => {
+    [`/v/${version}/news_widget_bg.wasm`]: async (req, res) => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       server.requests.push('(module sent)');
       res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm);

@@ -26,11 +26,12 @@ const hostPage = (body) =>
    <body><h1>A partner page</h1>${body}<p id="below">Below the widget.</p></body></html>`;
 
 before(async () => {
-  const wasm = await readFile(`${DIST}news_widget_bg.wasm`);
+  const { version } = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8'));
+  const wasm = await readFile(`${DIST}v/${version}/news_widget_bg.wasm`);
   const page = (body, headers = {}) => async (req, res) =>
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(hostPage(await body()));
   const routes = {
-    '/news_widget_bg.wasm': async (req, res) => {
+    [`/v/${version}/news_widget_bg.wasm`]: async (req, res) => {
       await holdModule;
       res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm);
     },
@@ -38,9 +39,9 @@ before(async () => {
     '/host/no-script.html': page(async () => (await snippet('20122')).replace(/<script[^>]*><\/script>/, '')),
     '/host/seed.html': page(() => snippet('20122')),
     // The stylesheet arrives a second late.
-    '/host/slow-css.html': page(async () => (await snippet('20122')).replace('href="/news-widget.css"', 'href="/slow/news-widget.css"')),
+    '/host/slow-css.html': page(async () => (await snippet('20122')).replace(`href="/v/${version}/news-widget.css"`, 'href="/slow/news-widget.css"')),
     '/slow/news-widget.css': async (req, res) => {
-      const css = await readFile(`${DIST}news-widget.css`);
+      const css = await readFile(`${DIST}v/${version}/news-widget.css`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       res.writeHead(200, { 'content-type': 'text/css' }).end(css);
     },

@@ -1,12 +1,17 @@
-// A static file server for dist/ on 127.0.0.1, for end-to-end tests and the
-// benchmark. Test routes (status codes, delays, CSP headers) are added by the
-// caller through `routes`: a map from path to handler (req, res) => void;
+// A static file server for dist/ on 127.0.0.1, for end-to-end tests, the
+// benchmark and the demo. It sends the widget's files with the Cache-Control
+// headers the README recommends for a deploy (scripts/version.mjs): the
+// loader revalidated (ETag, 304), the versioned files immutable; everything
+// else no-store. Test routes (status codes, delays, CSP headers) are added by
+// the caller through `routes`: a map from path to handler (req, res) => void;
 // `mounts` serves more folders under path prefixes ({ '/cdn/': DIST }).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { CACHE, LOADER } from '../scripts/version.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -25,6 +30,13 @@ const TYPES = {
 // BENCH_DIST: another build to serve (the benchmark compares builds with it).
 export const DIST = process.env.BENCH_DIST || fileURLToPath(new URL('../dist/', import.meta.url));
 
+/** The Cache-Control header of a file served at `path`, as a deploy should send it. */
+export function cacheControl(path) {
+  if (path.endsWith(`/${LOADER}`)) return CACHE.loader;
+  if (/\/v\/[0-9a-f]+\//.test(path)) return CACHE.versioned;
+  return 'no-store';
+}
+
 /** File bodies gzipped once, for `compress`. */
 const gzipped = new Map();
 const gzip = (file, bytes) => gzipped.get(file) ?? gzipped.set(file, gzipSync(bytes, { level: 9 })).get(file);
@@ -34,7 +46,7 @@ const gzip = (file, bytes) => gzipped.get(file) ?? gzipped.set(file, gzipSync(by
  * `compress`: files go out gzipped to clients that accept it, as from a CDN
  * (the benchmark's network emulation counts the bytes on the wire).
  */
-export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {}, compress = false } = {}) {
+export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {}, compress = false, port = 0 } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -48,20 +60,24 @@ export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const type = TYPES[extname(file)] || 'application/octet-stream';
       const body = await readFile(file);
+      const cache = { 'cache-control': cacheControl(path) };
+      if (cache['cache-control'] !== 'no-store') {
+        cache.etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+        if (req.headers['if-none-match'] === cache.etag) return res.writeHead(304, cache).end();
+      }
       if (compress && /gzip/.test(req.headers['accept-encoding'] || '') && !/image|video/.test(type)) {
-        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-store', ...headers });
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', ...cache, ...headers });
         return res.end(gzip(file, body));
       }
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      res.writeHead(200, { 'content-type': type, ...cache, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.address().port}`,
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };

@@ -6,10 +6,12 @@
  *
  * A classic script (it also works as type="module"). It defines
  * <news-article> and finds the rest of the widget (news_widget.js,
- * news_widget_bg.wasm, news-widget.css) next to its own URL, so the
- * folder can be hosted on any path. The WebAssembly module is downloaded
- * and compiled once, and the stylesheet built once, however many elements
- * the page has.
+ * news_widget_bg.wasm, news-widget.css) in v/<version>/ next to its own URL,
+ * so the folder can be hosted on any path. This file keeps a stable URL and a
+ * short cache life; the version it names is the one it was built with, whose
+ * files are immutable (see README, "Deploying"). The WebAssembly module is
+ * downloaded and compiled once, and the stylesheet built once, however many
+ * elements the page has.
  *
  * <news-article>
  * @attr src         URL of the article JSON (required; relative to the page).
@@ -19,7 +21,7 @@
  * @attr theme       "light" (default), "dark", or "auto" (follows prefers-color-scheme).
  * @attr loading     "lazy" (default: loads when near the viewport) or "eager".
  * @fires news-article:rendered  detail { id }: an article is on screen.
- * @fires news-article:error     detail { code, message }: an error is shown instead.
+ * @fires news-article:error     detail { code, message, version }: an error is shown instead.
  * @fires news-article:navigate  detail { src }: the reader moved to another article.
  * @fires news-article:video-play  detail { id, src }: the reader started a video.
  * @slot  (default) fallback content, shown until an article renders and again after an error.
@@ -32,7 +34,9 @@
   const script =
     document.currentScript ||
     [...document.querySelectorAll('script[src]')].find((s) => /news-widget\.js(\?|#|$)/.test(s.src));
-  const base = new URL('.', script ? script.src : document.baseURI);
+  /** The build this loader belongs to (written in by scripts/version.mjs). */
+  const VERSION = '__NEWS_WIDGET_VERSION__';
+  const base = new URL(`v/${VERSION}/`, new URL('.', script ? script.src : document.baseURI));
   const wasmUrl = new URL('news_widget_bg.wasm', base);
 
   let compiled;
@@ -121,6 +125,8 @@
 
   class NewsArticle extends HTMLElement {
     static observedAttributes = ['src', 'lang', 'date-index', 'history'];
+    /** The widget's version: `customElements.get('news-article').version`, for bug reports. */
+    static version = VERSION;
 
     #widget = null;
     #mount = null;
@@ -251,12 +257,12 @@
           if (!this.isConnected || this.#widget || early !== this.#early) return;
           this.shadowRoot.adoptedStyleSheets = [styles];
           if (early) bindings.adopt(early.url, early.response, ...early.arrived);
-          this.#widget = bindings.mount(this, this.#mount, onPanic());
+          this.#widget = bindings.mount(this, this.#mount, onPanic(), VERSION);
           this.#crashNotice = this.#widget.crashNotice();
         },
         (error) => {
           // No WebAssembly (blocked by CSP, or an old browser): the fallback stays.
-          console.warn('news-article:', error);
+          console.warn(`news-article ${VERSION}:`, error);
           this.#error('unsupported', String(error && error.message ? error.message : error));
         },
       );
@@ -289,7 +295,7 @@
 
     #error(code, message) {
       this.dispatchEvent(
-        new CustomEvent('news-article:error', { bubbles: true, composed: true, detail: { code, message } }),
+        new CustomEvent('news-article:error', { bubbles: true, composed: true, detail: { code, message, version: VERSION } }),
       );
     }
   }

@@ -49,23 +49,25 @@ use crate::embed::{Config, Host};
 /// One live widget, owned by its `<news-article>` element.
 #[wasm_bindgen]
 pub struct Widget {
-    host: Element,
+    host: Host,
     app: Option<AppHandle<App>>,
 }
 
-fn props(host: &Element) -> AppProps {
+fn props(host: &Host) -> AppProps {
     AppProps {
-        config: Config::from_element(host),
-        host: Host::new(host.clone()),
+        config: Config::from_element(host.element()),
+        host: host.clone(),
     }
 }
 
 /// Starts a widget for `host` (the `<news-article>` element), rendering into `root`
 /// (a `<div>` in the element's shadow root). `on_panic(message)` is called if
-/// this module instance ever panics (see [`embed::report_panics_to`]).
+/// this module instance ever panics (see [`embed::report_panics_to`]);
+/// `version` is the build's, as the loader knows it, for error reports.
 #[wasm_bindgen]
-pub fn mount(host: Element, root: Element, on_panic: js_sys::Function) -> Widget {
-    embed::report_panics_to(on_panic);
+pub fn mount(host: Element, root: Element, on_panic: js_sys::Function, version: String) -> Widget {
+    embed::report_panics_to(on_panic, &version);
+    let host = Host::new(host, version.into());
     let app = yew::Renderer::<App>::with_root_and_props(root, props(&host)).render();
     Widget {
         host,
@@ -87,7 +89,7 @@ impl Widget {
     /// language: the loader keeps it, as a dead module cannot be asked.
     #[wasm_bindgen(js_name = crashNotice)]
     pub fn crash_notice(&self) -> String {
-        Config::from_element(&self.host)
+        Config::from_element(self.host.element())
             .lang
             .messages()
             .crashed

@@ -130,6 +130,7 @@ async fn a_missing_src_shows_an_alert_and_tells_the_host() {
         element.clone(),
         root.clone(),
         js_sys::Function::new_no_args(""),
+        "test".into(),
     );
     settle(50).await;
     let alert = root
@@ -163,6 +164,7 @@ async fn an_unreachable_server_shows_retry_not_an_endless_spinner() {
         element.clone(),
         root.clone(),
         js_sys::Function::new_no_args(""),
+        "test".into(),
     );
     for _ in 0..50 {
         if !errors.borrow().is_empty() {

@@ -44,6 +44,7 @@ fn seed_widget() -> (Element, Element, Widget) {
         host.clone(),
         root.clone(),
         js_sys::Function::new_no_args(""),
+        "test".into(),
     );
     (host, root, widget)
 }

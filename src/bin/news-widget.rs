@@ -54,9 +54,14 @@ enum Command {
         /// The theme attribute (the widget's default is light).
         #[arg(long, value_enum)]
         theme: Option<Theme>,
-        /// The URL of the widget's loader; its stylesheet is beside it.
+        /// The URL of the widget's loader.
         #[arg(long, default_value = "/news-widget.js")]
         widget: String,
+        /// The URL of the widget's stylesheet, of the version the snippet is
+        /// made with (`v/<version>/news-widget.css` beside the loader; the
+        /// build's manifest.json names it). Default: beside the loader.
+        #[arg(long)]
+        stylesheet: Option<String>,
     },
     /// Check a site folder, then write every article's snippets
     ///
@@ -72,9 +77,12 @@ enum Command {
         /// plus its path in the folder.
         #[arg(long, default_value = "/site/")]
         base: String,
-        /// The URL of the widget's loader; its stylesheet is beside it.
+        /// The URL of the widget's loader.
         #[arg(long, default_value = "/news-widget.js")]
         widget: String,
+        /// The URL of the widget's stylesheet (see `render --help`).
+        #[arg(long)]
+        stylesheet: Option<String>,
         /// The theme attribute of every snippet.
         #[arg(long, value_enum)]
         theme: Option<Theme>,
@@ -127,6 +135,7 @@ fn run(command: Command) -> Result<(), Failure> {
             lang,
             theme,
             widget,
+            stylesheet,
         } => {
             let src = absolute_or_rooted("--src", &src)?;
             let bytes = std::fs::read(&article).map_err(|e| io(&article, e))?;
@@ -139,6 +148,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 lang,
                 theme,
                 widget,
+                stylesheet,
             };
             print!("{}", runtime()?.block_on(render(parsed, &embed)));
             Ok(())
@@ -148,6 +158,7 @@ fn run(command: Command) -> Result<(), Failure> {
             out,
             base,
             widget,
+            stylesheet,
             theme,
         } => {
             let base = absolute_or_rooted("--base", &base)?;
@@ -180,6 +191,7 @@ fn run(command: Command) -> Result<(), Failure> {
                         lang,
                         theme,
                         widget: widget.clone(),
+                        stylesheet: stylesheet.clone(),
                     };
                     let snippet = runtime.block_on(render(article.clone(), &embed));
                     let path = out.join(format!("{}.{}.html", article.id.as_str(), lang.tag()));

@@ -12,13 +12,16 @@ thread_local! {
     static REPORT: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
-/// Calls `report(message)` when code in this module instance panics.
-pub fn report_panics_to(report: Function) {
+/// Calls `report(message)` when code in this module instance panics; the
+/// console line names the widget's `version`.
+pub fn report_panics_to(report: Function, version: &str) {
     let first = REPORT.with_borrow_mut(|slot| slot.replace(report).is_none());
     if first {
-        yew::set_custom_panic_hook(Box::new(|info| {
+        let version = version.to_owned();
+        yew::set_custom_panic_hook(Box::new(move |info| {
             let message = info.to_string();
-            web_sys::console::error_1(&format!("news-article: internal error: {message}").into());
+            let line = format!("news-article {version}: internal error: {message}");
+            web_sys::console::error_1(&line.into());
             REPORT.with(|slot| {
                 if let Some(report) = slot.try_borrow().ok().as_ref().and_then(|r| r.as_ref()) {
                     // The loader's handler; nothing more can be done if it throws.

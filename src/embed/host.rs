@@ -1,19 +1,30 @@
 //! Events the widget dispatches on its `<news-article>` element.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
 use crate::error::Error;
 use crate::model::ArticleId;
 
-/// The `<news-article>` element that hosts one widget.
+/// The `<news-article>` element that hosts one widget, and the widget's
+/// version, which error reports carry.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Host(Element);
+pub struct Host {
+    element: Element,
+    version: Rc<str>,
+}
 
 impl Host {
     /// Wraps the host element.
-    pub fn new(element: Element) -> Host {
-        Host(element)
+    pub fn new(element: Element, version: Rc<str>) -> Host {
+        Host { element, version }
+    }
+
+    /// The element.
+    pub fn element(&self) -> &Element {
+        &self.element
     }
 
     /// `news-article:rendered`, detail `{ id }`: an article is on screen.
@@ -34,13 +45,18 @@ impl Host {
         );
     }
 
-    /// `news-article:error`, detail `{ code, message }`; also one console line.
+    /// `news-article:error`, detail `{ code, message, version }`; also one console line.
     pub fn error(&self, error: &Error) {
         let message = error.to_string();
-        web_sys::console::warn_1(&format!("news-article: {message}").into());
+        let version = &*self.version;
+        web_sys::console::warn_1(&format!("news-article {version}: {message}").into());
         self.dispatch(
             "news-article:error",
-            &[("code", error.code()), ("message", &message)],
+            &[
+                ("code", error.code()),
+                ("message", &message),
+                ("version", version),
+            ],
         );
     }
 
@@ -56,7 +72,7 @@ impl Host {
         init.set_detail(&JsValue::from(object));
         if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
             // A host listener that throws must not stop the widget.
-            let _ = self.0.dispatch_event(&event);
+            let _ = self.element.dispatch_event(&event);
         }
     }
 }

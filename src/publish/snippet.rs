@@ -45,8 +45,11 @@ pub struct Embed {
     pub lang: Lang,
     /// The `theme` attribute, if any.
     pub theme: Option<Theme>,
-    /// The loader's URL (`…/news-widget.js`); the stylesheet is beside it.
+    /// The loader's URL (`…/news-widget.js`).
     pub widget: String,
+    /// The stylesheet's URL, of the version the snippet is made with; beside
+    /// the loader if `None`.
+    pub stylesheet: Option<String>,
 }
 
 /// The snippet a partner pastes for `article` (as parsed from its file).
@@ -64,10 +67,10 @@ pub async fn render(mut article: Article, embed: &Embed) -> String {
         .hydratable(false)
         .render()
         .await;
-    // The stylesheet is beside the loader.
-    let stylesheet = model::resolve("news-widget.css", &embed.widget)
-        .map(|url| url.to_string())
-        .unwrap_or_else(|| "news-widget.css".to_owned());
+    let stylesheet = embed.stylesheet.clone().unwrap_or_else(|| {
+        model::resolve("news-widget.css", &embed.widget)
+            .map_or_else(|| "news-widget.css".to_owned(), |url| url.to_string())
+    });
     let theme = embed
         .theme
         .map(|theme| format!(" theme=\"{theme}\""))

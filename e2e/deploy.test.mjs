@@ -1,0 +1,129 @@
+// Deployed like a CDN-hosted embed: a stable loader revalidated on every
+// view, immutable versioned files, and no version skew. A second build is
+// made the way a deploy makes one (scripts/version.mjs over the module's
+// files), with a visible change, its accent colour; both versions' files are
+// served side by side, with the headers the README recommends.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { serve, cacheControl, DIST } from './server.mjs';
+import { launch } from './browser.mjs';
+import { LOADER, PLACEHOLDER, VERSIONED, version } from '../scripts/version.mjs';
+
+const NEXT = fileURLToPath(new URL('../target/deploy-next/', import.meta.url));
+const OLD_ACCENT = 'rgb(179, 38, 30)'; // #b3261e
+const NEW_ACCENT = 'rgb(11, 110, 79)'; // #0b6e4f
+
+let server;
+let browser;
+let old;
+let next;
+/** Which build's loader /news-widget.js serves now. */
+let current = 'old';
+
+before(async () => {
+  old = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8')).version;
+  // The next build: the same module with a new accent colour, versioned as a deploy does.
+  await rm(NEXT, { recursive: true, force: true });
+  await mkdir(NEXT, { recursive: true });
+  for (const file of VERSIONED) await cp(`${DIST}v/${old}/${file}`, `${NEXT}${file}`);
+  const css = await readFile(`${NEXT}news-widget.css`, 'utf8');
+  await writeFile(`${NEXT}news-widget.css`, css.replace('--nw-color-accent: #b3261e', '--nw-color-accent: #0b6e4f'));
+  await writeFile(`${NEXT}${LOADER}`, (await readFile(`${DIST}${LOADER}`, 'utf8')).replaceAll(old, PLACEHOLDER));
+  next = await version(NEXT);
+  const loaders = { old: await readFile(`${DIST}${LOADER}`), next: await readFile(`${NEXT}${LOADER}`) };
+
+  server = await serve({
+    routes: {
+      '/host.html': (req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(
+          `<!doctype html><meta charset="utf-8"><title>partner</title>
+           <news-article loading="eager" src="/site/articles/20122.json"></news-article>
+           <script src="/news-widget.js" async></script>`,
+        ),
+      // The stable URL, as a deploy serves it: revalidated, a 304 while unchanged.
+      [`/${LOADER}`]: (req, res) => {
+        const body = loaders[current];
+        const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+        const headers = { 'content-type': 'text/javascript', 'cache-control': cacheControl(`/${LOADER}`), etag };
+        if (req.headers['if-none-match'] === etag) return res.writeHead(304, headers).end();
+        res.writeHead(200, headers).end(body);
+      },
+    },
+    // Both versions' files, as after a deploy that keeps the old ones.
+    mounts: { [`/v/${next}/`]: `${NEXT}v/${next}/` },
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the partner page in `context` and waits for the widget; what it shows and which build. */
+async function view(context) {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/host.html`);
+  const result = await page.waitForFunction(() => {
+    const root = document.querySelector('news-article').shadowRoot;
+    const category = root?.querySelector('.nw-category');
+    return category && { accent: getComputedStyle(category).color, version: customElements.get('news-article').version };
+  });
+  const seen = await result.jsonValue();
+  await page.close();
+  return seen;
+}
+
+/** The requests for widget code (the loader and versioned files) made while `run` runs. */
+async function widgetRequests(run) {
+  const start = server.requests.length;
+  const result = await run();
+  return { result, requests: server.requests.slice(start).filter((p) => p === `/${LOADER}` || p.startsWith('/v/')) };
+}
+
+test('two builds are two versions: different hashes, both served side by side', () => {
+  assert.match(old, /^[0-9a-f]{12}$/);
+  assert.match(next, /^[0-9a-f]{12}$/);
+  assert.notEqual(old, next);
+});
+
+test('the old loader, with the new files present, renders with its own version', async () => {
+  current = 'old';
+  const context = await browser.newContext();
+  const { result, requests } = await widgetRequests(() => view(context));
+  assert.deepEqual(result, { accent: OLD_ACCENT, version: old });
+  assert.ok(requests.every((p) => !p.startsWith(`/v/${next}/`)), requests.join(' '));
+  await context.close();
+});
+
+test('the new loader renders with the new version', async () => {
+  current = 'next';
+  const context = await browser.newContext();
+  assert.deepEqual(await view(context), { accent: NEW_ACCENT, version: next });
+  await context.close();
+});
+
+test('a page on the stable loader picks up the new version when the loader is revalidated, and a repeat view asks only for the loader', async () => {
+  current = 'old';
+  const context = await browser.newContext();
+  const first = await widgetRequests(() => view(context));
+  assert.deepEqual(first.result, { accent: OLD_ACCENT, version: old });
+  assert.equal(first.requests.length, 4, `the loader and its three files: ${first.requests.join(' ')}`);
+
+  const repeat = await widgetRequests(() => view(context));
+  assert.deepEqual(repeat.result, { accent: OLD_ACCENT, version: old });
+  assert.deepEqual(repeat.requests, [`/${LOADER}`], 'only the loader, revalidated; the module and stylesheet come from the cache');
+
+  current = 'next'; // a deploy: the loader's next revalidation brings the new one
+  const deployed = await widgetRequests(() => view(context));
+  assert.deepEqual(deployed.result, { accent: NEW_ACCENT, version: next });
+  assert.deepEqual(
+    deployed.requests.sort(),
+    [`/${LOADER}`, ...VERSIONED.map((f) => `/v/${next}/${f}`)].sort(),
+    'the new loader and the new version\'s files',
+  );
+  await context.close();
+});
