@@ -81,6 +81,9 @@ describe('axe-core finds no violations', () => {
         await page.locator('news-article .nw-previous-day').click();
         await page.locator('news-article .nw-dates .nw-summary').first().waitFor();
         assert.deepEqual(await violations(page), []);
+        await page.locator('news-article .nw-day').click();
+        await page.locator('news-article .nw-calendar').waitFor();
+        assert.deepEqual(await violations(page), [], 'with the calendar open');
         await page.close();
       });
     }
@@ -142,11 +145,29 @@ describe('keyboard only', () => {
     await tabTo(page, '.nw-previous-day');
     await page.keyboard.press('Enter');
     await page.locator('news-article .nw-dates .nw-summary').first().waitFor();
-    await tabTo(page, 'input[type=date]');
+    // The calendar: Enter opens it on the chosen day, arrows move, Enter chooses,
+    // and focus comes back to the day button.
+    await tabTo(page, '.nw-day');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('news-article').shadowRoot.activeElement?.dataset.day === '2022-01-19');
+    assert.equal((await focused(page)).outline, 'solid 3px');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const root = document.querySelector('news-article').shadowRoot;
+      return root.querySelector('.nw-day time').getAttribute('datetime') === '2022-01-20' && root.activeElement?.classList.contains('nw-day');
+    });
+    assert.equal(await page.locator('news-article .nw-calendar').count(), 0, 'the calendar closed');
+    await page.keyboard.press('Enter');
+    await page.locator('news-article .nw-calendar').waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('news-article').shadowRoot.activeElement?.classList.contains('nw-day'));
     await tabTo(page, '.nw-next-day');
     await page.keyboard.press('Enter');
     await page.waitForFunction(
-      () => document.querySelector('news-article').shadowRoot.querySelector('input[type=date]').value === '2022-01-20',
+      () => document.querySelector('news-article').shadowRoot.querySelector('.nw-day time').getAttribute('datetime') === '2022-01-21',
     );
     await tabTo(page, '.nw-dates .nw-summary a');
     await page.keyboard.press('Enter');

@@ -191,26 +191,35 @@ test('without hash mode the host URL and history are never touched', async () =>
 });
 
 /** Chooses `day` in the date picker, as a reader typing a date would. */
-const pick = (page, day) =>
-  page.evaluate((day) => {
-    const input = document.querySelector('news-article').shadowRoot.querySelector('input[type=date]');
-    input.value = day;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, day);
+/** Chooses `day` (YYYY-MM-DD) as a reader does: opens the calendar, goes to its month, clicks it. */
+async function pick(page, day) {
+  const calendar = page.locator('news-article .nw-calendar');
+  if (!(await calendar.count())) await page.locator('news-article .nw-day').click();
+  for (let months = 0; !(await page.locator(`news-article [data-day="${day}"]`).count()); months++) {
+    assert.ok(months < 60, `${day} is within reach`);
+    const shown = await calendar.locator('[data-day]').first().getAttribute('data-day');
+    await calendar.locator(day < shown ? '.nw-previous-month' : '.nw-next-month').click();
+  }
+  await page.locator(`news-article [data-day="${day}"]`).click();
+}
+
+/** The day the date browser shows, as YYYY-MM-DD. */
+const shownDay = (page) => page.locator('news-article .nw-day time').getAttribute('datetime');
 
 const dayItems = (page) => page.locator('news-article .nw-dates .nw-summary-headline').allTextContents();
 const dayStatus = (page) => page.locator('news-article .nw-day-status').textContent();
 
 test('news by date lists the day and opens an article in place', async () => {
   const page = await open();
-  assert.equal(await page.locator('news-article input[type=date]').inputValue(), '2022-01-20');
+  assert.equal(await shownDay(page), '2022-01-20');
+  assert.equal(await page.locator('news-article .nw-day time').textContent(), 'Thứ 5, 20/01/2022', "in the widget's language");
   await pick(page, '2022-01-19');
   await page.locator('news-article .nw-dates .nw-summary').first().waitFor();
   assert.deepEqual(await dayItems(page), [
     'Ban Thường vụ Tỉnh ủy cho ý kiến về công tác cán bộ',
     'Tổng kết công tác kiểm tra, giám sát năm 2021',
   ]);
-  assert.deepEqual(await page.locator('news-article .nw-dates time').allTextContents(), ['16:20', '09:10']);
+  assert.deepEqual(await page.locator('news-article .nw-dates .nw-summary time').allTextContents(), ['16:20', '09:10']);
   await page.locator('news-article .nw-dates .nw-summary a').nth(1).click();
   assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20118' } });
   await page.close();
@@ -233,7 +242,7 @@ test('previous and next day step through the days; an empty day says so', async 
   await page.locator('news-article .nw-dates .nw-summary').first().waitFor();
   await page.locator('news-article .nw-next-day').click();
   await page.waitForFunction(
-    () => document.querySelector('news-article').shadowRoot.querySelector('input[type=date]').value === '2022-01-21',
+    () => document.querySelector('news-article').shadowRoot.querySelector('.nw-day time').getAttribute('datetime') === '2022-01-21',
   );
   await page.waitForFunction(
     () => document.querySelector('news-article').shadowRoot.querySelector('.nw-dates .nw-summary-headline')?.textContent.startsWith('Tỉnh ủy'),
@@ -260,12 +269,20 @@ test('the article names its date index; a date-index attribute overrides it', as
 test('dates in the future cannot be chosen', async () => {
   const page = await open();
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-  assert.equal(await page.locator('news-article input[type=date]').getAttribute('max'), today);
   const before = server.requests.length;
-  await pick(page, '2099-01-01');
-  await page.waitForTimeout(300);
+  await page.locator('news-article .nw-day').click();
+  const next = page.locator('news-article .nw-next-month');
+  for (let months = 0; !(await next.isDisabled()); months++) {
+    assert.ok(months < 120, 'the next-month button stops at the newsroom\'s month');
+    await next.click();
+  }
+  const days = await page.locator('news-article .nw-calendar [data-day]').evaluateAll((buttons) =>
+    buttons.map((b) => [b.dataset.day, b.disabled]),
+  );
+  assert.ok(days.some(([day]) => day === today), `this month has today, ${today}`);
+  for (const [day, disabled] of days) assert.equal(disabled, day > today, day);
   assert.equal(server.requests.slice(before).filter((p) => p.includes('/dates/')).length, 0);
-  await pick(page, today);
+  await page.locator(`news-article [data-day="${today}"]`).click();
   await page.locator('news-article .nw-day-status, news-article .nw-dates .nw-summary').first().waitFor();
   assert.equal(await page.locator('news-article .nw-next-day').isDisabled(), true);
   await page.close();

@@ -37,6 +37,11 @@ before(async () => {
 
   server = await serve({
     routes: {
+      // A pre-rendered snippet made with the old version (its stylesheet is the old one's).
+      '/prerendered.html': async (req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+          .end(`<!doctype html><meta charset="utf-8"><title>partner</title>${await readFile(`${DIST}embed/20122.vi.html`, 'utf8')}`),
       '/host.html': (req, res) =>
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(
           `<!doctype html><meta charset="utf-8"><title>partner</title>
@@ -125,5 +130,25 @@ test('a page on the stable loader picks up the new version when the loader is re
     [`/${LOADER}`, ...VERSIONED.map((f) => `/v/${next}/${f}`)].sort(),
     'the new loader and the new version\'s files',
   );
+  await context.close();
+});
+
+test('a snippet made before a deploy still renders, and the new version takes it over', async () => {
+  current = 'next';
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/prerendered.html`);
+  // Its own version's stylesheet is still there (the old v/ folder is kept).
+  const before = await page.evaluate(() => {
+    const link = document.querySelector('news-article').shadowRoot.querySelector('link[rel=stylesheet]');
+    return { href: link.getAttribute('href'), loaded: link.sheet?.cssRules.length > 0 };
+  });
+  assert.deepEqual(before, { href: `/v/${old}/news-widget.css`, loaded: true });
+  await page.waitForFunction(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
+  const after = await page.evaluate(() => ({
+    headline: document.querySelector('news-article').shadowRoot.querySelector('h2').textContent,
+    version: customElements.get('news-article').version,
+  }));
+  assert.deepEqual(after, { headline: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', version: next });
   await context.close();
 });

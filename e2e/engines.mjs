@@ -6,7 +6,10 @@
 //
 // A page offers the same few things in each engine:
 //   evaluate(fn, arg)    run fn(arg) in the page, resolve to its JSON result
-//   until(fn, arg)       wait until fn(arg) is truthy in the page (polled, no fixed sleeps)
+//   until(fn, arg)       wait until fn(arg) is truthy in the page (polled, no fixed sleeps);
+//                        fn returns plain values (a DOM node does not cross in every engine)
+//   press(key)           a real key press ('Tab', 'Enter') to whatever has focus
+//   reload()             load the page again
 //   screenshot(path)     a PNG of the viewport
 //   close()
 import { spawn } from 'node:child_process';
@@ -35,6 +38,27 @@ function withUntil(page) {
   return page;
 }
 
+/** The adapter of a Playwright or Puppeteer page (their APIs agree on what is used here). */
+const adapt = (page) =>
+  withUntil({
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    press: (key) => page.keyboard.press(key),
+    reload: () => page.reload(),
+    screenshot: (path) => page.screenshot({ path }),
+    close: () => page.close(),
+  });
+
+/** WebDriver's codes for the keys the tests press. */
+const WEBDRIVER_KEYS = {
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Escape: '\uE00C',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+};
+
 async function chromium() {
   const browser = await launchChromium();
   return {
@@ -42,11 +66,7 @@ async function chromium() {
     async open(url) {
       const page = await browser.newPage({ viewport: VIEWPORT });
       await page.goto(url);
-      return withUntil({
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        screenshot: (path) => page.screenshot({ path }),
-        close: () => page.close(),
-      });
+      return adapt(page);
     },
     close: () => browser.close(),
   };
@@ -67,11 +87,7 @@ async function firefox() {
       const page = await browser.newPage();
       await page.setViewport(VIEWPORT);
       await page.goto(url);
-      return withUntil({
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        screenshot: (path) => page.screenshot({ path }),
-        close: () => page.close(),
-      });
+      return adapt(page);
     },
     close: () => browser.close(),
   };
@@ -120,6 +136,11 @@ async function webkit() {
       await call('POST', `${session}/url`, { url });
       return withUntil({
         evaluate: (fn, arg) => call('POST', `${session}/execute/sync`, { script: `return (${fn})(arguments[0]);`, args: [arg ?? null] }),
+        press: (key) =>
+          call('POST', `${session}/actions`, {
+            actions: [{ type: 'key', id: 'keyboard', actions: ['keyDown', 'keyUp'].map((type) => ({ type, value: WEBDRIVER_KEYS[key] })) }],
+          }),
+        reload: () => call('POST', `${session}/refresh`, {}),
         screenshot: async (path) => writeFile(path, Buffer.from(await call('GET', `${session}/screenshot`), 'base64')),
         close: () => call('POST', `${session}/url`, { url: 'about:blank' }),
       });

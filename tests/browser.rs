@@ -111,8 +111,16 @@ fn events(host: &Element, name: &str) -> Rc<RefCell<Vec<JsValue>>> {
     seen
 }
 
-async fn settle(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
+/// Waits until `done()` holds, checking every 20 ms, for 5 s at most: a wait
+/// for a state, not a fixed sleep.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if done() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    panic!("timed out waiting until {what}");
 }
 
 fn field(detail: &JsValue, key: &str) -> String {
@@ -132,7 +140,7 @@ async fn a_missing_src_shows_an_alert_and_tells_the_host() {
         js_sys::Function::new_no_args(""),
         "test".into(),
     );
-    settle(50).await;
+    until("the error event", || !errors.borrow().is_empty()).await;
     let alert = root
         .query_selector("[role=alert]")
         .expect("query")
@@ -146,7 +154,10 @@ async fn a_missing_src_shows_an_alert_and_tells_the_host() {
     assert_eq!(field(&detail, "code"), "config");
     assert!(field(&detail, "message").contains("\"src\" is required"));
     widget.unmount();
-    settle(10).await;
+    until("the widget's DOM is gone", || {
+        root.child_element_count() == 0
+    })
+    .await;
     assert_eq!(
         root.child_element_count(),
         0,
@@ -166,12 +177,7 @@ async fn an_unreachable_server_shows_retry_not_an_endless_spinner() {
         js_sys::Function::new_no_args(""),
         "test".into(),
     );
-    for _ in 0..50 {
-        if !errors.borrow().is_empty() {
-            break;
-        }
-        settle(100).await;
-    }
+    until("an error event", || !errors.borrow().is_empty()).await;
     let detail = errors
         .borrow()
         .first()

@@ -5,7 +5,9 @@
 
 use std::rc::Rc;
 
-use news_widget::components::{ArticleView, DateBrowser, ErrorNotice, HistoryNav, Skeleton};
+use news_widget::components::{
+    ArticleView, Calendar, DateBrowser, ErrorNotice, HistoryNav, Skeleton,
+};
 use news_widget::error::Error;
 use news_widget::i18n::{Lang, Locale};
 use news_widget::model::{Article, DateIndex, Day, Document, TimeZone};
@@ -278,8 +280,17 @@ async fn the_date_browser_offers_a_picker_and_the_days_around() {
     let html = dates(Load::Idle, Some(day("2026-11-25"))).await;
     assert!(html.contains("Xem tin theo ngày"));
     assert!(
-        html.contains(r#"<input value="2022-01-20" type="date" max="2026-11-25">"#),
+        html.contains(r#"aria-haspopup="dialog" aria-expanded="false""#),
         "{html}"
+    );
+    assert!(
+        html.contains(r#"<time datetime="2022-01-20">Thứ 5, 20/01/2022</time>"#),
+        "the chosen day in the widget's language: {html}"
+    );
+    assert!(!html.contains("<input"), "no browser-language date input");
+    assert!(
+        !html.contains("nw-calendar"),
+        "the calendar opens on demand"
     );
     assert!(html.contains(r#"aria-label="Ngày trước""#));
     assert!(!html.contains("<ul"), "no list before a day is chosen");
@@ -312,4 +323,48 @@ async fn a_day_lists_its_articles_or_says_it_has_none() {
     let html = dates(Load::Ready(Rc::new(index)), None).await;
     assert_eq!(html.matches(r#"<li class="nw-summary">"#).count(), 6);
     assert!(html.contains("Ban Thường vụ Tỉnh ủy cho ý kiến về công tác cán bộ"));
+}
+
+#[tokio::test]
+async fn the_calendar_is_a_month_grid_in_the_widgets_language() {
+    let html = render(
+        Lang::Vi,
+        html! {
+            <Calendar chosen={day("2022-01-15")} today={Some(day("2022-01-20"))}
+                      onchoose={Callback::noop()} onclose={Callback::noop()} />
+        },
+    )
+    .await;
+    assert!(
+        html.contains(r#"role="dialog" aria-label="Chọn ngày""#),
+        "{html}"
+    );
+    assert!(html.contains(">Tháng 1, 2022</h4>"));
+    assert!(html.contains(r#"<th scope="col" abbr="Thứ 2">T2</th>"#));
+    assert_eq!(
+        html.matches("data-day=").count(),
+        31,
+        "every day of January"
+    );
+    // 2022-01-01 is a Saturday: five empty cells before it, Monday first.
+    let first_row =
+        &html[position(&html, "<tbody><tr>")..position(&html, r#"data-day="2022-01-01""#)];
+    assert_eq!(first_row.matches("<td></td>").count(), 5);
+    assert!(
+        html.contains(
+            r#"<td aria-selected="true"><button type="button" data-day="2022-01-15" tabindex="0""#
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"<span aria-hidden="true">15</span><span class="nw-visually-hidden">Thứ 7, 15/01/2022</span>"#));
+    assert_eq!(
+        html.matches(r#"tabindex="0""#).count(),
+        1,
+        "one day in the tab order"
+    );
+    assert_eq!(
+        html.matches(r#"disabled="disabled""#).count(),
+        11 + 1,
+        "the 21st to the 31st, and next month"
+    );
 }

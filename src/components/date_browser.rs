@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{counted, use_locale, SummaryItem};
+use super::{counted, use_locale, Calendar, SummaryItem};
 use crate::i18n::DateStyle;
 use crate::model::{ArticleSummary, DateIndex, Day};
 use crate::state::Load;
@@ -12,7 +12,7 @@ use crate::state::Load;
 /// Props of [`DateBrowser`].
 #[derive(Properties, PartialEq)]
 pub struct DateBrowserProps {
-    /// The day in the picker.
+    /// The chosen day.
     pub day: Day,
     /// The newsroom's today: later days cannot be chosen (unknown if its zone is).
     pub today: Option<Day>,
@@ -26,7 +26,8 @@ pub struct DateBrowserProps {
     pub onprefetch: Callback<ArticleSummary>,
 }
 
-/// A date picker with previous/next day, and the chosen day's articles.
+/// The chosen day in the widget's language, with previous/next day and a
+/// calendar to choose another, and the chosen day's articles.
 #[component]
 pub fn DateBrowser(props: &DateBrowserProps) -> Html {
     counted("DateBrowser");
@@ -34,14 +35,29 @@ pub fn DateBrowser(props: &DateBrowserProps) -> Html {
     let messages = locale.lang.messages();
     let (day, today) = (props.day, props.today);
     let allowed = move |d: Day| today.is_none_or(|today| d <= today);
-    let onchange = {
-        let onday = props.onday.clone();
-        move |event: Event| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            if let Some(chosen) = Day::parse(&input.value()).ok().filter(|d| allowed(*d)) {
-                onday.emit(chosen);
+    // The calendar is open; its day button gets the focus back when it closes.
+    let open = use_state(|| false);
+    let button = use_node_ref();
+    let close = {
+        let (open, button) = (open.clone(), button.clone());
+        move || {
+            open.set(false);
+            if let Some(button) = button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
             }
         }
+    };
+    let onchoose = {
+        let (close, onday) = (close.clone(), props.onday.clone());
+        Callback::from(move |chosen: Day| {
+            close();
+            onday.emit(chosen);
+        })
+    };
+    let onclose = Callback::from(move |()| close());
+    let ontoggle = {
+        let open = open.clone();
+        move |_: MouseEvent| open.set(!*open)
     };
     let step = |to: Day| props.onday.reform(move |_: MouseEvent| to);
     let list = match &props.list {
@@ -71,13 +87,17 @@ pub fn DateBrowser(props: &DateBrowserProps) -> Html {
             <div class="nw-date-controls">
                 <button type="button" class="nw-previous-day" onclick={step(day.previous())}
                         aria-label={messages.previous_day}>{ "‹" }</button>
-                <label>
-                    <span class="nw-visually-hidden">{ messages.date }</span>
-                    <input type="date" value={day.to_string()} max={today.map(|d| d.to_string())} {onchange} />
-                </label>
+                <button type="button" class="nw-day" ref={button} onclick={ontoggle}
+                        aria-haspopup="dialog" aria-expanded={if *open { "true" } else { "false" }}>
+                    <span class="nw-visually-hidden">{ format!("{}: ", messages.choose_day) }</span>
+                    <time datetime={day.to_string()}>{ locale.day(day) }</time>
+                </button>
                 <button type="button" class="nw-next-day" onclick={step(day.next())}
                         disabled={!allowed(day.next())} aria-label={messages.next_day}>{ "›" }</button>
             </div>
+            if *open {
+                <Calendar chosen={day} {today} {onchoose} {onclose} />
+            }
             { list }
         </nav>
     }

@@ -4,6 +4,7 @@
 //! [`Locale`]: crate::i18n::Locale
 
 mod article_view;
+mod calendar;
 mod date_browser;
 mod error_notice;
 mod history_nav;
@@ -15,6 +16,7 @@ mod video_player;
 mod widget;
 
 pub use self::article_view::{ArticleView, ArticleViewProps};
+pub use self::calendar::{Calendar, CalendarProps};
 pub use self::date_browser::{DateBrowser, DateBrowserProps};
 pub use self::error_notice::{ErrorNotice, ErrorNoticeProps};
 pub use self::history_nav::{HistoryNav, HistoryNavProps};

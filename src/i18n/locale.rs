@@ -72,6 +72,30 @@ impl Locale {
         }
     }
 
+    /// A calendar day, as the date browser names it: "Thứ 7, 15/01/2022",
+    /// "Saturday, January 15, 2022".
+    pub fn day(&self, day: Day) -> String {
+        let noon = Timestamp::try_from(format!("{day}T12:00:00Z"));
+        match (noon, TimeZone::try_from("UTC".to_owned())) {
+            (Ok(at), Ok(utc)) => self.date(&at, &utc, DateStyle::Long),
+            _ => day.to_string(),
+        }
+    }
+
+    /// The month of `day`, as the calendar heads it: "Tháng 1, 2022", "January 2022".
+    pub fn month(&self, day: Day) -> String {
+        let messages = self.lang.messages();
+        let (year, month) = day.year_month();
+        let name = (month as usize)
+            .checked_sub(1)
+            .and_then(|i| messages.months.get(i));
+        let name = name.copied().unwrap_or_default();
+        messages
+            .month_year
+            .replace("{month}", name)
+            .replace("{year}", &year.to_string())
+    }
+
     /// Today's date in `zone` (the newsroom's today), for "no future dates".
     pub fn today(zone: &TimeZone) -> Option<Day> {
         backend::today(zone)

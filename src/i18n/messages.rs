@@ -11,6 +11,12 @@ pub struct Messages {
     pub date_time_separator: &'static str,
     /// The days of the week, Monday first, as the dateline names them.
     pub weekdays: [&'static str; 7],
+    /// The same, short, for the calendar's columns.
+    pub weekdays_short: [&'static str; 7],
+    /// The months, January first, as the calendar names them.
+    pub months: [&'static str; 12],
+    /// A month of a year: `{month}` and `{year}`.
+    pub month_year: &'static str,
     /// Before the byline's names.
     pub author: &'static str,
     /// Before the photographers' names.
@@ -33,12 +39,16 @@ pub struct Messages {
     pub forward: &'static str,
     /// Heading of the date browser.
     pub browse_by_date: &'static str,
-    /// Label of the date picker.
-    pub date: &'static str,
     /// The previous-day button.
     pub previous_day: &'static str,
     /// The next-day button.
     pub next_day: &'static str,
+    /// The calendar, and what the chosen-day button opens.
+    pub choose_day: &'static str,
+    /// The calendar's previous-month button.
+    pub previous_month: &'static str,
+    /// The calendar's next-month button.
+    pub next_month: &'static str,
     /// A day without articles.
     pub no_news_on_day: &'static str,
     /// The widget itself failed (shown by the loader).
@@ -101,6 +111,22 @@ pub(super) const VI: Messages = Messages {
         "Thứ 7",
         "Chủ nhật",
     ],
+    weekdays_short: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+    months: [
+        "Tháng 1",
+        "Tháng 2",
+        "Tháng 3",
+        "Tháng 4",
+        "Tháng 5",
+        "Tháng 6",
+        "Tháng 7",
+        "Tháng 8",
+        "Tháng 9",
+        "Tháng 10",
+        "Tháng 11",
+        "Tháng 12",
+    ],
+    month_year: "{month}, {year}",
     author: "Tác giả",
     photo: "Ảnh",
     related: "Tin cùng chuyên mục",
@@ -112,9 +138,11 @@ pub(super) const VI: Messages = Messages {
     back: "Quay lại",
     forward: "Tiếp theo",
     browse_by_date: "Xem tin theo ngày",
-    date: "Ngày",
     previous_day: "Ngày trước",
     next_day: "Ngày sau",
+    choose_day: "Chọn ngày",
+    previous_month: "Tháng trước",
+    next_month: "Tháng sau",
     no_news_on_day: "Không có tin nào trong ngày này",
     crashed: "Đã xảy ra lỗi khi hiển thị bài viết.",
     errors: ErrorMessages {
@@ -141,6 +169,22 @@ pub(super) const EN: Messages = Messages {
         "Saturday",
         "Sunday",
     ],
+    weekdays_short: ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    month_year: "{month} {year}",
     author: "By",
     photo: "Photo",
     related: "Related news",
@@ -152,9 +196,11 @@ pub(super) const EN: Messages = Messages {
     back: "Back",
     forward: "Forward",
     browse_by_date: "Browse news by date",
-    date: "Date",
     previous_day: "Previous day",
     next_day: "Next day",
+    choose_day: "Choose a day",
+    previous_month: "Previous month",
+    next_month: "Next month",
     no_news_on_day: "No news on this day",
     crashed: "Something went wrong while showing the article.",
     errors: ErrorMessages {

@@ -130,6 +130,41 @@ impl Day {
 }
 
 impl Day {
+    /// The first day of this day's month.
+    pub fn month_start(self) -> Day {
+        Day { day: 1, ..self }
+    }
+
+    /// How many days this day's month has.
+    pub fn days_in_month(self) -> u32 {
+        days_in_month(self.year, self.month)
+    }
+
+    /// The same day of the month `delta` months later (earlier if negative),
+    /// or the month's last day if it is shorter; stays within the years an
+    /// article can carry.
+    pub fn add_months(self, delta: i64) -> Day {
+        let index = (self.year * 12 + i64::from(self.month) - 1 + delta)
+            .clamp(YEARS.start() * 12, YEARS.end() * 12 + 11);
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+        let month = u32::try_from(month).unwrap_or(1);
+        Day {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// The year and the month (1 to 12).
+    pub fn year_month(self) -> (i64, u32) {
+        (self.year, self.month)
+    }
+
+    /// The day of the month (1 to 31).
+    pub fn day_of_month(self) -> u32 {
+        self.day
+    }
+
     /// The day of the week: 0 for Monday to 6 for Sunday (the same in the
     /// browser and natively, whatever a locale's data says).
     pub fn weekday(self) -> usize {
