@@ -151,9 +151,12 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('news-article').shadowRoot.activeElement?.dataset.day === '2022-01-19');
     assert.equal((await focused(page)).outline, 'solid 3px');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowRight');
+    const focusOn = (day) =>
+      page.waitForFunction((day) => document.querySelector('news-article').shadowRoot.activeElement?.dataset.day === day, day);
+    for (const [key, day] of [['ArrowDown', '2022-01-26'], ['ArrowUp', '2022-01-19'], ['ArrowRight', '2022-01-20']]) {
+      await page.keyboard.press(key);
+      await focusOn(day);
+    }
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => {
       const root = document.querySelector('news-article').shadowRoot;
@@ -162,6 +165,8 @@ describe('keyboard only', () => {
     assert.equal(await page.locator('news-article .nw-calendar').count(), 0, 'the calendar closed');
     await page.keyboard.press('Enter');
     await page.locator('news-article .nw-calendar').waitFor();
+    // Escape closes from anywhere in the calendar, a month button included.
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('news-article').shadowRoot.activeElement?.classList.contains('nw-day'));
     await tabTo(page, '.nw-next-day');

@@ -10,6 +10,9 @@ import { launch, openPage, outcome } from './browser.mjs';
 let server;
 let browser;
 let flaky = 0;
+/** Resolves when the late answer to 20121 has been sent (see its route). */
+let lateSent = Promise.resolve();
+let markLateSent = () => {};
 
 const article = (id) => readFile(`${DIST}site/articles/${id}.json`);
 const json = (res, body) => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
@@ -45,6 +48,7 @@ before(async () => {
       '/site/articles/20121.json': async (req, res) => {
         await new Promise((resolve) => setTimeout(resolve, 1500));
         json(res, await article('20121'));
+        markLateSent();
       },
       // Fails with 503 through the widget's own three tries, then works: the retry button's case.
       '/site/articles/20115.json': async (req, res) => {
@@ -114,9 +118,12 @@ test('hovering an item prefetches it; the click then needs no request and shows 
   const path = '/site/articles/20118.json';
   const before = fetched(path);
   await item(page, '20118').hover();
+  const answered = page.waitForResponse((r) => r.url().endsWith(path));
   for (let i = 0; i < 50 && fetched(path) === before; i++) await new Promise((r) => setTimeout(r, 20));
   assert.equal(fetched(path), before + 1, 'prefetched on hover');
-  await page.waitForTimeout(300);
+  // The answer is in and read: its parse runs in the frames after.
+  await (await answered).finished();
+  await frames(page);
   // Any render of the old article dimmed as "loading" would show up here.
   await page.evaluate(() => {
     const shadow = document.querySelector('news-article').shadowRoot;
@@ -133,12 +140,19 @@ test('hovering an item prefetches it; the click then needs no request and shows 
   await page.close();
 });
 
+/** Two animation frames and a task in `page`: what the widget does with an answer it got is done by then. */
+const frames = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)))));
+
 test('two quick clicks end on the second article, whatever answers first', async () => {
   const page = await open();
+  lateSent = new Promise((resolve) => (markLateSent = resolve));
   await item(page, '20121').click(); // answers after 1.5 s
   await item(page, '20110').click();
   assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20110' } });
-  await page.waitForTimeout(2000);
+  // The late answer arrives: it must change nothing.
+  await lateSent;
+  await frames(page);
   assert.equal(await headline(page), 'Triển khai nhiệm vụ phát triển ngành công thương năm 2022');
   const rendered = await page.evaluate(() => widgetEvents.filter((e) => e.type === 'rendered').map((e) => e.detail.id));
   assert.deepEqual(rendered, ['20122', '20110']);
@@ -281,6 +295,15 @@ test('dates in the future cannot be chosen', async () => {
   );
   assert.ok(days.some(([day]) => day === today), `this month has today, ${today}`);
   for (const [day, disabled] of days) assert.equal(disabled, day > today, day);
+  // The keyboard cannot pass today either: a move past it stops there.
+  await page.locator(`news-article [data-day="${today}"]`).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('PageDown');
+  const focused = await page.evaluate(() => {
+    const el = document.querySelector('news-article').shadowRoot.activeElement;
+    return { day: el?.dataset.day, tabbable: el?.tabIndex === 0 && !el.disabled };
+  });
+  assert.deepEqual(focused, { day: today, tabbable: true });
   assert.equal(server.requests.slice(before).filter((p) => p.includes('/dates/')).length, 0);
   await page.locator(`news-article [data-day="${today}"]`).click();
   await page.locator('news-article .nw-day-status, news-article .nw-dates .nw-summary').first().waitFor();

@@ -22,6 +22,8 @@ let old;
 let next;
 /** Which build's loader /news-widget.js serves now. */
 let current = 'old';
+/** The statuses the loader was answered with, in order. */
+const loaderStatuses = [];
 
 before(async () => {
   old = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8')).version;
@@ -53,8 +55,9 @@ before(async () => {
         const body = loaders[current];
         const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
         const headers = { 'content-type': 'text/javascript', 'cache-control': cacheControl(`/${LOADER}`), etag };
-        if (req.headers['if-none-match'] === etag) return res.writeHead(304, headers).end();
-        res.writeHead(200, headers).end(body);
+        const status = req.headers['if-none-match'] === etag ? 304 : 200;
+        loaderStatuses.push(status);
+        res.writeHead(status, headers).end(status === 200 ? body : undefined);
       },
     },
     // Both versions' files, as after a deploy that keeps the old ones.
@@ -89,6 +92,32 @@ async function widgetRequests(run) {
   return { result, requests: server.requests.slice(start).filter((p) => p === `/${LOADER}` || p.startsWith('/v/')) };
 }
 
+test('the server sends what a deploy should: the loader revalidated with a 304, versioned files immutable', async () => {
+  const plain = await serve();
+  try {
+    const first = await fetch(`${plain.url}/${LOADER}`);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('cache-control'), 'public, no-cache');
+    const again = await fetch(`${plain.url}/${LOADER}`, { headers: { 'if-none-match': first.headers.get('etag') } });
+    assert.equal(again.status, 304);
+    for (const file of VERSIONED) {
+      const response = await fetch(`${plain.url}/v/${old}/${file}`);
+      assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', file);
+    }
+    const manifest = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8'));
+    for (const { path, sha256, bytes, cacheControl: header } of manifest.files) {
+      const body = Buffer.from(await (await fetch(`${plain.url}/${path}`)).arrayBuffer());
+      assert.deepEqual(
+        { sha256: createHash('sha256').update(body).digest('hex'), bytes: body.length, header },
+        { sha256, bytes, header: cacheControl(`/${path}`) },
+        path,
+      );
+    }
+  } finally {
+    await plain.close();
+  }
+});
+
 test('two builds are two versions: different hashes, both served side by side', () => {
   assert.match(old, /^[0-9a-f]{12}$/);
   assert.match(next, /^[0-9a-f]{12}$/);
@@ -118,9 +147,11 @@ test('a page on the stable loader picks up the new version when the loader is re
   assert.deepEqual(first.result, { accent: OLD_ACCENT, version: old });
   assert.equal(first.requests.length, 4, `the loader and its three files: ${first.requests.join(' ')}`);
 
+  const statuses = loaderStatuses.length;
   const repeat = await widgetRequests(() => view(context));
   assert.deepEqual(repeat.result, { accent: OLD_ACCENT, version: old });
   assert.deepEqual(repeat.requests, [`/${LOADER}`], 'only the loader, revalidated; the module and stylesheet come from the cache');
+  assert.deepEqual(loaderStatuses.slice(statuses), [304], 'the revalidation is a 304');
 
   current = 'next'; // a deploy: the loader's next revalidation brings the new one
   const deployed = await widgetRequests(() => view(context));

@@ -266,7 +266,8 @@ test('lazy by default: a widget far below the fold waits until the reader comes 
   await outcome(page, { selector: '#eager' });
   const asked = () => server.requests.filter((p) => p === '/site/articles/20110.json').length;
   const before = asked();
-  await page.waitForTimeout(300);
+  // An IntersectionObserver reports at frame time: two frames after load, a near element would have asked.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)))));
   assert.equal(asked(), before, 'not fetched while far away');
   await page.evaluate(() => document.getElementById('far').scrollIntoView());
   assert.deepEqual(await outcome(page, { selector: '#far' }), { type: 'rendered', detail: { id: '20110' } });

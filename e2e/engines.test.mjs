@@ -234,11 +234,24 @@ for (const name of ENGINES) {
           return { month: root.querySelector('.nw-calendar-month').textContent, label: root.querySelector('[data-day="2022-01-15"] .nw-visually-hidden').textContent };
         });
         assert.deepEqual(calendar, { month, label });
-        // Keyboard: a week back, then choose it.
-        await page.press('ArrowUp');
-        await page.until(() => document.getElementById('w').shadowRoot.activeElement?.dataset.day === '2022-01-13');
+        // Keyboard: a month back and on, the week's start and end, a week, a day; then choose.
+        const moves = [
+          ['PageUp', '2021-12-20'],
+          ['PageDown', '2022-01-20'],
+          ['Home', '2022-01-17'],
+          ['End', '2022-01-23'],
+          ['ArrowDown', '2022-01-30'],
+          ['ArrowLeft', '2022-01-29'],
+          ['ArrowUp', '2022-01-22'],
+          ['ArrowRight', '2022-01-23'],
+        ];
+        for (const [key, day] of moves) {
+          await page.press(key);
+          await page.until((day) => document.getElementById('w').shadowRoot.activeElement?.dataset.day === day, day);
+        }
         await page.press('Enter');
-        await page.until(() => document.getElementById('w').shadowRoot.querySelector('.nw-day time').getAttribute('datetime') === '2022-01-13');
+        await page.until(() => document.getElementById('w').shadowRoot.querySelector('.nw-day time').getAttribute('datetime') === '2022-01-23');
+        assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.activeElement?.classList.contains('nw-day')), true, 'focus back on the day');
         await page.close();
       }
     });

@@ -134,6 +134,19 @@ async function validStillWorks(page) {
 }
 
 /** Nothing in any widget can run script: no handlers, no script-capable elements, only safe URLs. */
+/**
+ * Waits until every eagerly loaded image in every widget has loaded or failed
+ * (an injected <img onerror> would be one), and two frames more.
+ */
+async function settled(page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('news-article')].every((host) =>
+      [...host.shadowRoot.querySelectorAll('img')].every((img) => img.loading === 'lazy' || img.complete),
+    ),
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)))));
+}
+
 async function inert(page) {
   return page.evaluate(() => {
     const problems = [];
@@ -165,8 +178,8 @@ describe('XSS vectors', () => {
       assert.equal(await page.locator(`#w${i} h2`).textContent(), vector);
       assert.equal(await page.locator(`#w${i} .nw-figure img`).first().getAttribute('alt'), vector);
     }
-    // Give any handler (onerror, onload, ontoggle) time to fire.
-    await page.waitForTimeout(500);
+    // Any handler (onerror, onload, ontoggle) would have fired once every image has settled.
+    await settled(page);
     assert.deepEqual(await inert(page), { problems: [], pwned: null });
     await validStillWorks(page);
     await page.close();
@@ -188,7 +201,7 @@ describe('XSS vectors', () => {
       assert.equal(r.detail.code, 'invalid');
       assert.ok(r.detail.message.includes(`\`${expected[i]}\``), `${srcs[i]}: ${r.detail.message}`);
     });
-    await page.waitForTimeout(300);
+    await settled(page);
     assert.deepEqual(await inert(page), { problems: [], pwned: null });
     await validStillWorks(page);
     await page.close();

@@ -60,17 +60,17 @@ export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const type = TYPES[extname(file)] || 'application/octet-stream';
       const body = await readFile(file);
-      const cache = { 'cache-control': cacheControl(path) };
+      const zipped = compress && /gzip/.test(req.headers['accept-encoding'] || '') && !/image|video/.test(type);
+      const sent = zipped ? gzip(file, body) : body;
+      const cache = { 'cache-control': cacheControl(path), ...(compress ? { vary: 'accept-encoding' } : {}) };
       if (cache['cache-control'] !== 'no-store') {
-        cache.etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-        if (req.headers['if-none-match'] === cache.etag) return res.writeHead(304, cache).end();
+        // One tag per variant (gzip or not), answered with 304 when the client has it.
+        cache.etag = `"${createHash('sha1').update(sent).digest('hex')}"`;
+        const tags = (req.headers['if-none-match'] || '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+        if (tags.includes(cache.etag) || tags.includes('*')) return res.writeHead(304, { ...cache, ...headers }).end();
       }
-      if (compress && /gzip/.test(req.headers['accept-encoding'] || '') && !/image|video/.test(type)) {
-        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', ...cache, ...headers });
-        return res.end(gzip(file, body));
-      }
-      res.writeHead(200, { 'content-type': type, ...cache, ...headers });
-      res.end(body);
+      res.writeHead(200, { 'content-type': type, ...(zipped ? { 'content-encoding': 'gzip' } : {}), ...cache, ...headers });
+      res.end(sent);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

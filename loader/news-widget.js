@@ -199,6 +199,8 @@
       const path = old.contains(focused) ? childPath(old, focused) : null;
       this.#prerendered = null;
       old.remove();
+      // The snippet's stylesheet may be an older version's: the live widget has its own.
+      this.shadowRoot.querySelector(':scope > link[rel=stylesheet]')?.remove();
       this.#mount.hidden = false;
       if (path) nodeAt(this.#mount, path)?.focus({ preventScroll: true });
     }

@@ -15,6 +15,7 @@ if [ "${TRUNK_PROFILE:-}" = release ]; then
 fi
 # The module's files into v/<version>/, the version into the loader, manifest.json.
 version=$(node scripts/version.mjs "$out")
+[ -n "$version" ] || { echo "post-build: scripts/version.mjs gave no version" >&2; exit 1; }
 # The native tool always builds in the main target dir (the crash-test build sets its own).
 CARGO_TARGET_DIR="$PWD/target" cargo run --quiet --features cli --bin news-widget -- \
   build site --out "$out/embed" --stylesheet "/v/$version/news-widget.css"

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The files of one version, in the order they are hashed. */
 export const VERSIONED = ['news_widget.js', 'news_widget_bg.wasm', 'news-widget.css'];
@@ -30,13 +31,14 @@ export const CACHE = {
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 export async function version(dir) {
+  const source = await readFile(join(dir, LOADER), 'utf8');
+  // Checked before anything moves: a loader without it would load no version.
+  if (!source.includes(PLACEHOLDER)) throw new Error(`${LOADER} has no ${PLACEHOLDER} to replace`);
   const files = await Promise.all(VERSIONED.map((name) => readFile(join(dir, name))));
   const id = sha256(Buffer.concat(files.map((bytes) => Buffer.from(sha256(bytes))))).slice(0, 12);
   await mkdir(join(dir, 'v', id), { recursive: true });
   for (const name of VERSIONED) await rename(join(dir, name), join(dir, 'v', id, name));
-  const loader = (await readFile(join(dir, LOADER), 'utf8')).replaceAll(PLACEHOLDER, id);
-  if (!loader.includes(id)) throw new Error(`${LOADER} has no ${PLACEHOLDER} to replace`);
-  await writeFile(join(dir, LOADER), loader);
+  await writeFile(join(dir, LOADER), source.replaceAll(PLACEHOLDER, id));
   const entry = async (path, cacheControl) => {
     const bytes = await readFile(join(dir, path));
     return { path, sha256: sha256(bytes), bytes: bytes.length, cacheControl };
@@ -52,6 +54,6 @@ export async function version(dir) {
   return id;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(await version(process.argv[2]));
 }

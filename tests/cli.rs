@@ -156,11 +156,13 @@ fn render_prints_the_snippet_a_partner_pastes() {
         "dark",
         "--widget",
         "https://cdn.example/nw/news-widget.js",
+        "--stylesheet",
+        "https://cdn.example/nw/v/0123abcd/news-widget.css",
     ]);
     assert_eq!(output.status.code(), Some(0));
     let html = stdout(&output);
     assert!(html.starts_with(
-        r#"<news-article src="https://news.example/articles/20122.json" lang="en" theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="https://cdn.example/nw/news-widget.css">"#
+        r#"<news-article src="https://news.example/articles/20122.json" lang="en" theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="https://cdn.example/nw/v/0123abcd/news-widget.css">"#
     ), "{html}");
     assert!(html.contains(">Thursday, January 20, 2022, 7:35\u{a0}PM</time>"));
     assert!(
@@ -180,6 +182,8 @@ fn render_prints_the_snippet_a_partner_pastes() {
         broken.to_str().expect("a path"),
         "--src",
         "/a.json",
+        "--stylesheet",
+        "/v/1/news-widget.css",
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
@@ -192,7 +196,14 @@ fn render_prints_the_snippet_a_partner_pastes() {
 fn build_writes_every_snippet_or_nothing() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("embed");
     let _ = std::fs::remove_dir_all(&out);
-    let output = news_widget(&["build", SITE, "--out", out.to_str().expect("a path")]);
+    let output = news_widget(&[
+        "build",
+        SITE,
+        "--out",
+        out.to_str().expect("a path"),
+        "--stylesheet",
+        "/v/1/news-widget.css",
+    ]);
     assert_eq!(output.status.code(), Some(0));
     let mut written: Vec<String> = std::fs::read_dir(&out)
         .expect("written")
@@ -211,7 +222,9 @@ fn build_writes_every_snippet_or_nothing() {
     );
     assert!(written.contains(&"20122.vi.html".to_owned()));
     let seed = std::fs::read_to_string(out.join("20122.vi.html")).expect("a snippet");
-    assert!(seed.starts_with(r#"<news-article src="/site/articles/20122.json" lang="vi">"#));
+    assert!(seed.starts_with(
+        r#"<news-article src="/site/articles/20122.json" lang="vi"><template shadowrootmode="open"><link rel="stylesheet" href="/v/1/news-widget.css">"#
+    ));
 
     let site = copy_of_site("build-broken");
     edit(&site.join("articles/20125.json"), |a| {
@@ -224,6 +237,8 @@ fn build_writes_every_snippet_or_nothing() {
         site.to_str().expect("a path"),
         "--out",
         nothing.to_str().expect("a path"),
+        "--stylesheet",
+        "/v/1/news-widget.css",
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains(

@@ -347,3 +347,47 @@ fn days_know_their_weekday() {
     assert_eq!(weekday("2022-01-16"), Ok(6), "a Sunday");
     assert_eq!(weekday("2999-12-31"), Ok(1), "a Tuesday");
 }
+
+#[test]
+fn days_move_by_days_and_months_within_the_calendar() {
+    let day = |s: &str| Day::parse(s).expect("day");
+    assert_eq!(
+        day("2022-01-31").add_months(1),
+        day("2022-02-28"),
+        "the month's last day"
+    );
+    assert_eq!(
+        day("2024-01-31").add_months(1),
+        day("2024-02-29"),
+        "a leap year"
+    );
+    assert_eq!(
+        day("2021-12-20").add_months(1),
+        day("2022-01-20"),
+        "into the next year"
+    );
+    assert_eq!(
+        day("2022-01-20").add_months(-1),
+        day("2021-12-20"),
+        "into the year before"
+    );
+    assert_eq!(
+        day("1900-01-15").add_months(-1),
+        day("1900-01-15"),
+        "not before 1900"
+    );
+    assert_eq!(
+        day("2999-12-15").add_months(1),
+        day("2999-12-15"),
+        "not after 2999"
+    );
+    assert_eq!(day("2022-01-20").add_days(-7), day("2022-01-13"));
+    assert_eq!(day("2021-12-29").add_days(7), day("2022-01-05"));
+    assert_eq!(
+        day("1900-01-01").add_days(-1),
+        day("1900-01-01"),
+        "not before 1900"
+    );
+    assert_eq!(day("2022-01-20").month_start(), day("2022-01-01"));
+    assert_eq!(day("2022-02-10").days_in_month(), 28);
+}

@@ -356,7 +356,20 @@ async fn the_calendar_is_a_month_grid_in_the_widgets_language() {
         ),
         "{html}"
     );
-    assert!(html.contains(r#"<span aria-hidden="true">15</span><span class="nw-visually-hidden">Thứ 7, 15/01/2022</span>"#));
+    assert!(html.contains(r#"<span aria-hidden="true">15</span><span class="nw-visually-hidden">Thứ 7, 15/01/2022, đang chọn</span>"#));
+    assert!(html.contains(
+        r#"<span aria-hidden="true">14</span><span class="nw-visually-hidden">Thứ 6, 14/01/2022</span>"#
+    ));
+    assert_eq!(
+        html.matches("<tr>").count(),
+        1 + 6,
+        "the weekday row, and six full weeks"
+    );
+    assert_eq!(
+        html.matches("<td></td>").count(),
+        5 + 6,
+        "empty cells before the 1st and after the 31st"
+    );
     assert_eq!(
         html.matches(r#"tabindex="0""#).count(),
         1,

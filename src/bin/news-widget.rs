@@ -58,10 +58,10 @@ enum Command {
         #[arg(long, default_value = "/news-widget.js")]
         widget: String,
         /// The URL of the widget's stylesheet, of the version the snippet is
-        /// made with (`v/<version>/news-widget.css` beside the loader; the
-        /// build's manifest.json names it). Default: beside the loader.
+        /// made with: `v/<version>/news-widget.css` beside the loader (the
+        /// build's manifest.json names the version).
         #[arg(long)]
-        stylesheet: Option<String>,
+        stylesheet: String,
     },
     /// Check a site folder, then write every article's snippets
     ///
@@ -82,7 +82,7 @@ enum Command {
         widget: String,
         /// The URL of the widget's stylesheet (see `render --help`).
         #[arg(long)]
-        stylesheet: Option<String>,
+        stylesheet: String,
         /// The theme attribute of every snippet.
         #[arg(long, value_enum)]
         theme: Option<Theme>,

@@ -33,14 +33,24 @@ pub fn Calendar(props: &CalendarProps) -> Html {
     let grid = use_node_ref();
     let today = props.today;
     let allowed = move |d: Day| today.is_none_or(|today| d <= today);
+    // A move past the newsroom's today stops at today.
+    let within = move |d: Day| if allowed(d) { d } else { today.unwrap_or(d) };
     {
-        // The focused day's button has the focus, also after a move.
-        let grid = grid.clone();
+        // The focused day's button takes the focus when the calendar opens and
+        // after a move by key; a month button pressed keeps it.
+        let (grid, opening) = (grid.clone(), use_mut_ref(|| true));
         use_effect_with(*focus, move |day| {
+            let Some(grid) = grid.cast::<web_sys::Element>() else {
+                return;
+            };
+            let active = js_sys::Reflect::get(&grid.get_root_node(), &"activeElement".into())
+                .ok()
+                .and_then(|a| a.dyn_into::<web_sys::Node>().ok());
+            if !(opening.replace(false) || grid.contains(active.as_ref())) {
+                return;
+            }
             let selector = format!("[data-day=\"{day}\"]");
-            let button = grid
-                .cast::<web_sys::Element>()
-                .and_then(|g| g.query_selector(&selector).ok().flatten());
+            let button = grid.query_selector(&selector).ok().flatten();
             if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = button.focus();
             }
@@ -49,33 +59,35 @@ pub fn Calendar(props: &CalendarProps) -> Html {
     let onkeydown = {
         let (focus, onclose) = (focus.clone(), props.onclose.clone());
         move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                return onclose.emit(());
+            }
+            // Moves only from a day: on a month button, arrows and Enter are its own.
+            let on_day = event
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|target| target.has_attribute("data-day"));
             let day = *focus;
-            let week_day = i64::try_from(day.weekday()).unwrap_or_default();
+            let week_day = day.weekday() as i64;
             let moved = match event.key().as_str() {
-                "ArrowLeft" => Some(day.previous()),
-                "ArrowRight" => Some(day.next()),
-                "ArrowUp" => Some((0..7).fold(day, |d, _| d.previous())),
-                "ArrowDown" => Some((0..7).fold(day, |d, _| d.next())),
-                "Home" => Some((0..week_day).fold(day, |d, _| d.previous())),
-                "End" => Some((week_day..6).fold(day, |d, _| d.next())),
-                "PageUp" => Some(day.add_months(-1)),
-                "PageDown" => Some(day.add_months(1)),
-                "Escape" => {
-                    onclose.emit(());
-                    None
-                }
+                _ if !on_day => return,
+                "ArrowLeft" => day.add_days(-1),
+                "ArrowRight" => day.add_days(1),
+                "ArrowUp" => day.add_days(-7),
+                "ArrowDown" => day.add_days(7),
+                "Home" => day.add_days(-week_day),
+                "End" => day.add_days(6 - week_day),
+                "PageUp" => day.add_months(-1),
+                "PageDown" => day.add_months(1),
                 _ => return,
             };
             event.prevent_default();
-            // A move past the newsroom's today stops at today.
-            if let Some(to) = moved.map(|d| if allowed(d) { d } else { today.unwrap_or(d) }) {
-                focus.set(to);
-            }
+            focus.set(within(moved));
         }
     };
     let month = |delta: i64| {
         let focus = focus.clone();
-        move |_: MouseEvent| focus.set(focus.add_months(delta))
+        move |_: MouseEvent| focus.set(within(focus.add_months(delta)))
     };
     let shown = focus.month_start();
     let days =
@@ -84,6 +96,10 @@ pub fn Calendar(props: &CalendarProps) -> Html {
     let mut cells: Vec<Html> = (0..shown.weekday()).map(|_| html! { <td></td> }).collect();
     cells.extend(days.map(|day| {
         let chosen = day == props.chosen;
+        let name = match chosen {
+            true => format!("{}, {}", locale.day(day), messages.selected),
+            false => locale.day(day),
+        };
         let onclick = props.onchoose.reform(move |_: MouseEvent| day);
         html! {
             <td aria-selected={chosen.then_some("true")}>
@@ -92,25 +108,27 @@ pub fn Calendar(props: &CalendarProps) -> Html {
                         aria-current={(Some(day) == today).then_some("date")} {onclick}>
                     // The number shows; the whole day is what is read out.
                     <span aria-hidden="true">{ day.day_of_month() }</span>
-                    <span class="nw-visually-hidden">{ locale.day(day) }</span>
+                    <span class="nw-visually-hidden">{ name }</span>
                 </button>
             </td>
         }
     }));
+    // Empty cells after the last day too, so every week is a full row.
+    cells.resize_with(cells.len().div_ceil(7) * 7, || html! { <td></td> });
     let weeks = cells
         .chunks(7)
         .map(|week| html! { <tr>{ for week.iter().cloned() }</tr> });
     let heading = locale.month(shown);
     html! {
-        <div class="nw-calendar" role="dialog" aria-label={messages.choose_day}>
+        <div class="nw-calendar" role="dialog" aria-label={messages.choose_day} {onkeydown}>
             <div class="nw-calendar-head">
                 <button type="button" class="nw-previous-month" aria-label={messages.previous_month}
                         onclick={month(-1)}>{ "‹" }</button>
-                <h4 class="nw-calendar-month" aria-live="polite">{ heading.clone() }</h4>
+                <h4 class="nw-calendar-month" id="nw-calendar-month" aria-live="polite">{ heading }</h4>
                 <button type="button" class="nw-next-month" aria-label={messages.next_month}
                         disabled={!allowed(shown.add_months(1).month_start())} onclick={month(1)}>{ "›" }</button>
             </div>
-            <table role="grid" aria-label={heading} ref={grid} {onkeydown}>
+            <table role="grid" aria-labelledby="nw-calendar-month" ref={grid}>
                 <thead>
                     <tr>
                         { for messages.weekdays_short.iter().zip(messages.weekdays).map(|(short, long)| html! {

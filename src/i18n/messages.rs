@@ -49,6 +49,8 @@ pub struct Messages {
     pub previous_month: &'static str,
     /// The calendar's next-month button.
     pub next_month: &'static str,
+    /// Said of the chosen day in the calendar.
+    pub selected: &'static str,
     /// A day without articles.
     pub no_news_on_day: &'static str,
     /// The widget itself failed (shown by the loader).
@@ -143,6 +145,7 @@ pub(super) const VI: Messages = Messages {
     choose_day: "Chọn ngày",
     previous_month: "Tháng trước",
     next_month: "Tháng sau",
+    selected: "đang chọn",
     no_news_on_day: "Không có tin nào trong ngày này",
     crashed: "Đã xảy ra lỗi khi hiển thị bài viết.",
     errors: ErrorMessages {
@@ -201,6 +204,7 @@ pub(super) const EN: Messages = Messages {
     choose_day: "Choose a day",
     previous_month: "Previous month",
     next_month: "Next month",
+    selected: "selected",
     no_news_on_day: "No news on this day",
     crashed: "Something went wrong while showing the article.",
     errors: ErrorMessages {

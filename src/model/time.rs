@@ -130,6 +130,24 @@ impl Day {
 }
 
 impl Day {
+    /// The day `delta` days later (earlier if negative), staying within the
+    /// years an article can carry.
+    pub fn add_days(self, delta: i64) -> Day {
+        let step = |day: Day| {
+            if delta < 0 {
+                day.previous()
+            } else {
+                day.next()
+            }
+        };
+        (0..delta.unsigned_abs())
+            .try_fold(self, |day, _| {
+                let to = step(day);
+                YEARS.contains(&to.year).then_some(to)
+            })
+            .unwrap_or(self)
+    }
+
     /// The first day of this day's month.
     pub fn month_start(self) -> Day {
         Day { day: 1, ..self }

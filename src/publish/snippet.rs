@@ -11,7 +11,7 @@ use yew::LocalServerRenderer;
 
 use crate::components::{Prerendered, PrerenderedProps};
 use crate::i18n::Lang;
-use crate::model::{self, Article, Document};
+use crate::model::{Article, Document};
 
 /// The `theme` attribute of a snippet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,9 +47,9 @@ pub struct Embed {
     pub theme: Option<Theme>,
     /// The loader's URL (`…/news-widget.js`).
     pub widget: String,
-    /// The stylesheet's URL, of the version the snippet is made with; beside
-    /// the loader if `None`.
-    pub stylesheet: Option<String>,
+    /// The stylesheet's URL, of the version the snippet is made with
+    /// (`…/v/<version>/news-widget.css`).
+    pub stylesheet: String,
 }
 
 /// The snippet a partner pastes for `article` (as parsed from its file).
@@ -67,10 +67,6 @@ pub async fn render(mut article: Article, embed: &Embed) -> String {
         .hydratable(false)
         .render()
         .await;
-    let stylesheet = embed.stylesheet.clone().unwrap_or_else(|| {
-        model::resolve("news-widget.css", &embed.widget)
-            .map_or_else(|| "news-widget.css".to_owned(), |url| url.to_string())
-    });
     let theme = embed
         .theme
         .map(|theme| format!(" theme=\"{theme}\""))
@@ -87,7 +83,7 @@ pub async fn render(mut article: Article, embed: &Embed) -> String {
          <script src=\"{widget}\" async></script>\n",
         src = attr(&embed.src),
         lang = embed.lang.tag(),
-        stylesheet = attr(&stylesheet),
+        stylesheet = attr(&embed.stylesheet),
         widget = attr(&embed.widget),
     )
 }
