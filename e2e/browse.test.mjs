@@ -117,8 +117,9 @@ test('hovering an item prefetches it; the click then needs no request and shows 
   const page = await open();
   const path = '/site/articles/20118.json';
   const before = fetched(path);
-  await item(page, '20118').hover();
+  // Listening before the hover: the answer can come at once.
   const answered = page.waitForResponse((r) => r.url().endsWith(path));
+  await item(page, '20118').hover();
   for (let i = 0; i < 50 && fetched(path) === before; i++) await new Promise((r) => setTimeout(r, 20));
   assert.equal(fetched(path), before + 1, 'prefetched on hover');
   // The answer is in and read: its parse runs in the frames after.
