@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../e2e/browser.mjs';
-import { DIST, serve } from '../e2e/server.mjs';
+import { DIST, manifest, serve } from '../e2e/server.mjs';
 import { GZIP_BUDGET, widgetSizes } from './sizes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
@@ -22,7 +22,7 @@ const HISTORY_LINES = 30;
 
 const seed = JSON.parse(await readFile(`${DIST}site/articles/20122.json`, 'utf8'));
 /** The build's version: its module's files are in /v/<version>/. */
-const { version } = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8'));
+const { version } = await manifest();
 const samples = ['20122', '20125', '20121', '20118', '20115', '20110', '20104'];
 
 // --- pages ------------------------------------------------------------------

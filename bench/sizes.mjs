@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { manifest } from '../e2e/server.mjs';
 
 /**
  * The files of the widget, as the build's manifest.json lists them: the
@@ -11,8 +12,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * version (v/<version>/).
  */
 export async function widgetFiles(dist) {
-  const manifest = JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8'));
-  return manifest.files.map((f) => f.path);
+  return (await manifest(dist)).files.map((f) => f.path);
 }
 
 /** The budget of issue #6: everything the widget costs a partner page, gzip. */

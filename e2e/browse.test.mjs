@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, DIST } from './server.mjs';
-import { launch, openPage, outcome } from './browser.mjs';
+import { frames, launch, openPage, outcome } from './browser.mjs';
 
 let server;
 let browser;
@@ -140,10 +140,6 @@ test('hovering an item prefetches it; the click then needs no request and shows 
   assert.equal(await page.evaluate(() => window.sawLoading), false, 'opened in one render, without a loading step');
   await page.close();
 });
-
-/** Two animation frames and a task in `page`: what the widget does with an answer it got is done by then. */
-const frames = (page) =>
-  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)))));
 
 test('two quick clicks end on the second article, whatever answers first', async () => {
   const page = await open();

@@ -35,6 +35,13 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
   return { page, problems, requests };
 }
 
+/**
+ * Two animation frames and a task in `page`: what the page does with an event
+ * it got (an answer, an observer's report) is done by then.
+ */
+export const frames = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)))));
+
 /** Waits until every `<news-article>` on the page shows a headline. */
 export function everyWidgetRendered(page, timeout = 15000) {
   return page.waitForFunction(

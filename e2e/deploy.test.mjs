@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { serve, cacheControl, DIST } from './server.mjs';
+import { serve, cacheControl, manifest, DIST } from './server.mjs';
 import { launch } from './browser.mjs';
 import { LOADER, PLACEHOLDER, VERSIONED, version } from '../scripts/version.mjs';
 
@@ -26,7 +26,7 @@ let current = 'old';
 const loaderStatuses = [];
 
 before(async () => {
-  old = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8')).version;
+  old = (await manifest()).version;
   // The next build: the same module with a new accent colour, versioned as a deploy does.
   await rm(NEXT, { recursive: true, force: true });
   await mkdir(NEXT, { recursive: true });
@@ -104,8 +104,7 @@ test('the server sends what a deploy should: the loader revalidated with a 304, 
       const response = await fetch(`${plain.url}/v/${old}/${file}`);
       assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', file);
     }
-    const manifest = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8'));
-    for (const { path, sha256, bytes, cacheControl: header } of manifest.files) {
+    for (const { path, sha256, bytes, cacheControl: header } of (await manifest()).files) {
       const body = Buffer.from(await (await fetch(`${plain.url}/${path}`)).arrayBuffer());
       assert.deepEqual(
         { sha256: createHash('sha256').update(body).digest('hex'), bytes: body.length, header },

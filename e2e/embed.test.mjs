@@ -6,9 +6,9 @@
 // are written to e2e/screenshots/ for a person to look at.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { serve, DIST } from './server.mjs';
-import { everyWidgetRendered, launch, openPage, outcome, recordEvents } from './browser.mjs';
+import { mkdir } from 'node:fs/promises';
+import { manifest, serve } from './server.mjs';
+import { everyWidgetRendered, frames, launch, openPage, outcome, recordEvents } from './browser.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const STRICT_CSP =
@@ -267,7 +267,7 @@ test('lazy by default: a widget far below the fold waits until the reader comes 
   const asked = () => server.requests.filter((p) => p === '/site/articles/20110.json').length;
   const before = asked();
   // An IntersectionObserver reports at frame time: two frames after load, a near element would have asked.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)))));
+  await frames(page);
   assert.equal(asked(), before, 'not fetched while far away');
   await page.evaluate(() => document.getElementById('far').scrollIntoView());
   assert.deepEqual(await outcome(page, { selector: '#far' }), { type: 'rendered', detail: { id: '20110' } });
@@ -305,7 +305,7 @@ test('no cookies, no storage, no requests but to the configured URLs', async () 
   await outcome(page);
   const storage = await page.evaluate(() => ({ cookies: document.cookie, local: localStorage.length, session: sessionStorage.length }));
   assert.deepEqual(storage, { cookies: '', local: 0, session: 0 });
-  const widgetFiles = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8')).files.map((f) => `/${f.path}`);
+  const widgetFiles = (await manifest()).files.map((f) => `/${f.path}`);
   const unexpected = requests.filter((p) => p !== '/host/plain.html' && !widgetFiles.includes(p) && !p.startsWith('/site/'));
   assert.deepEqual(unexpected, []);
   await page.close();

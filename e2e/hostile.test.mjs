@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, DIST } from './server.mjs';
-import { launch, outcome, recordEvents } from './browser.mjs';
+import { frames, launch, outcome, recordEvents } from './browser.mjs';
 import { corpus } from './corpus.mjs';
 
 const seed = JSON.parse(await readFile(`${DIST}site/articles/20122.json`, 'utf8'));
@@ -144,7 +144,7 @@ async function settled(page) {
       [...host.shadowRoot.querySelectorAll('img')].every((img) => img.loading === 'lazy' || img.complete),
     ),
   );
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)))));
+  await frames(page);
 }
 
 async function inert(page) {

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, DIST } from './server.mjs';
+import { manifest, serve, DIST } from './server.mjs';
 import { launch, openPage, outcome } from './browser.mjs';
 
 let server;
@@ -43,7 +43,7 @@ const CASES = [
 ];
 
 before(async () => {
-  const { version } = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8'));
+  const { version } = await manifest();
   const wasm = await readFile(`${DIST}v/${version}/news_widget_bg.wasm`);
   const routes = {
     // The module arrives late, so what the loader asked for before it is plain to see.

@@ -5,8 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { serve, DIST } from './server.mjs';
-import { launch, openPage, outcome } from './browser.mjs';
+import { manifest, serve, DIST } from './server.mjs';
+import { frames, launch, openPage, outcome } from './browser.mjs';
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
@@ -26,7 +26,7 @@ const hostPage = (body) =>
    <body><h1>A partner page</h1>${body}<p id="below">Below the widget.</p></body></html>`;
 
 before(async () => {
-  const { version } = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8'));
+  const { version } = await manifest();
   const wasm = await readFile(`${DIST}v/${version}/news_widget_bg.wasm`);
   const page = (body, headers = {}) => async (req, res) =>
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(hostPage(await body()));
@@ -167,7 +167,7 @@ describe('the takeover', () => {
     release();
     holdModule = null;
     await outcome(page);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await frames(page);
   });
   after(() => page.close());
 

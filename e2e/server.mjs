@@ -30,6 +30,9 @@ const TYPES = {
 // BENCH_DIST: another build to serve (the benchmark compares builds with it).
 export const DIST = process.env.BENCH_DIST || fileURLToPath(new URL('../dist/', import.meta.url));
 
+/** The build's manifest.json (scripts/version.mjs): its version and its widget files. */
+export const manifest = async (dist = DIST) => JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8'));
+
 /** The Cache-Control header of a file served at `path`, as a deploy should send it. */
 export function cacheControl(path) {
   if (path.endsWith(`/${LOADER}`)) return CACHE.loader;

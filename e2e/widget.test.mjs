@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, DIST } from './server.mjs';
+import { manifest, serve, DIST } from './server.mjs';
 import { everyWidgetRendered, launch, openPage, outcome } from './browser.mjs';
 
 let server;
@@ -292,7 +292,7 @@ test('an element without src says what is wrong', async () => {
 });
 
 test('dist/ has the stable loader, and the files of its version in v/<version>/', async () => {
-  const { version, files } = JSON.parse(await readFile(`${DIST}manifest.json`, 'utf8'));
+  const { version, files } = await manifest();
   assert.deepEqual(
     files.map((f) => f.path),
     ['news-widget.js', ...['news_widget.js', 'news_widget_bg.wasm', 'news-widget.css'].map((f) => `v/${version}/${f}`)],

@@ -13,6 +13,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::{CustomEvent, Element};
 
+mod common;
+
+use common::{host, until};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn at(stamp: &str) -> Timestamp {
@@ -81,23 +85,6 @@ fn relative_urls_resolve_and_unsafe_results_are_refused() {
     assert_eq!(resolve("data:text/html,x", base), None);
 }
 
-/// A `<news-article>`-like host with a mount point, attached to the document.
-fn host(attributes: &[(&str, &str)]) -> (Element, Element) {
-    let document = gloo_utils::document();
-    let host = document.create_element("div").expect("div");
-    for (name, value) in attributes {
-        host.set_attribute(name, value).expect("attribute");
-    }
-    let root = document.create_element("div").expect("div");
-    host.append_child(&root).expect("append");
-    document
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    (host, root)
-}
-
 /// Collects the details of `name` events on `host`.
 fn events(host: &Element, name: &str) -> Rc<RefCell<Vec<JsValue>>> {
     let seen = Rc::new(RefCell::new(Vec::new()));
@@ -109,18 +96,6 @@ fn events(host: &Element, name: &str) -> Rc<RefCell<Vec<JsValue>>> {
         .expect("listen");
     listener.forget();
     seen
-}
-
-/// Waits until `done()` holds, checking every 20 ms, for 5 s at most: a wait
-/// for a state, not a fixed sleep.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..250 {
-        if done() {
-            return;
-        }
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
-    panic!("timed out waiting until {what}");
 }
 
 fn field(detail: &JsValue, key: &str) -> String {

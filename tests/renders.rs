@@ -10,6 +10,10 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, Response};
 
+mod common;
+
+use common::{host, until};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = include_str!("../site/articles/20122.json");
@@ -21,17 +25,8 @@ const ARTICLE_PARTS: [&str; 4] = ["ArticleView", "RelatedList", "SummaryItem", "
 /// A `<news-article>`-like host for the seed article, mounted, with the
 /// answer to its early request already handed over, as the loader does.
 fn seed_widget() -> (Element, Element, Widget) {
+    let (host, root) = host(&[("src", "renders/20122.json")]);
     let document = gloo_utils::document();
-    let host = document.create_element("div").expect("div");
-    host.set_attribute("src", "renders/20122.json")
-        .expect("src");
-    let root = document.create_element("div").expect("div");
-    host.append_child(&root).expect("append");
-    document
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
     let base = document.base_uri().ok().flatten().unwrap_or_default();
     let url = web_sys::Url::new_with_base("renders/20122.json", &base).expect("url");
     // As the loader hands it over when the answer came in before the module.
@@ -61,17 +56,6 @@ fn next(target: &Element, name: &str) -> JsFuture {
             .expect("listen");
     });
     JsFuture::from(promise)
-}
-
-/// Waits (checking every animation-frame-sized step, 5 s at most) until `done`.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..300 {
-        if done() {
-            return;
-        }
-        gloo_timers::future::TimeoutFuture::new(16).await;
-    }
-    panic!("timed out waiting until {what}");
 }
 
 /// Asserts how often each named component rendered since the last reset.

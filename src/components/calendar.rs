@@ -32,9 +32,14 @@ pub fn Calendar(props: &CalendarProps) -> Html {
     let focus = use_state(|| props.chosen);
     let grid = use_node_ref();
     let today = props.today;
-    let allowed = move |d: Day| today.is_none_or(|today| d <= today);
     // A move past the newsroom's today stops at today.
-    let within = move |d: Day| if allowed(d) { d } else { today.unwrap_or(d) };
+    let within = move |d: Day| {
+        if d.is_not_after(today) {
+            d
+        } else {
+            today.unwrap_or(d)
+        }
+    };
     {
         // The focused day's button takes the focus when the calendar opens and
         // after a move by key; a month button pressed keeps it.
@@ -104,7 +109,7 @@ pub fn Calendar(props: &CalendarProps) -> Html {
         html! {
             <td aria-selected={chosen.then_some("true")}>
                 <button type="button" data-day={day.to_string()}
-                        tabindex={if day == *focus { "0" } else { "-1" }} disabled={!allowed(day)}
+                        tabindex={if day == *focus { "0" } else { "-1" }} disabled={!day.is_not_after(today)}
                         aria-current={(Some(day) == today).then_some("date")} {onclick}>
                     // The number shows; the whole day is what is read out.
                     <span aria-hidden="true">{ day.day_of_month() }</span>
@@ -126,7 +131,7 @@ pub fn Calendar(props: &CalendarProps) -> Html {
                         onclick={month(-1)}>{ "‹" }</button>
                 <h4 class="nw-calendar-month" id="nw-calendar-month" aria-live="polite">{ heading }</h4>
                 <button type="button" class="nw-next-month" aria-label={messages.next_month}
-                        disabled={!allowed(shown.add_months(1).month_start())} onclick={month(1)}>{ "›" }</button>
+                        disabled={!shown.add_months(1).month_start().is_not_after(today)} onclick={month(1)}>{ "›" }</button>
             </div>
             <table role="grid" aria-labelledby="nw-calendar-month" ref={grid}>
                 <thead>

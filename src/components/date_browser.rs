@@ -34,7 +34,6 @@ pub fn DateBrowser(props: &DateBrowserProps) -> Html {
     let locale = use_locale();
     let messages = locale.lang.messages();
     let (day, today) = (props.day, props.today);
-    let allowed = move |d: Day| today.is_none_or(|today| d <= today);
     // The calendar is open; its day button gets the focus back when it closes.
     let open = use_state(|| false);
     let button = use_node_ref();
@@ -93,7 +92,7 @@ pub fn DateBrowser(props: &DateBrowserProps) -> Html {
                     <time datetime={day.to_string()}>{ locale.day(day) }</time>
                 </button>
                 <button type="button" class="nw-next-day" onclick={step(day.next())}
-                        disabled={!allowed(day.next())} aria-label={messages.next_day}>{ "›" }</button>
+                        disabled={!day.next().is_not_after(today)} aria-label={messages.next_day}>{ "›" }</button>
             </div>
             if *open {
                 <Calendar chosen={day} {today} {onchoose} {onclose} />

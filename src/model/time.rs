@@ -148,6 +148,12 @@ impl Day {
             .unwrap_or(self)
     }
 
+    /// Whether this day can be chosen with `today` as the newsroom's today
+    /// (any day, if today is unknown).
+    pub fn is_not_after(self, today: Option<Day>) -> bool {
+        today.is_none_or(|today| self <= today)
+    }
+
     /// The first day of this day's month.
     pub fn month_start(self) -> Day {
         Day { day: 1, ..self }
