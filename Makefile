@@ -29,12 +29,12 @@ test: tools lint native browser e2e
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets --features schema,cli -- -D warnings
+	cargo clippy --workspace --all-targets --features news_widget/schema -- -D warnings
 	cargo clippy $(WASM) --all-targets --features render-count -- -D warnings
 
 ## native: model, state and rendering tests, and the committed schemas are current
 native:
-	cargo test --features cli
+	cargo test --workspace
 	fresh=$$(mktemp -d) && cargo run --quiet --features schema --bin schema -- "$$fresh" \
 		&& diff -ru schema "$$fresh" || { echo "schema/ is stale: run make schema" >&2; exit 1; }
 

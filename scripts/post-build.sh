@@ -17,6 +17,6 @@ fi
 version=$(node scripts/version.mjs "$out")
 [ -n "$version" ] || { echo "post-build: scripts/version.mjs gave no version" >&2; exit 1; }
 # The native tool always builds in the main target dir (the crash-test build sets its own).
-CARGO_TARGET_DIR="$PWD/target" cargo run --quiet --features cli --bin news-widget -- \
+CARGO_TARGET_DIR="$PWD/target" cargo run --quiet -p news-widget-publisher --bin news-widget -- \
   build site --out "$out/embed" --stylesheet "/v/$version/news-widget.css"
 sed -i -e "/<!-- prerendered: 20125.vi -->/{r $out/embed/20125.vi.html" -e 'd}' "$out/index.html"

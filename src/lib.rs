@@ -5,7 +5,8 @@
 //! once with its shadow-root mount point and keeps [`Widget::crash_notice`],
 //! then calls [`Widget::update`] when its attributes change and
 //! [`Widget::unmount`] when it leaves the page. Everything else lives in the
-//! modules below; `publish` (native only) is the publisher's side.
+//! modules below. The publisher's side (validate, render, build, import)
+//! is the `publisher` crate beside this one, which the wasm build never compiles.
 #![deny(missing_docs)]
 // Data from outside never meets a panic: a panic in WebAssembly stops every
 // widget on the page.
@@ -34,8 +35,6 @@ pub mod error;
 pub mod hooks;
 pub mod i18n;
 pub mod model;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod publish;
 pub mod source;
 pub mod state;
 

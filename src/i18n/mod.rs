@@ -13,7 +13,6 @@ pub use self::messages::Messages;
 
 /// The interface language, from the embed's `lang` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Lang {
     /// Vietnamese, the original portal's language (the default).
     #[default]

@@ -13,8 +13,15 @@ use super::{DateIndexUrl, Headline, Label, RichText, SafeUrl, TimeZone, Timestam
 
 /// A publisher's stable id for an article.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArticleId(Label);
+
+impl From<Label> for ArticleId {
+    fn from(label: Label) -> Self {
+        ArticleId(label)
+    }
+}
 
 impl ArticleId {
     /// The id as text.
@@ -25,6 +32,7 @@ impl ArticleId {
 
 /// A news article, as the widget renders it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
@@ -69,6 +77,7 @@ pub struct Article {
 
 /// A section of the publication.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Category {
     /// Its name as readers know it.
@@ -79,6 +88,7 @@ pub struct Category {
 
 /// A writer or contributor.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Person {
     /// The name as printed.
@@ -91,8 +101,12 @@ pub struct Person {
 /// `{"paragraph": {...}}`. Unknown kinds are kept as [`Block::Unsupported`]
 /// and skipped by the renderer, so a newer CMS does not break older widgets.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    any(feature = "schema", feature = "serialize"),
+    serde(rename_all = "camelCase")
+)]
 pub enum Block {
     /// A paragraph of rich text.
     Paragraph(Paragraph),
@@ -106,11 +120,13 @@ pub enum Block {
     Video(Rc<Video>),
     /// A block kind this version does not know.
     #[cfg_attr(feature = "schema", schemars(skip))]
+    #[cfg_attr(feature = "serialize", serde(skip))]
     Unsupported,
 }
 
 /// A paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Paragraph {
     /// Its content.
@@ -119,6 +135,7 @@ pub struct Paragraph {
 
 /// A subheading.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Heading {
     /// Its text.
@@ -127,6 +144,7 @@ pub struct Heading {
 
 /// A quotation.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     /// What was said.
@@ -137,6 +155,7 @@ pub struct Quote {
 
 /// A photo.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Image {
     /// The image file.
@@ -156,6 +175,7 @@ pub struct Image {
 
 /// A video.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Video {
@@ -182,6 +202,7 @@ pub struct Video {
 
 /// One encoding of a video.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VideoSource {
     /// The file.
@@ -193,6 +214,7 @@ pub struct VideoSource {
 
 /// A WebVTT text track of a video.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TextTrack {
     /// The `.vtt` file.
@@ -207,8 +229,12 @@ pub struct TextTrack {
 
 /// The kinds of `<track>` the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", serde(rename_all = "lowercase"))]
+#[cfg_attr(
+    any(feature = "schema", feature = "serialize"),
+    serde(rename_all = "lowercase")
+)]
 pub enum TrackKind {
     /// Dialogue and sounds, for deaf and hard-of-hearing viewers.
     Captions,
@@ -244,6 +270,7 @@ deserialize_checked_string!(TrackKind);
 /// A short reference to another article, as listed in "related news" and
 /// in a date index: enough to show it in a list and to load it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleSummary {
@@ -263,6 +290,7 @@ pub struct ArticleSummary {
 
 /// A small picture for a list item.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Thumbnail {
     /// The image file.
@@ -275,6 +303,7 @@ pub struct Thumbnail {
 
 /// A list with at least one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(extend("minItems" = 1)))]
 pub struct NonEmpty<T>(Vec<T>);

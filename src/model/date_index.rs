@@ -7,6 +7,7 @@ use super::{url, ArticleSummary, Day, TimeZone};
 
 /// The articles published on one day, fetched from a [`DateIndexUrl`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DateIndex {
@@ -57,6 +58,14 @@ impl TryFrom<String> for DateIndexUrl {
             template,
             base: String::new(),
         })
+    }
+}
+
+/// Written as its template (the publisher's side writes only relative ones).
+#[cfg(feature = "serialize")]
+impl serde::Serialize for DateIndexUrl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.template)
     }
 }
 

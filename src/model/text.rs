@@ -9,6 +9,7 @@ use super::url::LinkUrl;
 
 /// A non-empty string of at most `MAX` characters (headlines, names, labels).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 pub struct Text<const MAX: usize>(String);
 
 impl<'de, const MAX: usize> Deserialize<'de> for Text<MAX> {
@@ -70,8 +71,9 @@ pub type RichText = Vec<Inline>;
 
 /// One inline node: a plain string, or an object naming its one style.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", serde(untagged))]
+#[cfg_attr(any(feature = "schema", feature = "serialize"), serde(untagged))]
 pub enum Inline {
     /// Plain text.
     Text(String),
@@ -81,6 +83,7 @@ pub enum Inline {
 
 /// The styles inline text can carry.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Span {
@@ -94,6 +97,7 @@ pub enum Span {
 
 /// A hyperlink in rich text.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
     /// Where it goes: `http(s):`, `mailto:` or relative.

@@ -13,12 +13,14 @@ use super::de::deserialize_checked_string;
 /// case), control characters or surrounding whitespace (which browsers strip
 /// before they read the scheme) is refused at parse time.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(extend("format" = "uri-reference", "pattern" = SAFE_URL_PATTERN)))]
 pub struct SafeUrl(String);
 
 /// A link target: like [`SafeUrl`], and also `mailto:`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(extend("format" = "uri-reference", "pattern" = LINK_URL_PATTERN)))]
 pub struct LinkUrl(String);

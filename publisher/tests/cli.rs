@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 
-const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/site");
+const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../site");
 
 fn news_widget(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_news-widget"))
@@ -245,4 +245,36 @@ fn build_writes_every_snippet_or_nothing() {
         "articles/20125.json: published: `yesterday` is not an RFC 3339 timestamp with offset"
     ));
     assert!(!nothing.exists(), "nothing written");
+}
+
+#[test]
+fn validate_names_every_problem_of_a_file() {
+    let site = copy_of_site("every-problem");
+    let seed = site.join("articles/20122.json");
+    edit(&seed, |a| {
+        a.as_object_mut().expect("an object").remove("headline");
+        a["body"][0]["image"]["width"] = json!("wide");
+        a["body"][1]["video"]["poster"] = json!("javascript:alert(1)");
+        a["body"][5]["image"]["src"] = json!("data:image/png;base64,AAAA");
+    });
+    let output = news_widget(&["validate", seed.to_str().expect("a path")]);
+    assert_eq!(output.status.code(), Some(1));
+    let s = seed.display();
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{s}: body[0].image.width: invalid type: string \"wide\", expected a nonzero u32\n\
+             {s}: body[1].video.poster: URL scheme `javascript:` is not allowed\n\
+             {s}: body[5].image.src: URL scheme `data:` is not allowed\n\
+             {s}: missing field `headline`\n"
+        ),
+        "each problem once, at its place in the file as written"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("1 file checked: 0 articles, 0 date indexes; 4 problems"));
+
+    let one = site.join("articles/20121.json");
+    edit(&one, |a| a["viewCount"] = json!(-1));
+    let output = news_widget(&["validate", one.to_str().expect("a path")]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("; 1 problem\n"));
 }

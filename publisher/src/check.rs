@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use super::Problem;
-use crate::i18n::{DateStyle, Locale};
-use crate::model::{
-    Article, ArticleId, ArticleSummary, Block, DateIndex, Day, Document, SafeUrl, TimeZone,
-    Timestamp,
+use news_widget::i18n::{DateStyle, Locale};
+use news_widget::model::{
+    Article, ArticleId, ArticleSummary, Block, DateIndex, Day, SafeUrl, TimeZone, Timestamp,
 };
+
+use crate::problem::{parse_all, Problem};
 
 /// The documents of a site that parsed, and every problem found.
 #[derive(Debug, Default)]
@@ -51,12 +51,13 @@ pub fn check(paths: &[PathBuf]) -> io::Result<Site> {
     for file in files {
         let bytes = std::fs::read(&file)?;
         let parsed = if is_date_index(&file, &bytes) {
-            DateIndex::parse(&bytes).map(|index| site.indexes.push((file.clone(), index)))
+            parse_all(&bytes).map(|index| site.indexes.push((file.clone(), index)))
         } else {
-            Article::parse(&bytes).map(|article| site.articles.push((file.clone(), article)))
+            parse_all(&bytes).map(|article| site.articles.push((file.clone(), article)))
         };
-        if let Err(error) = parsed {
-            site.problems.push(Problem::from_error(&file, error));
+        if let Err(errors) = parsed {
+            let problems = errors.into_iter().map(|e| Problem::from_error(&file, e));
+            site.problems.extend(problems);
         }
     }
     site.problems.extend(across(&site));

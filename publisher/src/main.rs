@@ -1,16 +1,19 @@
-//! `news-widget`: the publisher's command line, a thin layer over
-//! `news_widget::publish`. Exit status: 0 when all is well, 1 when problems
+//! `news-widget`: the publisher's command line, a thin layer over the
+//! `publisher` library. Exit status: 0 when all is well, 1 when problems
 //! were found, 2 when the command itself is wrong (usage, unreadable files).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use news_widget::i18n::Lang;
-use news_widget::model::{self, Article, Document};
-use news_widget::publish::check::{check, Site};
-use news_widget::publish::snippet::{render, Embed, Theme};
-use news_widget::publish::Problem;
+use news_widget::model;
+use publisher::build::{self, Options};
+use publisher::check::check;
+use publisher::problem::{count, parse_all};
+use publisher::site::SiteDir;
+use publisher::snippet::{render, Embed, Theme};
+use publisher::{runtime, Failure, Problem};
 
 /// Checks a newsroom's article files and makes the embed snippets partners paste.
 #[derive(Parser)]
@@ -48,8 +51,8 @@ enum Command {
         /// root-relative); its relative URLs are resolved against it.
         #[arg(long)]
         src: String,
-        /// The interface language.
-        #[arg(long, value_enum, default_value_t = Lang::Vi)]
+        /// The interface language (vi or en).
+        #[arg(long, value_parser = lang, default_value = "vi")]
         lang: Lang,
         /// The theme attribute (the widget's default is light).
         #[arg(long, value_enum)]
@@ -98,16 +101,13 @@ enum Format {
     Json,
 }
 
-/// Why the tool stops: problems in the files, or a wrong command.
-enum Failure {
-    Problems,
-    Usage(String),
-}
-
 fn main() -> ExitCode {
     match run(Cli::parse().command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Problems) => ExitCode::from(1),
+        Err(Failure::Problems(problems)) => {
+            report(&problems, Format::Text);
+            ExitCode::from(1)
+        }
         Err(Failure::Usage(message)) => {
             eprintln!("error: {message}");
             ExitCode::from(2)
@@ -118,16 +118,20 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Validate { paths, format } => {
-            let site = read(&paths)?;
+            let site = check(&paths).map_err(|e| Failure::Usage(e.to_string()))?;
             report(&site.problems, format);
             eprintln!(
-                "{} files checked: {} articles, {} date indexes; {} problems",
-                site.files,
-                site.articles.len(),
-                site.indexes.len(),
-                site.problems.len()
+                "{} checked: {}, {}; {}",
+                count(site.files, "file", "files"),
+                count(site.articles.len(), "article", "articles"),
+                count(site.indexes.len(), "date index", "date indexes"),
+                count(site.problems.len(), "problem", "problems"),
             );
-            clean(&site)
+            match site.problems.is_empty() {
+                true => Ok(()),
+                // Printed above, in the format asked for.
+                false => Err(Failure::Problems(Vec::new())),
+            }
         }
         Command::Render {
             article,
@@ -138,10 +142,10 @@ fn run(command: Command) -> Result<(), Failure> {
             stylesheet,
         } => {
             let src = absolute_or_rooted("--src", &src)?;
-            let bytes = std::fs::read(&article).map_err(|e| io(&article, e))?;
-            let parsed = Article::parse(&bytes).map_err(|error| {
-                report(&[Problem::from_error(&article, error)], Format::Text);
-                Failure::Problems
+            let bytes = std::fs::read(&article).map_err(|e| Failure::io(&article, e))?;
+            let parsed = parse_all(&bytes).map_err(|errors| {
+                let problems = errors.into_iter();
+                Failure::Problems(problems.map(|e| Problem::from_error(&article, e)).collect())
             })?;
             let embed = Embed {
                 src,
@@ -161,58 +165,22 @@ fn run(command: Command) -> Result<(), Failure> {
             stylesheet,
             theme,
         } => {
-            let base = absolute_or_rooted("--base", &base)?;
-            let checked = read(std::slice::from_ref(&site))?;
-            // A snippet is named for its article's id: it must make a file name.
-            let unnamable = checked.articles.iter().filter_map(|(file, article)| {
-                let id = article.id.as_str();
-                let usable = !id.starts_with('.')
-                    && id.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
-                let message =
-                    format!("\"{id}\" cannot name a snippet file (letters, digits, - _ . only)");
-                (!usable).then(|| Problem::new(file, "id", message))
-            });
-            let problems: Vec<Problem> =
-                checked.problems.iter().cloned().chain(unnamable).collect();
-            report(&problems, Format::Text);
-            if !problems.is_empty() {
-                return Err(Failure::Problems);
-            }
-            std::fs::create_dir_all(&out).map_err(|e| io(&out, e))?;
-            let runtime = runtime()?;
-            let mut written = 0;
-            for (file, article) in checked.articles {
-                let src = model::resolve(&relative_url(&site, &file), &base).ok_or_else(|| {
-                    Failure::Usage(format!("{}: no URL under {base}", file.display()))
-                })?;
-                for lang in Lang::ALL {
-                    let embed = Embed {
-                        src: src.to_string(),
-                        lang,
-                        theme,
-                        widget: widget.clone(),
-                        stylesheet: stylesheet.clone(),
-                    };
-                    let snippet = runtime.block_on(render(article.clone(), &embed));
-                    let path = out.join(format!("{}.{}.html", article.id.as_str(), lang.tag()));
-                    std::fs::write(&path, snippet).map_err(|e| io(&path, e))?;
-                    written += 1;
-                }
-            }
-            eprintln!("{written} snippets written to {}", out.display());
+            let options = Options {
+                site: SiteDir::new(site),
+                base: absolute_or_rooted("--base", &base)?,
+                out,
+                widget,
+                stylesheet,
+                theme,
+            };
+            let written = build::build(&options)?;
+            eprintln!(
+                "{} written to {}",
+                count(written, "snippet", "snippets"),
+                options.out.display()
+            );
             Ok(())
         }
-    }
-}
-
-fn read(paths: &[PathBuf]) -> Result<Site, Failure> {
-    check(paths).map_err(|e| Failure::Usage(e.to_string()))
-}
-
-fn clean(site: &Site) -> Result<(), Failure> {
-    match site.problems.is_empty() {
-        true => Ok(()),
-        false => Err(Failure::Problems),
     }
 }
 
@@ -226,25 +194,9 @@ fn report(problems: &[Problem], format: Format) {
     }
 }
 
-fn io(path: &Path, error: std::io::Error) -> Failure {
-    Failure::Usage(format!("{}: {error}", path.display()))
-}
-
-/// `file`'s path inside `site`, as URL path segments.
-fn relative_url(site: &Path, file: &Path) -> String {
-    let inside = file.strip_prefix(site).unwrap_or(file);
-    let parts: Vec<String> = inside
-        .components()
-        .map(|part| part.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
-}
-
-/// Where renders run: Yew's server-side rendering is async.
-fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
-    tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| Failure::Usage(e.to_string()))
+/// A `--lang` value: `vi` or `en` (regional tags like `en-GB` too).
+fn lang(tag: &str) -> Result<Lang, String> {
+    Lang::from_tag(tag).ok_or_else(|| format!("{tag:?} is not vi or en"))
 }
 
 /// `url` if it is an absolute `http(s)` URL or starts with `/`: what a URL

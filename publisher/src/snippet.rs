@@ -9,13 +9,12 @@ use std::rc::Rc;
 use html_escape::encode_double_quoted_attribute as attr;
 use yew::LocalServerRenderer;
 
-use crate::components::{Prerendered, PrerenderedProps};
-use crate::i18n::Lang;
-use crate::model::{Article, Document};
+use news_widget::components::{Prerendered, PrerenderedProps};
+use news_widget::i18n::Lang;
+use news_widget::model::{Article, Document};
 
 /// The `theme` attribute of a snippet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Theme {
     /// Light colours (the widget's default).
     Light,
