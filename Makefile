@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: all tools build demo test lint native browser e2e fuzz schema bench clean
+.PHONY: all tools build demo test lint native browser e2e fuzz schema names bench clean
 
 all: build
 
@@ -27,16 +27,22 @@ demo: build
 ## test: formatting, lints, native tests, browser tests, end-to-end tests
 test: tools lint native browser e2e
 
+## lint: rustfmt, clippy (native, wasm32, and the test builds' features), and the
+## JavaScript type-checked by tsc (tsconfig.json: loader/, e2e/, bench/, scripts/, demo/)
 lint:
 	cargo fmt --check
-	cargo clippy --workspace --all-targets --features news_widget/schema -- -D warnings
+	cargo clippy --workspace --all-targets --features news_widget/schema,news_widget/names -- -D warnings
 	cargo clippy $(WASM) --all-targets --features render-count -- -D warnings
+	cargo clippy $(WASM) --lib --features crash-test -- -D warnings
+	tsc -p tsconfig.json
 
-## native: model, state and rendering tests, and the committed schemas are current
+## native: model, state and rendering tests, and the committed schemas and loader names are current
 native:
 	cargo test --workspace
 	fresh=$$(mktemp -d) && cargo run --quiet --features schema --bin schema -- "$$fresh" \
 		&& diff -ru schema "$$fresh" || { echo "schema/ is stale: run make schema" >&2; exit 1; }
+	fresh=$$(mktemp) && cargo run --quiet --features names --bin names -- "$$fresh" \
+		&& diff -u loader/names.js "$$fresh" || { echo "loader/names.js is stale: run make names" >&2; exit 1; }
 
 ## browser: wasm-bindgen-test in headless Chromium, and the render counts
 browser:
@@ -47,7 +53,7 @@ browser:
 ## build, in its own target dir, to prove a panic is contained)
 e2e: build
 	CARGO_TARGET_DIR=target/crash-test trunk build --release --features crash-test --dist target/dist-crash
-	node --test --test-concurrency=1 --test-timeout=60000 e2e/
+	node --test --test-concurrency=1 --test-timeout=60000 e2e/*.test.mjs
 
 ## bench: size and speed figures in headless Chromium (4x CPU throttle), written
 ## to bench/results.md and bench/history.tsv; BENCH_RUNS sets the runs per figure
@@ -62,6 +68,10 @@ fuzz:
 ## schema: regenerate schema/*.schema.json from the Rust types
 schema:
 	cargo run --quiet --features schema --bin schema -- schema
+
+## names: regenerate loader/names.js, the names the loader shares with the module, from the Rust side
+names:
+	cargo run --quiet --features names --bin names -- loader/names.js
 
 clean:
 	rm -rf dist target

@@ -1,15 +1,22 @@
 #!/bin/sh
-# Trunk's post_build hook (see Trunk.toml): joins the CSS partials, in cascade
-# order, into news-widget.css; in release builds, minifies the files a partner
-# page downloads (the loader, the wasm-bindgen bindings and the CSS); moves
+# Trunk's post_build hook (see Trunk.toml): bundles the loader's modules
+# (loader/) into the one classic script partners include, news-widget.js;
+# joins the CSS partials, in cascade order, into news-widget.css; in release
+# builds, minifies the files a partner page downloads (the loader, the
+# wasm-bindgen bindings and the CSS); moves
 # the module's files into v/<version>/ (scripts/version.mjs); writes the
 # sample site's pre-rendered embed snippets to embed/ (the publisher's
 # `news-widget build`) and puts one into the demo page.
 set -eu
 out="$TRUNK_STAGING_DIR"
+minify=
+if [ "${TRUNK_PROFILE:-}" = release ]; then minify=--minify; fi
+# ES2022 as written: every browser the widget supports runs it (README, "Browsers").
+node_modules/.bin/esbuild loader/news-widget.js --bundle --format=iife --target=es2022 $minify \
+  --log-level=warning --outfile="$out/news-widget.js"
 cat styles/theme.css styles/base.css styles/article.css styles/lists.css styles/states.css > "$out/news-widget.css"
-if [ "${TRUNK_PROFILE:-}" = release ]; then
-  for file in news-widget.js news_widget.js news-widget.css; do
+if [ -n "$minify" ]; then
+  for file in news_widget.js news-widget.css; do
     node_modules/.bin/esbuild "$out/$file" --minify --log-level=warning --allow-overwrite --outfile="$out/$file"
   done
 fi

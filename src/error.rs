@@ -65,15 +65,15 @@ pub enum Error {
 
 impl Error {
     /// A stable code for partners' developers, as carried by `news-article:error`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
-            Error::Config(_) => "config",
-            Error::Network { .. } => "network",
-            Error::NotFound { .. } => "not-found",
-            Error::Http { .. } => "http",
-            Error::Timeout { .. } => "timeout",
-            Error::TooLarge { .. } => "too-large",
-            Error::Invalid { .. } => "invalid",
+            Error::Config(_) => Code::Config,
+            Error::Network { .. } => Code::Network,
+            Error::NotFound { .. } => Code::NotFound,
+            Error::Http { .. } => Code::Http,
+            Error::Timeout { .. } => Code::Timeout,
+            Error::TooLarge { .. } => Code::TooLarge,
+            Error::Invalid { .. } => Code::Invalid,
         }
     }
 
@@ -83,6 +83,63 @@ impl Error {
             self,
             Error::Network { .. } | Error::Http { .. } | Error::Timeout { .. }
         )
+    }
+}
+
+/// The one list of the codes `news-article:error` carries in `detail.code`:
+/// those of an [`Error`] the module shows, and two that only the loader can
+/// report, when there is no module to show anything (written into
+/// `loader/names.js` by `make names`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    /// [`Error::Config`].
+    Config,
+    /// [`Error::Network`].
+    Network,
+    /// [`Error::NotFound`].
+    NotFound,
+    /// [`Error::Http`].
+    Http,
+    /// [`Error::Timeout`].
+    Timeout,
+    /// [`Error::TooLarge`].
+    TooLarge,
+    /// [`Error::Invalid`].
+    Invalid,
+    /// The loader could not load the WebAssembly module (blocked by a Content
+    /// Security Policy, an old browser, the network).
+    Unsupported,
+    /// The module panicked: the loader shows the fallback and restarts the widgets.
+    Internal,
+}
+
+impl Code {
+    /// Every code, in the order the README lists them.
+    pub const ALL: [Code; 9] = [
+        Code::Config,
+        Code::Network,
+        Code::NotFound,
+        Code::Http,
+        Code::Timeout,
+        Code::TooLarge,
+        Code::Invalid,
+        Code::Unsupported,
+        Code::Internal,
+    ];
+
+    /// The code as `detail.code` carries it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Config => "config",
+            Code::Network => "network",
+            Code::NotFound => "not-found",
+            Code::Http => "http",
+            Code::Timeout => "timeout",
+            Code::TooLarge => "too-large",
+            Code::Invalid => "invalid",
+            Code::Unsupported => "unsupported",
+            Code::Internal => "internal",
+        }
     }
 }
 

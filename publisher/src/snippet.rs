@@ -74,8 +74,7 @@ pub async fn render(mut article: Article, embed: &Embed) -> String {
         "<news-article src=\"{src}\" lang=\"{lang}\"{theme}>\
          <template shadowrootmode=\"open\">\
          <link rel=\"stylesheet\" href=\"{stylesheet}\">\
-         <slot hidden></slot>\
-         <div class=\"nw-prerendered\">{markup}</div>\
+         {markup}\
          </template>\
          {fallback}\
          </news-article>\n\

@@ -5,6 +5,26 @@ use yew::prelude::*;
 use super::{counted, use_locale};
 use crate::error::Error;
 
+/// The notice's markup, which the loader builds too when the module has
+/// crashed and cannot render it (`loader/names.js` has these names): a
+/// `<div>` of this class, part and role around a `<p>` of the message.
+pub const NOTICE: Notice = Notice {
+    class: "nw-error",
+    part: "error",
+    role: "alert",
+};
+
+/// The names of [`NOTICE`]'s markup.
+#[derive(Debug, Clone, Copy)]
+pub struct Notice {
+    /// Its class (styled in `styles/states.css`).
+    pub class: &'static str,
+    /// Its `part`, for the host's `::part()`.
+    pub part: &'static str,
+    /// Its ARIA role: read out at once.
+    pub role: &'static str,
+}
+
 /// Props of [`ErrorNotice`].
 #[derive(Properties, PartialEq)]
 pub struct ErrorNoticeProps {
@@ -25,7 +45,7 @@ pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
     counted("ErrorNotice");
     let messages = use_locale().lang.messages();
     html! {
-        <div class="nw-error" part="error" role="alert" data-code={props.error.code()}>
+        <div class={NOTICE.class} part={NOTICE.part} role={NOTICE.role} data-code={props.error.code().as_str()}>
             <p>{ messages.error(&props.error) }</p>
             if let Some(onretry) = &props.onretry {
                 <button type="button" class="nw-retry" onclick={onretry.reform(|_| ())}>

@@ -18,14 +18,14 @@ mod widget;
 pub use self::article_view::{ArticleView, ArticleViewProps};
 pub use self::calendar::{Calendar, CalendarProps};
 pub use self::date_browser::{DateBrowser, DateBrowserProps};
-pub use self::error_notice::{ErrorNotice, ErrorNoticeProps};
+pub use self::error_notice::{ErrorNotice, ErrorNoticeProps, Notice, NOTICE};
 pub use self::history_nav::{HistoryNav, HistoryNavProps};
 pub use self::related_list::{RelatedList, RelatedListProps};
 pub use self::rich_text::rich_text;
 pub use self::skeleton::Skeleton;
 pub use self::summary_item::{SummaryItem, SummaryItemProps};
 pub use self::video_player::{VideoPlayer, VideoPlayerProps};
-pub use self::widget::{widget, Moves, Prerendered, PrerenderedProps};
+pub use self::widget::{widget, Moves, Prerendered, PrerenderedProps, PRERENDERED_CLASS};
 
 use yew::prelude::*;
 

@@ -86,6 +86,10 @@ pub fn widget(locale: Locale, state: &State, dates: bool, moves: &Moves, root: &
     }
 }
 
+/// The class of the pre-rendered article in a snippet's shadow root, which
+/// the loader finds and replaces with the live widget (`loader/names.js`).
+pub const PRERENDERED_CLASS: &str = "nw-prerendered";
+
 /// Props of [`Prerendered`].
 #[derive(Properties, PartialEq)]
 pub struct PrerenderedProps {
@@ -99,17 +103,20 @@ pub struct PrerenderedProps {
     pub dates: bool,
 }
 
-/// The widget as its first render will show `article`: what a pre-rendered
-/// snippet holds, made natively through Yew SSR.
+/// What a pre-rendered snippet's shadow root holds, made natively through
+/// Yew SSR: the fallback's slot, hidden while the article shows (the loader
+/// shows it again if the widget ends on an error), and the widget as its
+/// first render will show `article`.
 #[component]
 pub fn Prerendered(props: &PrerenderedProps) -> Html {
     counted("Prerendered");
     let state = State::new(Ok(props.src.clone()), Some(Rc::clone(&props.article)));
-    widget(
-        Locale::new(props.lang),
-        &state,
-        props.dates,
-        &Moves::default(),
-        &NodeRef::default(),
-    )
+    html! {
+        <>
+            <slot hidden=true></slot>
+            <div class={PRERENDERED_CLASS}>
+                { widget(Locale::new(props.lang), &state, props.dates, &Moves::default(), &NodeRef::default()) }
+            </div>
+        </>
+    }
 }

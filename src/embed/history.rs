@@ -5,13 +5,16 @@
 //! The current article is kept as `#news-article=<url>`. A URL read back from
 //! the fragment is accepted only on the origin of the element's `src`, so a
 //! crafted link cannot make a partner's page show someone else's content.
-//! The loader (`loader/news-widget.js`) checks for the key too, to know
-//! before this module loads whether `src` is the article to ask for.
+//! The loader (`loader/early.js`) applies the same rule, to know before this
+//! module loads whether `src` is the article to ask for; `e2e/loader.test.mjs`
+//! holds the two to each other.
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsValue;
 
-const KEY: &str = "news-article=";
+/// The key of the current article in the host URL's fragment
+/// (`#news-article=<url>`; `loader/names.js` has it too).
+pub const FRAGMENT_KEY: &str = "news-article=";
 
 /// The `history` attribute: where the reader's way through articles is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,7 +44,7 @@ impl HistoryMode {
     /// The reader opened the article at `url`: a new entry of the host's history.
     pub fn opened(self, url: &str) {
         if self == HistoryMode::Hash {
-            let fragment = format!("#{KEY}{}", js_sys::encode_uri_component(url));
+            let fragment = format!("#{FRAGMENT_KEY}{}", js_sys::encode_uri_component(url));
             if let Ok(history) = gloo_utils::window().history() {
                 // Refused only in sandboxed documents, where the widget still works without it.
                 let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&fragment));
@@ -79,7 +82,7 @@ fn in_fragment(src: &str) -> Option<String> {
     let encoded = hash
         .trim_start_matches('#')
         .split('&')
-        .find_map(|part| part.strip_prefix(KEY))?;
+        .find_map(|part| part.strip_prefix(FRAGMENT_KEY))?;
     let url = js_sys::decode_uri_component(encoded).ok()?.as_string()?;
     let origin = |url: &str| web_sys::Url::new(url).ok().map(|u| u.origin());
     (origin(&url).is_some() && origin(&url) == origin(src)).then_some(url)

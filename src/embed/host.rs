@@ -8,6 +8,60 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 use crate::error::Error;
 use crate::model::ArticleId;
 
+/// The events the widget dispatches on its `<news-article>` element. The
+/// loader dispatches `Error` too, with the same detail ([`ERROR_DETAIL`]),
+/// for what only it can see (`loader/names.js` has these names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// An article is on screen; detail `{ id }`.
+    Rendered,
+    /// An error is shown instead; detail [`ERROR_DETAIL`].
+    Error,
+    /// The reader moved to another article; detail `{ src }`.
+    Navigate,
+    /// The reader started a video; detail `{ id, src }`.
+    VideoPlay,
+}
+
+impl Event {
+    /// Every event.
+    pub const ALL: [Event; 4] = [
+        Event::Rendered,
+        Event::Error,
+        Event::Navigate,
+        Event::VideoPlay,
+    ];
+
+    /// The event's type, as host pages listen for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Event::Rendered => "news-article:rendered",
+            Event::Error => "news-article:error",
+            Event::Navigate => "news-article:navigate",
+            Event::VideoPlay => "news-article:video-play",
+        }
+    }
+}
+
+/// The keys of an [`Event::Error`]'s detail: the error's code, its message
+/// for developers, and the widget's version.
+pub const ERROR_DETAIL: ErrorDetail = ErrorDetail {
+    code: "code",
+    message: "message",
+    version: "version",
+};
+
+/// The keys of an error event's detail (see [`ERROR_DETAIL`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorDetail {
+    /// An [`crate::error::Code`].
+    pub code: &'static str,
+    /// What went wrong, for developers.
+    pub message: &'static str,
+    /// The widget's version.
+    pub version: &'static str,
+}
+
 /// The `<news-article>` element that hosts one widget, and the widget's
 /// version, which error reports carry.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,20 +83,17 @@ impl Host {
 
     /// `news-article:rendered`, detail `{ id }`: an article is on screen.
     pub fn rendered(&self, id: &ArticleId) {
-        self.dispatch("news-article:rendered", &[("id", id.as_str())]);
+        self.dispatch(Event::Rendered, &[("id", id.as_str())]);
     }
 
     /// `news-article:navigate`, detail `{ src }`: the reader moved to another article.
     pub fn navigate(&self, src: &str) {
-        self.dispatch("news-article:navigate", &[("src", src)]);
+        self.dispatch(Event::Navigate, &[("src", src)]);
     }
 
     /// `news-article:video-play`, detail `{ id, src }`: the reader started a video.
     pub fn video_play(&self, id: &ArticleId, src: &str) {
-        self.dispatch(
-            "news-article:video-play",
-            &[("id", id.as_str()), ("src", src)],
-        );
+        self.dispatch(Event::VideoPlay, &[("id", id.as_str()), ("src", src)]);
     }
 
     /// `news-article:error`, detail `{ code, message, version }`; also one console line.
@@ -51,16 +102,16 @@ impl Host {
         let version = &*self.version;
         web_sys::console::warn_1(&format!("news-article {version}: {message}").into());
         self.dispatch(
-            "news-article:error",
+            Event::Error,
             &[
-                ("code", error.code()),
-                ("message", &message),
-                ("version", version),
+                (ERROR_DETAIL.code, error.code().as_str()),
+                (ERROR_DETAIL.message, &message),
+                (ERROR_DETAIL.version, version),
             ],
         );
     }
 
-    fn dispatch(&self, name: &str, detail: &[(&str, &str)]) {
+    fn dispatch(&self, event: Event, detail: &[(&str, &str)]) {
         let object = js_sys::Object::new();
         for (key, value) in detail {
             // Setting a property on a fresh plain object cannot fail.
@@ -70,7 +121,7 @@ impl Host {
         init.set_bubbles(true);
         init.set_composed(true);
         init.set_detail(&JsValue::from(object));
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
             // A host listener that throws must not stop the widget.
             let _ = self.element.dispatch_event(&event);
         }

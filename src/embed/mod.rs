@@ -11,5 +11,5 @@ mod host;
 
 pub use self::config::Config;
 pub use self::crash::report_panics_to;
-pub use self::history::HistoryMode;
-pub use self::host::Host;
+pub use self::history::{HistoryMode, FRAGMENT_KEY};
+pub use self::host::{ErrorDetail, Event, Host, ERROR_DETAIL};

@@ -1,0 +1,122 @@
+// The one place the end-to-end tests build host pages and answer requests.
+// Every test file makes its pages and routes (for server.mjs's `routes`) with these:
+//
+//   hostPage(body, options)  a whole HTML document around `body`, ending with the loader's script tag
+//   html(page, headers)      a route that answers an HTML document
+//   json(body, headers)      a route that answers JSON
+//   status(code)             a route that answers an HTTP status and nothing else
+//   held(route)              a route whose answers wait until the test releases them, with a
+//                            witness that a request came in: for tests that wait for events, not times
+//
+// A body or page may be given as a value, or as a function of the request
+// that returns one (or a promise of one), for answers made when asked.
+
+/** @typedef {import('node:http').IncomingMessage} Request */
+/** @typedef {import('node:http').ServerResponse} Response */
+/** @typedef {(req: Request, res: Response) => unknown} Route */
+/**
+ * @template T
+ * @typedef {T | ((req: Request) => T | Promise<T>)} Made
+ */
+
+/**
+ * Records every news-article event of a page in `window.widgetEvents`, as
+ * `{ type, id, code, target }` (`target`: the element's id), from before any
+ * widget starts: an inline script for the head of a page that any engine
+ * loads (pages without a Content Security Policy). browser.mjs's
+ * `recordEvents` does the same in Chromium for any page.
+ */
+export const RECORDER = `<script>
+  window.widgetEvents = [];
+  for (const type of ['rendered', 'error', 'navigate', 'video-play']) {
+    document.addEventListener('news-article:' + type, (e) =>
+      window.widgetEvents.push({ type, id: e.detail.id, code: e.detail.code, target: e.composedPath()[0].id }));
+  }
+</script>`;
+
+/**
+ * A host page: `body` in a whole HTML document, followed by the partner
+ * snippet's script tag (`script: null` for none, as when the body's
+ * snippets bring their own).
+ * @param {string} body
+ * @param {{ lang?: string, dir?: string, title?: string, head?: string, script?: string | null }} [options]
+ *   `head`: more markup for the head (a `<style>`, a `<link>`, `RECORDER`)
+ */
+export function hostPage(body, { lang = 'en', dir = 'ltr', title = 'host', head = '', script = '/news-widget.js' } = {}) {
+  const tag = script === null ? '' : `<script src="${script}" async></script>`;
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${title}</title>${head}</head>
+<body>${body}${tag}</body></html>`;
+}
+
+/**
+ * The value of `made` for `req`.
+ * @template T
+ * @param {Made<T>} made
+ * @param {Request} req
+ * @returns {Promise<T>}
+ */
+const make = async (made, req) => (typeof made === 'function' ? /** @type {Function} */ (made)(req) : made);
+
+/**
+ * A route that answers `page` as an HTML document.
+ * @param {Made<string>} page
+ * @param {Record<string, string>} [headers]  more headers (a Content-Security-Policy, say)
+ * @returns {Route}
+ */
+export const html = (page, headers = {}) => async (req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(await make(page, req));
+
+/**
+ * A route that answers `body` as JSON: a value (serialized), or a string or
+ * bytes sent as they are (for documents that are not valid JSON).
+ * @param {Made<unknown>} body
+ * @param {Record<string, string | number>} [headers]
+ * @returns {Route}
+ */
+export const json = (body, headers = {}) => async (req, res) => {
+  const value = await make(body, req);
+  const bytes = typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value);
+  res.writeHead(200, { 'content-type': 'application/json', ...headers }).end(bytes);
+};
+
+/**
+ * A route that answers only with the HTTP status `code`.
+ * @param {number} code
+ * @returns {Route}
+ */
+export const status = (code) => (req, res) => res.writeHead(code, { 'content-type': 'text/plain' }).end(`HTTP ${code}`);
+
+/**
+ * A route that holds its answers back: each request waits until the test
+ * calls `release()`, then `route` answers it. `arrived` resolves when a
+ * request has come in: the witness that the page asked. `hold()` holds the
+ * answers after it again, with a new `arrived`.
+ * @param {Route} route
+ */
+export function held(route) {
+  /** @type {() => void} */
+  let release = () => {};
+  /** @type {() => void} */
+  let arrive = () => {};
+  /** @type {Promise<void>} */
+  let released = Promise.resolve();
+  const hold = {
+    /** @type {Promise<void>} */
+    arrived: Promise.resolve(),
+    /** @type {Route} */
+    route: async (req, res) => {
+      arrive();
+      await released;
+      return route(req, res);
+    },
+    /** Sends the held answers, and every later one at once. */
+    release: () => release(),
+    /** Holds the answers from now on again. */
+    hold() {
+      released = new Promise((resolve) => (release = () => resolve(undefined)));
+      hold.arrived = new Promise((resolve) => (arrive = () => resolve(undefined)));
+    },
+  };
+  hold.hold();
+  return hold;
+}
