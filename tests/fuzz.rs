@@ -1,15 +1,19 @@
-//! Mutation fuzzing: thousands of damaged versions of the sample articles go
-//! through parsing and, when they parse, native SSR rendering. Nothing may
-//! panic. `make test` runs a short seeded run; `make fuzz` a long one
+//! Mutation fuzzing: thousands of damaged versions of the sample articles and
+//! date indexes go through parsing and, when they parse, native SSR rendering
+//! of the whole widget (the article, the history buttons, the date browser
+//! with a day's list). Nothing may panic, and enough of them must get as far
+//! as rendering. `make test` runs a short seeded run; `make fuzz` a long one
 //! (FUZZ_CASES, FUZZ_SEED to vary).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use news_widget::components::ArticleView;
+use news_widget::components::{widget, Moves};
 use news_widget::error::Error;
+use news_widget::i18n::{Lang, Locale};
 use news_widget::model::{Article, DateIndex, Document};
+use news_widget::state::{Action, State};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::error::Category;
@@ -146,14 +150,23 @@ fn mutate(mut doc: Value, changes: &[(prop::sample::Index, Mutation)]) -> Value 
     doc
 }
 
+/// A file of the sample site.
+fn sample(path: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/site/{path}", env!("CARGO_MANIFEST_DIR"))).expect("sample")
+}
+
+/// The documents damaged: three articles and two date indexes of the sample site.
 fn samples() -> Vec<Value> {
-    ["20122", "20125", "20118"]
-        .iter()
-        .map(|id| {
-            let path = format!("{}/site/articles/{id}.json", env!("CARGO_MANIFEST_DIR"));
-            serde_json::from_slice(&std::fs::read(path).expect("sample")).expect("JSON")
-        })
-        .collect()
+    [
+        "articles/20122.json",
+        "articles/20125.json",
+        "articles/20118.json",
+        "dates/2022-01-19.json",
+        "dates/2022-01-20.json",
+    ]
+    .iter()
+    .map(|path| serde_json::from_slice(&sample(path)).expect("JSON"))
+    .collect()
 }
 
 /// A damaged document: a mutated sample, or a sample's bytes cut and flipped.
@@ -197,40 +210,86 @@ fn runner() -> (TestRunner, u32) {
     (TestRunner::new_with_rng(config, rng), cases)
 }
 
+/// Props of [`WholeWidget`].
+#[derive(Properties, PartialEq)]
+struct WholeWidgetProps {
+    state: State,
+}
+
+/// The whole widget as the app draws `state`, with its date browser.
+#[component]
+fn WholeWidget(props: &WholeWidgetProps) -> Html {
+    widget(
+        Locale::new(Lang::Vi),
+        &props.state,
+        true,
+        &Moves::default(),
+        &NodeRef::default(),
+    )
+}
+
+/// The state of a widget showing `article`, with `index` as the list of the
+/// day before the article's (the date browser's first step).
+fn showing(article: Article, index: DateIndex) -> State {
+    let state = Rc::new(State::new(
+        Ok("https://news.example/articles/20122.json".into()),
+        Some(Rc::new(article)),
+    ));
+    let day = state.day().expect("a day to browse").previous();
+    let state = state.reduce(Action::ShowDay(day));
+    let attempt = state
+        .day_index()
+        .pending()
+        .expect("the day's list is loading");
+    Rc::unwrap_or_clone(state.reduce(Action::DayLoaded(attempt, Ok(Rc::new(index)))))
+}
+
 #[test]
-fn damaged_articles_never_panic_in_parsing_or_rendering() {
+fn damaged_documents_never_panic_in_parsing_or_rendering() {
     let (mut runner, cases) = runner();
     let seed = env("FUZZ_SEED", 20122);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("runtime");
-    let (parsed, rendered) = (Cell::new(0u32), Cell::new(0u32));
+    let article = || Article::parse(&sample("articles/20122.json")).expect("the seed");
+    let index = || DateIndex::parse(&sample("dates/2022-01-19.json")).expect("a day");
+    let rendered = Cell::new(0u32);
     let result = runner.run(&document(), |bytes| {
-        let _ = DateIndex::parse(&bytes);
-        if let Ok(article) = Article::parse(&bytes) {
-            parsed.set(parsed.get() + 1);
-            let props = yew::props!(news_widget::components::ArticleViewProps {
-                article: Rc::new(article),
-                onselect: Callback::noop(),
-            });
-            let html = runtime.block_on(
-                LocalServerRenderer::<ArticleView>::with_props(props)
-                    .hydratable(false)
-                    .render(),
-            );
-            prop_assert!(!html.contains("<script"));
-            rendered.set(rendered.get() + 1);
-        }
+        // A damaged article with a good day's list, or a good article with a damaged list.
+        let state = match (Article::parse(&bytes), DateIndex::parse(&bytes)) {
+            (Ok(article), _) => showing(article, index()),
+            (_, Ok(index)) => showing(article(), index),
+            _ => return Ok(()),
+        };
+        let html = runtime.block_on(
+            LocalServerRenderer::<WholeWidget>::with_props(WholeWidgetProps { state })
+                .hydratable(false)
+                .render(),
+        );
+        prop_assert!(!html.contains("<script"));
+        prop_assert!(html.contains("nw-headline") && html.contains("nw-dates"));
+        rendered.set(rendered.get() + 1);
         Ok(())
     });
     println!(
-        "fuzz: {cases} damaged documents (seed {seed}): {} parsed and rendered, {} refused with an error, 0 panics",
+        "fuzz: {cases} damaged documents (seed {seed}): {} parsed and rendered whole, {} refused with an error, 0 panics",
         rendered.get(),
-        cases - parsed.get()
+        cases - rendered.get()
     );
     if let Err(failure) = result {
         panic!("{failure}");
     }
+    // Mutations mostly break a document; a run in which hardly any renders
+    // would test parsing alone. The seeded run renders about a third.
+    assert!(
+        rendered.get() >= cases / 5,
+        "only {} of {cases} documents rendered",
+        rendered.get()
+    );
+    assert!(
+        rendered.get() < cases,
+        "every document parsed: the mutations damage nothing"
+    );
 }
 
 /// What serde_path_to_error (the reference `model` replaced to save 11 KB of

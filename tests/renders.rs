@@ -13,18 +13,42 @@ use web_sys::{Element, HtmlElement, Response};
 mod common;
 
 use common::{host, until};
+use yew::scheduler::flush;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = include_str!("../site/articles/20122.json");
+/// The first related article, opened in place.
+const RELATED: &str = include_str!("../site/articles/20125.json");
+/// The day before the seed's, with two articles.
+const DAY: &str = include_str!("../site/dates/2022-01-19.json");
 
 /// The components an article is made of: none of them may render again for
 /// a change that is not the article's.
 const ARTICLE_PARTS: [&str; 4] = ["ArticleView", "RelatedList", "SummaryItem", "VideoPlayer"];
 
+/// Answers the page's requests for URLs ending in `path` with `body`, as the
+/// sample site's server would (the test runner serves no site files); other
+/// requests go to the network as before.
+fn serve(path: &str, body: &str) {
+    let install = js_sys::Function::new_with_args(
+        "path, body",
+        "const fetch = window.fetch.bind(window);
+         window.fetch = (input, init) =>
+           String(input instanceof Request ? input.url : input).endsWith(path)
+             ? Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }))
+             : fetch(input, init);",
+    );
+    install
+        .call2(&JsValue::NULL, &path.into(), &body.into())
+        .expect("fetch answered");
+}
+
 /// A `<news-article>`-like host for the seed article, mounted, with the
 /// answer to its early request already handed over, as the loader does.
 fn seed_widget() -> (Element, Element, Widget) {
+    serve("/renders/20125.json", RELATED);
+    serve("/dates/2022-01-19.json", DAY);
     let (host, root) = host(&[("src", "renders/20122.json")]);
     let document = gloo_utils::document();
     let base = document.base_uri().ok().flatten().unwrap_or_default();
@@ -56,6 +80,15 @@ fn next(target: &Element, name: &str) -> JsFuture {
             .expect("listen");
     });
     JsFuture::from(promise)
+}
+
+/// Clicks the first element matching `selector` in `root`, as a reader does.
+fn click(root: &Element, selector: &str) {
+    root.query_selector(selector)
+        .expect("query")
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .click();
 }
 
 /// Asserts how often each named component rendered since the last reset.
@@ -91,37 +124,59 @@ async fn each_component_renders_once_for_an_article_and_not_again_for_other_chan
         "the answer was in before the module: the first render is the article",
     );
 
-    // A date-browser step: the date browser renders, the article does not.
+    // A date-browser step to a day with two articles: the date browser and
+    // the day's two items render, the article does not.
     renders::reset();
-    let day_button = root
-        .query_selector(".nw-previous-day")
-        .expect("query")
-        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-        .expect("the previous-day button");
-    day_button.click();
-    until("the day's list settles", || {
-        root.query_selector(
-            ".nw-dates [role=status], .nw-dates [role=alert], .nw-dates .nw-summary",
-        )
-        .ok()
-        .flatten()
-        .is_some_and(|el| el.text_content().unwrap_or_default() != "Đang tải bài viết…")
+    click(&root, ".nw-previous-day");
+    until("the day's list shows its articles", || {
+        root.query_selector(".nw-dates .nw-summary")
+            .ok()
+            .flatten()
+            .is_some()
     })
     .await;
+    flush().await;
     assert!(
         renders::of("DateBrowser") >= 1,
         "the date browser shows the step"
     );
-    assert_article_untouched("a date-browser step renders no article component");
+    assert_renders(
+        &[
+            ("ArticleView", 0),
+            ("RelatedList", 0),
+            ("SummaryItem", 2),
+            ("VideoPlayer", 0),
+        ],
+        "a date-browser step renders the day's two items and no part of the article",
+    );
 
     // A theme change is pure CSS: even if the loader passed it on, nothing renders.
     renders::reset();
     host.set_attribute("theme", "dark").expect("theme");
     widget.update();
-    // Yew renders in a microtask: after a task, it has.
-    gloo_timers::future::TimeoutFuture::new(0).await;
+    flush().await;
     assert_renders(&[("App", 0)], "a theme change renders nothing");
     assert_article_untouched("a theme change renders no article component");
+
+    // A related item opens in place: the old article dims while it loads,
+    // then the new one renders. Its related list shares five items with the
+    // seed's (same props, same keys): only the sixth, the seed itself, renders.
+    renders::reset();
+    let rendered = next(&host, "news-article:rendered");
+    click(&root, ".nw-related a");
+    rendered.await.expect("rendered");
+    flush().await;
+    assert_renders(
+        &[
+            ("ArticleView", 2),
+            ("RelatedList", 1),
+            ("SummaryItem", 1),
+            ("VideoPlayer", 0),
+            ("HistoryNav", 1),
+            ("DateBrowser", 0),
+        ],
+        "a move: the article dimmed, then the new one and its one new related item; the back button appears",
+    );
 
     widget.unmount();
     host.remove();
