@@ -8,7 +8,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { manifest, serve } from './server.mjs';
-import { everyWidgetRendered, frames, launch, openPage, outcome, recordEvents } from './browser.mjs';
+import { everyWidgetRendered, launch, openPage, outcome, recordEvents } from './browser.mjs';
+import { hostPage, html } from './pages.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const STRICT_CSP =
@@ -31,11 +32,9 @@ const SNAPSHOT = `<script>
   };
 </script>`;
 
-const page = (style, { dir = 'ltr', body = widget(), snapshot = true } = {}) =>
-  `<!doctype html><html dir="${dir}"><head><meta charset="utf-8"><title>host</title>
-   <style>${style}</style></head><body>
-   <header class="portal">A partner page</header>${snapshot ? SNAPSHOT : ''}
-   ${body}<script src="/news-widget.js" async></script></body></html>`;
+/** A partner page with `style` in its head (or `head` instead), and the snapshot before the widgets in `body`. */
+const page = (style, { dir = 'ltr', body = widget(), snapshot = true, head = `<style>${style}</style>` } = {}) =>
+  hostPage(`<header class="portal">A partner page</header>${snapshot ? SNAPSHOT : ''}${body}`, { dir, head });
 
 const HOSTS = {
   plain: page(''),
@@ -59,44 +58,39 @@ let browser;
 
 before(async () => {
   const routes = {};
-  for (const [name, html] of Object.entries(HOSTS)) {
-    routes[`/host/${name}.html`] = (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-  }
+  for (const [name, body] of Object.entries(HOSTS)) routes[`/host/${name}.html`] = html(body);
   // Under the CSP the host's own inline styles are blocked too: its width comes from a file.
-  const strict = page('', { snapshot: false })
-    .replace('<style></style>', '<link rel="stylesheet" href="/host/width.css">')
-    .replace('<div style="width: 800px">', '<div class="column">');
+  const strict = page('', {
+    snapshot: false,
+    head: '<link rel="stylesheet" href="/host/width.css">',
+    body: widget().replace('<div style="width: 800px">', '<div class="column">'),
+  });
   routes['/host/width.css'] = (req, res) => res.writeHead(200, { 'content-type': 'text/css' }).end('.column { width: 800px; }');
-  routes['/host/strict-csp.html'] = (req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': STRICT_CSP }).end(strict);
-  routes['/host/no-wasm.html'] = (req, res) =>
-    res
-      .writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'; script-src 'self'" })
-      .end(strict);
-  routes['/host/many.html'] = (req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html' }).end(
-      page('', {
-        body: `${widget('id="one"')}${widget('id="two" lang="en" theme="dark"')}${widget('id="three"')}
-               <script src="/news-widget.js"></script>`,
-      }),
-    );
-  routes['/host/lazy.html'] = (req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html' }).end(
-      `<!doctype html><meta charset="utf-8"><title>lazy</title>
-       <news-article id="top" src="/site/articles/20122.json"></news-article>
+  routes['/host/strict-csp.html'] = html(strict, { 'content-security-policy': STRICT_CSP });
+  routes['/host/no-wasm.html'] = html(strict, { 'content-security-policy': "default-src 'self'; script-src 'self'" });
+  routes['/host/many.html'] = html(
+    page('', {
+      body: `${widget('id="one"')}${widget('id="two" lang="en" theme="dark"')}${widget('id="three"')}
+             <script src="/news-widget.js"></script>`,
+    }),
+  );
+  routes['/host/lazy.html'] = html(
+    hostPage(
+      `<news-article id="top" src="/site/articles/20122.json"></news-article>
        <div style="height: 6000px"></div>
        <news-article id="far" src="/site/articles/20110.json"></news-article>
-       <news-article id="eager" loading="eager" src="/site/articles/20104.json"></news-article>
-       <script src="/news-widget.js" async></script>`,
-    );
-  routes['/host/widths.html'] = (req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html' }).end(
-      `<!doctype html><meta charset="utf-8"><title>widths</title>` +
-        [280, 600, 1200]
-          .map((w) => `<div style="width:${w}px"><news-article id="w${w}" loading="eager" src="/site/articles/20122.json" date-index="/site/dates/{date}.json"></news-article></div>`)
-          .join('') +
-        `<script src="/news-widget.js" async></script>`,
-    );
+       <news-article id="eager" loading="eager" src="/site/articles/20104.json"></news-article>`,
+      { title: 'lazy' },
+    ),
+  );
+  routes['/host/widths.html'] = html(
+    hostPage(
+      [280, 600, 1200]
+        .map((w) => `<div style="width:${w}px"><news-article id="w${w}" loading="eager" src="/site/articles/20122.json" date-index="/site/dates/{date}.json"></news-article></div>`)
+        .join(''),
+      { title: 'widths' },
+    ),
+  );
   server = await serve({ routes });
   browser = await launch();
   await mkdir(SHOTS, { recursive: true });
@@ -226,51 +220,69 @@ test('three widgets, the script twice: one module, each its own language and the
   });
   assert.deepEqual(one, { views: '2,117 views', background: 'rgb(27, 29, 33)' });
 
-  // Removed: torn down (its DOM gone). Added again: renders again.
-  await page.evaluate(async () => {
-    const three = document.getElementById('three');
-    three.remove();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    window.removedChildren = three.shadowRoot.querySelector('div').childElementCount;
-    document.body.append(three);
+  // Removed: torn down, its DOM gone (a widget never torn down fails the wait).
+  // Added again: renders again.
+  await page.evaluate(() => {
+    window.removed = document.getElementById('three');
+    window.removed.remove();
   });
-  await page.waitForFunction(() => document.getElementById('three').shadowRoot.querySelector('h2'));
-  assert.equal(await page.evaluate(() => window.removedChildren), 0);
+  await page.waitForFunction(() => window.removed.shadowRoot.querySelector('div').childElementCount === 0);
+  const from = await page.evaluate(() => window.widgetEvents.length);
+  await page.evaluate(() => document.body.append(window.removed));
+  await page.waitForFunction((from) => window.widgetEvents.slice(from).some((e) => e.type === 'rendered' && e.target.id === 'three'), from);
+  assert.equal(await page.locator('#three h2').textContent(), 'Hội nghị Ban Chấp hành Đảng bộ tỉnh');
   assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1, 'the module is downloaded once');
   assert.equal(requests.filter((u) => u.endsWith('/news_widget.js')).length, 1);
   await page.close();
 });
 
 test('removing an element mid-load aborts its request', async () => {
-  let aborted = false;
+  /** @type {() => void} */
+  let closed = () => {};
+  // The article never comes: its request ends only when the page gives it up.
+  const aborted = new Promise((resolve) => (closed = () => resolve(undefined)));
   const slow = await serve({
     routes: {
-      '/slow.json': (req) => req.on('close', () => (aborted = true)),
-      '/host.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(
-        '<!doctype html><news-article loading="eager" src="/slow.json"></news-article><script src="/news-widget.js"></script>'),
+      '/slow.json': (req) => req.on('close', closed),
+      '/host.html': html(hostPage('<news-article loading="eager" src="/slow.json"></news-article>')),
     },
   });
   const page = await browser.newPage();
   await page.goto(`${slow.url}/host.html`);
   await page.waitForFunction(() => document.querySelector('news-article').shadowRoot?.querySelector('.nw-skeleton'));
   await page.evaluate(() => document.querySelector('news-article').remove());
-  for (let i = 0; i < 50 && !aborted; i++) await new Promise((r) => setTimeout(r, 20));
-  assert.equal(aborted, true);
+  // A request that is never aborted fails the test by its timeout.
+  await aborted;
   await page.close();
   await slow.close();
 });
 
 test('lazy by default: a widget far below the fold waits until the reader comes near', async () => {
-  const { page } = await open('/host/lazy.html');
+  const page = await browser.newPage();
+  await recordEvents(page);
+  // Every fetch the page makes, as it makes it.
+  await page.addInitScript(() => {
+    window.fetched = [];
+    const fetch = window.fetch;
+    window.fetch = (input, init) => (window.fetched.push(String(input instanceof Request ? input.url : input)), fetch(input, init));
+  });
+  await page.goto(`${server.url}/host/lazy.html`);
   await outcome(page, { selector: '#top' });
   await outcome(page, { selector: '#eager' });
-  const asked = () => server.requests.filter((p) => p === '/site/articles/20110.json').length;
-  const before = asked();
-  // An IntersectionObserver reports at frame time: two frames after load, a near element would have asked.
-  await frames(page);
-  assert.equal(asked(), before, 'not fetched while far away');
+  // The witness: an observer like the loader's, made after it, has had its
+  // first report on the far element, so the loader's has had its own.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const observer = new IntersectionObserver(() => (observer.disconnect(), resolve(undefined)), { rootMargin: '800px 0px' });
+        observer.observe(document.getElementById('far'));
+      }),
+  );
+  const far = () => page.evaluate(() => window.fetched.filter((url) => url.endsWith('/20110.json')).length);
+  assert.equal(await far(), 0, 'not fetched while far away');
   await page.evaluate(() => document.getElementById('far').scrollIntoView());
   assert.deepEqual(await outcome(page, { selector: '#far' }), { type: 'rendered', detail: { id: '20110' } });
+  assert.equal(await far(), 1);
   await page.close();
 });
 

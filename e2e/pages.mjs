@@ -7,6 +7,7 @@
 //   status(code)             a route that answers an HTTP status and nothing else
 //   held(route)              a route whose answers wait until the test releases them, with a
 //                            witness that a request came in: for tests that wait for events, not times
+//   RECORDER, SAMPLE_FRAMES  page scripts: the widgets' events, and how every frame shows the article
 //
 // A body or page may be given as a value, or as a function of the request
 // that returns one (or a promise of one), for answers made when asked.
@@ -120,3 +121,25 @@ export function held(route) {
   hold.hold();
   return hold;
 }
+
+/**
+ * A page script: samples, in every animation frame from the page's start,
+ * how the first widget's headline looks, 'not shown', 'UNSTYLED' or
+ * 'styled', into `window.frameSamples.seen`, until the first frame that
+ * shows it styled (then `done`). A flash of unstyled content is a frame
+ * that shows it unstyled: the samples catch it whenever it comes. Run it as
+ * an init script (Chromium), or inline in a page's head (`<script>(${SAMPLE_FRAMES})()</script>`).
+ */
+export const SAMPLE_FRAMES = () => {
+  /** @type {{ seen: string[], done: boolean }} */
+  const samples = { seen: [], done: false };
+  Object.assign(window, { frameSamples: samples });
+  const frame = () => {
+    const h2 = document.querySelector('news-article')?.shadowRoot?.querySelector('h2');
+    const look = !h2 || !h2.getClientRects().length ? 'not shown' : /^"Noto Serif"/.test(getComputedStyle(h2).fontFamily) ? 'styled' : 'UNSTYLED';
+    samples.seen.push(look);
+    if (look === 'styled') samples.done = true;
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};

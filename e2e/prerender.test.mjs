@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { manifest, serve, DIST } from './server.mjs';
 import { frames, launch, openPage, outcome } from './browser.mjs';
+import { held, hostPage, html, json, SAMPLE_FRAMES } from './pages.mjs';
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
@@ -14,27 +15,29 @@ const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
 let server;
 let browser;
-/** The module waits for this before it is sent (set by a test, to see the page before the takeover). */
-let holdModule = null;
+/** @type {Buffer} */
+let wasm;
+/** The module, held back by the tests that look at the page before the takeover. */
+const module = held((req, res) => res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm));
+module.release();
 
 const snippet = (id, lang = 'vi') => readFile(`${DIST}embed/${id}.${lang}.html`, 'utf8');
 const ids = (await readdir(`${DIST}site/articles`)).map((f) => f.replace('.json', '')).sort();
 
-/** A host page with `body`; no script of its own (the snippets bring the loader). */
-const hostPage = (body) =>
-  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>host</title></head>
-   <body><h1>A partner page</h1>${body}<p id="below">Below the widget.</p></body></html>`;
+/**
+ * A route answering a partner page around `body()` (made when asked); no
+ * script of its own, as the snippets bring the loader.
+ * @param {() => string | Promise<string>} body
+ * @param {Record<string, string>} [headers]
+ */
+const page = (body, headers = {}) =>
+  html(async () => hostPage(`<h1>A partner page</h1>${await body()}<p id="below">Below the widget.</p>`, { lang: 'vi', script: null }), headers);
 
 before(async () => {
   const { version } = await manifest();
-  const wasm = await readFile(`${DIST}v/${version}/news_widget_bg.wasm`);
-  const page = (body, headers = {}) => async (req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(hostPage(await body()));
+  wasm = await readFile(`${DIST}v/${version}/news_widget_bg.wasm`);
   const routes = {
-    [`/v/${version}/news_widget_bg.wasm`]: async (req, res) => {
-      await holdModule;
-      res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm);
-    },
+    [`/v/${version}/news_widget_bg.wasm`]: module.route,
     // The snippet's article, with the loader blocked: what a reader gets with no script at all.
     '/host/no-script.html': page(async () => (await snippet('20122')).replace(/<script[^>]*><\/script>/, '')),
     '/host/seed.html': page(() => snippet('20122')),
@@ -49,11 +52,10 @@ before(async () => {
     '/host/no-wasm.html': page(() => snippet('20122'), { 'content-security-policy': NO_WASM_CSP }),
     // The JSON changed since the snippet was made.
     '/host/changed.html': page(async () => (await snippet('20122')).replace('/site/articles/20122.json', '/changed/20122.json')),
-    '/changed/20122.json': async (req, res) => {
+    '/changed/20122.json': json(async () => {
       const article = JSON.parse(await readFile(`${DIST}site/articles/20122.json`, 'utf8'));
-      const changed = { ...article, headline: 'Tin đã cập nhật', related: article.related.map((r) => ({ ...r, src: `../site/articles/${r.src}` })) };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(changed));
-    },
+      return { ...article, headline: 'Tin đã cập nhật', related: article.related.map((r) => ({ ...r, src: `../site/articles/${r.src}` })) };
+    }),
   };
   for (const id of ids) {
     for (const lang of ['vi', 'en']) {
@@ -109,23 +111,14 @@ test('with no script at all, the snippet shows the seed article, styled, with wo
   await page.close();
 });
 
-test('no flash of unstyled content: until its stylesheet is there, the article is not shown unstyled', async () => {
+test('no flash of unstyled content: in no frame until its stylesheet is there is the article shown unstyled', async () => {
   const page = await browser.newPage();
-  const loaded = page.goto(`${server.url}/host/slow-css.html`);
-  const samples = [];
-  for (let i = 0; i < 8; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    samples.push(
-      await page.evaluate(() => {
-        const h2 = document.querySelector('news-article')?.shadowRoot?.querySelector('h2');
-        if (!h2 || !h2.getClientRects().length) return 'not shown';
-        return /^"Noto Serif"/.test(getComputedStyle(h2).fontFamily) ? 'styled' : 'UNSTYLED';
-      }),
-    );
-  }
-  await loaded;
-  assert.ok(!samples.includes('UNSTYLED'), samples.join(', '));
-  assert.match(await page.evaluate(() => getComputedStyle(document.querySelector('news-article').shadowRoot.querySelector('h2')).fontFamily), /^"Noto Serif"/);
+  // Every frame from the first until the article shows styled.
+  await page.addInitScript(SAMPLE_FRAMES);
+  await page.goto(`${server.url}/host/slow-css.html`);
+  const frames = await (await page.waitForFunction(() => window.frameSamples.done && window.frameSamples)).jsonValue();
+  assert.ok(frames.seen.length > 0, 'frames were sampled');
+  assert.ok(!frames.seen.includes('UNSTYLED'), frames.seen.join(', '));
   await page.close();
 });
 
@@ -148,9 +141,8 @@ describe('the snippet reads exactly as the live widget, every sample article in 
 describe('the takeover', () => {
   let page;
   let earlier;
-  let release;
   before(async () => {
-    holdModule = new Promise((resolve) => (release = resolve));
+    module.hold();
     ({ page } = await openPage(browser, `${server.url}/host/seed.html`));
     await page.evaluate(() => {
       window.shifts = [];
@@ -164,9 +156,11 @@ describe('the takeover', () => {
       below: document.getElementById('below').getBoundingClientRect().top,
       focused: document.querySelector('news-article').shadowRoot.activeElement?.getAttribute('href'),
     }));
-    release();
-    holdModule = null;
+    module.release();
     await outcome(page);
+    // The takeover is over, and a frame has been laid out since: a layout
+    // shift would have been reported then.
+    await page.waitForFunction(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
     await frames(page);
   });
   after(() => page.close());
@@ -198,16 +192,14 @@ describe('the takeover', () => {
 });
 
 test('a video the reader started keeps playing: the takeover waits for it', async () => {
-  let release;
-  holdModule = new Promise((resolve) => (release = resolve));
+  module.hold();
   const { page } = await openPage(browser, `${server.url}/host/seed.html`);
   await page.evaluate(() => {
     const video = document.querySelector('news-article').shadowRoot.querySelector('video');
     video.muted = true;
     return video.play();
   });
-  release();
-  holdModule = null;
+  module.release();
   await outcome(page);
   const during = await page.evaluate(() => {
     const root = document.querySelector('news-article').shadowRoot;
