@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { serve, DIST } from './server.mjs';
 import { launch, openPage, outcome, recordEvents } from './browser.mjs';
+import { held, hostPage, html, json, status } from './pages.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -17,28 +18,28 @@ let server;
 let browser;
 
 const host = ({ lang, theme, src = '/site/articles/20122.json' }) =>
-  `<!doctype html><html lang="en"><meta charset="utf-8"><title>a11y</title>
-   <main><news-article loading="eager" lang="${lang}" theme="${theme}" src="${src}" date-index="/site/dates/{date}.json"></news-article></main>
-   <script src="/news-widget.js" async></script>`;
+  hostPage(
+    `<main><news-article loading="eager" lang="${lang}" theme="${theme}" src="${src}" date-index="/site/dates/{date}.json"></news-article></main>`,
+    { title: 'a11y' },
+  );
+/** An article that does not come while the loading state is checked. */
+const slow = held(json(() => readFile(`${DIST}site/articles/20122.json`)));
 
 before(async () => {
-  const seed = await readFile(`${DIST}site/articles/20122.json`);
   server = await serve({
     routes: {
-      '/host.html': (req, res) => {
-        const q = new URL(req.url, 'http://x').searchParams;
-        res.writeHead(200, { 'content-type': 'text/html' }).end(
-          host({ lang: q.get('lang'), theme: q.get('theme'), src: q.get('src') || undefined }),
-        );
-      },
-      '/slow.json': (req, res) =>
-        setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(seed), 4000),
+      '/host.html': html((req) => {
+        const q = new URL(req.url ?? '/', 'http://x').searchParams;
+        return host({ lang: q.get('lang'), theme: q.get('theme'), src: q.get('src') || undefined });
+      }),
+      '/slow.json': slow.route,
     },
   });
   browser = await launch();
 });
 
 after(async () => {
+  slow.release();
   await browser?.close();
   await server?.close();
 });
@@ -185,11 +186,8 @@ describe('keyboard only', () => {
     let calls = 0;
     const flaky = await serve({
       routes: {
-        '/host.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(host({ lang: 'vi', theme: 'light', src: '/a.json' })),
-        '/a.json': async (req, res) => {
-          if (++calls <= 3) return res.writeHead(503).end();
-          res.writeHead(200, { 'content-type': 'application/json' }).end(await readFile(`${DIST}site/articles/20122.json`));
-        },
+        '/host.html': html(host({ lang: 'vi', theme: 'light', src: '/a.json' })),
+        '/a.json': (req, res) => (++calls <= 3 ? status(503)(req, res) : json(() => readFile(`${DIST}site/articles/20122.json`))(req, res)),
       },
     });
     const retry = await browser.newPage();

@@ -5,56 +5,35 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, DIST } from './server.mjs';
-import { frames, launch, openPage, outcome } from './browser.mjs';
+import { launch, outcome, recordEvents } from './browser.mjs';
+import { held, hostPage, html, json, status } from './pages.mjs';
 
 let server;
 let browser;
 let flaky = 0;
-/** Resolves when the late answer to 20121 has been sent (see its route). */
-let lateSent = Promise.resolve();
-let markLateSent = () => {};
 
 const article = (id) => readFile(`${DIST}site/articles/${id}.json`);
-const json = (res, body) => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+/** The answer to 20121, held back by the test of an older load that must not win. */
+const late = held(json(() => article('20121')));
+late.release();
 
 before(async () => {
   server = await serve({
     routes: {
-      '/host/hash.html': (req, res) =>
-        res.writeHead(200, { 'content-type': 'text/html' }).end(
-          `<!doctype html><meta charset="utf-8"><title>hash</title>
-           <news-article history="hash" src="/site/articles/20122.json"></news-article>
-           <script src="/news-widget.js" async></script>`,
-        ),
+      '/host/hash.html': html(hostPage('<news-article history="hash" src="/site/articles/20122.json"></news-article>', { title: 'hash' })),
       // The partner snippet of the demo page, alone: the article names its date index.
-      '/host/one.html': (req, res) =>
-        res.writeHead(200, { 'content-type': 'text/html' }).end(
-          `<!doctype html><meta charset="utf-8"><title>one</title>
-           <news-article src="/site/articles/20122.json"></news-article>
-           <script src="/news-widget.js" async></script>`,
-        ),
+      '/host/one.html': html(hostPage('<news-article src="/site/articles/20122.json"></news-article>', { title: 'one' })),
       // The partner's date-index attribute overrides the article's own dateIndex.
-      '/host/dates.html': (req, res) =>
-        res.writeHead(200, { 'content-type': 'text/html' }).end(
-          `<!doctype html><meta charset="utf-8"><title>dates</title>
-           <news-article date-index="/partner-dates/{date}.json" src="/site/articles/20122.json"></news-article>
-           <script src="/news-widget.js" async></script>`,
-        ),
-      '/partner-dates/2022-01-19.json': async (req, res) => {
+      '/host/dates.html': html(
+        hostPage('<news-article date-index="/partner-dates/{date}.json" src="/site/articles/20122.json"></news-article>', { title: 'dates' }),
+      ),
+      '/partner-dates/2022-01-19.json': json(async () => {
         const index = JSON.parse(await readFile(`${DIST}site/dates/2022-01-19.json`, 'utf8'));
-        json(res, JSON.stringify({ ...index, items: index.items.slice(0, 1) }));
-      },
-      // Answers only after 1.5 s: an older load that must not win.
-      '/site/articles/20121.json': async (req, res) => {
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        json(res, await article('20121'));
-        markLateSent();
-      },
+        return { ...index, items: index.items.slice(0, 1) };
+      }),
+      '/site/articles/20121.json': late.route,
       // Fails with 503 through the widget's own three tries, then works: the retry button's case.
-      '/site/articles/20115.json': async (req, res) => {
-        if (flaky++ < 3) return res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
-        json(res, await article('20115'));
-      },
+      '/site/articles/20115.json': (req, res) => (flaky++ < 3 ? status(503)(req, res) : json(() => article('20115'))(req, res)),
     },
   });
   browser = await launch();
@@ -65,12 +44,40 @@ after(async () => {
   await server?.close();
 });
 
+/**
+ * Records, in `window.bodiesRead`, the URL of every response whose body the
+ * page has read, once read: what the widget does with an answer follows in
+ * the same task's microtasks.
+ */
+function recordBodies() {
+  window.bodiesRead = [];
+  for (const method of /** @type {const} */ (['arrayBuffer', 'text', 'json', 'blob', 'bytes'])) {
+    const read = Response.prototype[method];
+    if (!read) continue;
+    Response.prototype[method] = function () {
+      return read.call(this).then((/** @type {unknown} */ body) => (window.bodiesRead.push(this.url), body));
+    };
+  }
+}
+
 /** Opens a host page and waits for its widget's first article. */
 async function open(path = '/host/one.html') {
-  const { page } = await openPage(browser, server.url + path, { viewport: { width: 1000, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  await page.addInitScript(recordBodies);
+  await recordEvents(page);
+  await page.goto(server.url + path);
   assert.equal((await outcome(page)).type, 'rendered');
   return page;
 }
+
+/**
+ * Waits until the page has read the body of a response for `path`, and a
+ * task more: the widget has done what it does with that answer.
+ */
+const answerRead = (page, path) =>
+  page.waitForFunction((path) => window.bodiesRead.some((url) => new URL(url).pathname === path), path).then(() =>
+    page.evaluate(() => new Promise((resolve) => setTimeout(resolve))),
+  );
 
 const headline = (page) => page.locator('news-article h2').textContent();
 const item = (page, id) => page.locator(`news-article .nw-related a[href$="/${id}"]`);
@@ -117,14 +124,10 @@ test('hovering an item prefetches it; the click then needs no request and shows 
   const page = await open();
   const path = '/site/articles/20118.json';
   const before = fetched(path);
-  // Listening before the hover: the answer can come at once.
-  const answered = page.waitForResponse((r) => r.url().endsWith(path));
   await item(page, '20118').hover();
-  for (let i = 0; i < 50 && fetched(path) === before; i++) await new Promise((r) => setTimeout(r, 20));
+  // The prefetch's answer is in, read and kept.
+  await answerRead(page, path);
   assert.equal(fetched(path), before + 1, 'prefetched on hover');
-  // The answer is in and read: its parse runs in the frames after.
-  await (await answered).finished();
-  await frames(page);
   // Any render of the old article dimmed as "loading" would show up here.
   await page.evaluate(() => {
     const shadow = document.querySelector('news-article').shadowRoot;
@@ -143,13 +146,14 @@ test('hovering an item prefetches it; the click then needs no request and shows 
 
 test('two quick clicks end on the second article, whatever answers first', async () => {
   const page = await open();
-  lateSent = new Promise((resolve) => (markLateSent = resolve));
-  await item(page, '20121').click(); // answers after 1.5 s
+  late.hold();
+  await item(page, '20121').click(); // its answer is held
+  await late.arrived;
   await item(page, '20110').click();
   assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20110' } });
-  // The late answer arrives: it must change nothing.
-  await lateSent;
-  await frames(page);
+  // The late answer arrives, and the widget has read it: it must change nothing.
+  late.release();
+  await answerRead(page, '/site/articles/20121.json');
   assert.equal(await headline(page), 'Triển khai nhiệm vụ phát triển ngành công thương năm 2022');
   const rendered = await page.evaluate(() => widgetEvents.filter((e) => e.type === 'rendered').map((e) => e.detail.id));
   assert.deepEqual(rendered, ['20122', '20110']);
