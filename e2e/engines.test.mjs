@@ -4,9 +4,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serve, DIST } from './server.mjs';
+import { manifest, serve, DIST } from './server.mjs';
 import { ENGINES, launchEngine } from './engines.mjs';
 import { corpus } from './corpus.mjs';
+import { held, hostPage, html, json, RECORDER, SAMPLE_FRAMES } from './pages.mjs';
 
 const CRASH_DIST = fileURLToPath(new URL('../target/dist-crash/', import.meta.url));
 const seed = JSON.parse(await readFile(`${DIST}site/articles/20122.json`, 'utf8'));
@@ -53,21 +54,43 @@ const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let server;
 let crashServer;
 
-/** Records every widget event in `window.widgetEvents`, before any widget starts. */
-const RECORDER = `<script>
-  window.widgetEvents = [];
-  for (const type of ['rendered', 'error', 'navigate']) {
-    document.addEventListener('news-article:' + type, (e) => window.widgetEvents.push({ type, id: e.detail.id, code: e.detail.code, target: e.composedPath()[0].id }));
-  }
-</script>`;
-const hostPage = (body) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>${RECORDER}</head><body>${body}</body></html>`;
+/** A page with the events recorded (RECORDER) and `body`, which brings its own script tags. */
+const recorded = (body, head = '') => html(hostPage(body, { head: RECORDER + head, script: null }));
 const loader = '<script src="/news-widget.js" async></script>';
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
+/** @type {Buffer} */
+let wasm;
+/** The module under /held/, sent when a test lets it go: the page before the takeover is there to see. */
+const module = held((req, res) => res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm));
+
+/**
+ * A page script: records, in every frame, how far down the page the content
+ * below the widget is and how tall the widget is, with how the headline
+ * looks, in `window.geometry`, until `window.geometry.stop` is set.
+ */
+const RECORD_GEOMETRY = () => {
+  /** @type {{ frames: { look: string, below: number, height: number }[], stop: boolean }} */
+  const geometry = { frames: [], stop: false };
+  Object.assign(window, { geometry });
+  const frame = () => {
+    const el = document.querySelector('news-article');
+    const h2 = el?.shadowRoot?.querySelector('h2');
+    const below = document.getElementById('below');
+    if (el && below) {
+      const look = !h2 || !h2.getClientRects().length ? 'not shown' : /^"Noto Serif"/.test(getComputedStyle(h2).fontFamily) ? 'styled' : 'UNSTYLED';
+      geometry.frames.push({ look, below: below.getBoundingClientRect().top, height: el.getBoundingClientRect().height });
+    }
+    if (!geometry.stop) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
 
 before(async () => {
-  const html = (body) => (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(body));
-  const snippet = await readFile(`${DIST}embed/20122.vi.html`, 'utf8');
-  const json = (body) => (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const { version } = await manifest();
+  wasm = await readFile(`${DIST}v/${version}/news_widget_bg.wasm`);
+  const snippet = (await readFile(`${DIST}embed/20122.vi.html`, 'utf8')).replace('<news-article ', '<news-article id="w" ');
+  const below = '<p id="below">Below the widget.</p>';
   const attacks = {};
   TEXT_VECTORS.forEach((v, i) => (attacks[`/attack/text-${i}.json`] = json(textAttack(v))));
   SAMPLED_URL_FIELDS.forEach(([, set], f) =>
@@ -78,28 +101,43 @@ before(async () => {
     }),
   );
   server = await serve({
+    mounts: { '/held/': DIST },
     routes: {
       ...attacks,
-      '/vi.html': html(`<news-article id="w" loading="eager" src="/site/articles/20122.json"></news-article>${loader}`),
-      '/en.html': html(`<news-article id="w" loading="eager" lang="en" src="/site/articles/20122.json"></news-article>${loader}`),
-      '/many.html': html(
+      '/vi.html': recorded(`<news-article id="w" loading="eager" src="/site/articles/20122.json"></news-article>${loader}`),
+      '/en.html': recorded(`<news-article id="w" loading="eager" lang="en" src="/site/articles/20122.json"></news-article>${loader}`),
+      '/many.html': recorded(
         `<news-article id="a" loading="eager" src="/site/articles/20122.json"></news-article>
          <news-article id="b" loading="eager" lang="en" theme="dark" src="/site/articles/20122.json"></news-article>
          <news-article id="c" loading="eager" src="/site/articles/20121.json"></news-article>${loader}${loader}`,
       ),
-      '/prerendered.html': html(snippet.replace('<news-article ', '<news-article id="w" ')),
-      '/hash.html': html(`<news-article id="w" loading="eager" history="hash" src="/site/articles/20122.json"></news-article>${loader}`),
+      // The snippet with its module held (its loader under /held/), frames recorded.
+      '/prerendered.html': recorded(snippet.replace('src="/news-widget.js"', 'src="/held/news-widget.js"') + below, `<script>(${RECORD_GEOMETRY})()</script>`),
+      // The snippet with its stylesheet a second late, every frame sampled.
+      '/prerendered-slow-css.html': recorded(
+        snippet.replace(`href="/v/${version}/news-widget.css"`, 'href="/slow/news-widget.css"') + below,
+        `<script>(${SAMPLE_FRAMES})()</script>`,
+      ),
+      '/slow/news-widget.css': async (req, res) => {
+        const css = await readFile(`${DIST}v/${version}/news-widget.css`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        res.writeHead(200, { 'content-type': 'text/css' }).end(css);
+      },
+      // Served with the strict policy, under which no inline script runs: the DOM is the witness.
+      '/prerendered-csp.html': html(hostPage(snippet, { script: null }), { 'content-security-policy': STRICT_CSP }),
+      [`/held/v/${version}/news_widget_bg.wasm`]: module.route,
+      '/hash.html': recorded(`<news-article id="w" loading="eager" history="hash" src="/site/articles/20122.json"></news-article>${loader}`),
       // A host page that attacks the widget's styles, and the same page without the attack.
-      '/plain.html': html(`<div style="width: 800px"><news-article id="w" loading="eager" src="/site/articles/20122.json"></news-article></div>${loader}`),
+      '/plain.html': recorded(`<div style="width: 800px"><news-article id="w" loading="eager" src="/site/articles/20122.json"></news-article></div>${loader}`),
       ...Object.fromEntries(
         Object.entries(HOSTILE_HOSTS).map(([name, { style, dir = 'ltr' }]) => [
           `/host-${name}.html`,
-          html(`<style>${style}</style><div dir="${dir}" style="width: 800px"><news-article id="w" loading="eager" src="/site/articles/20122.json"></news-article></div>${loader}`),
+          recorded(`<style>${style}</style><div dir="${dir}" style="width: 800px"><news-article id="w" loading="eager" src="/site/articles/20122.json"></news-article></div>${loader}`),
         ]),
       ),
       // The corpus sample: every text vector in every text field (the headline and
       // rich text among them), every URL vector in three URL fields.
-      '/attacks.html': html(
+      '/attacks.html': recorded(
         [
           ...TEXT_VECTORS.map((v, i) => `<news-article id="t${i}" loading="eager" src="/attack/text-${i}.json"></news-article>`),
           ...SAMPLED_URL_FIELDS.flatMap((field, f) => URL_VECTORS.map((v, i) => `<news-article id="u${f}-${i}" loading="eager" src="/attack/url-${f}-${i}.json"></news-article>`)),
@@ -110,8 +148,8 @@ before(async () => {
   crashServer = await serve({
     root: CRASH_DIST,
     routes: {
-      '/panic.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...seed, id: 'panic', headline: 'PANIC' })),
-      '/crash.html': html(
+      '/panic.json': json({ ...seed, id: 'panic', headline: 'PANIC' }),
+      '/crash.html': recorded(
         `<news-article id="a" loading="eager" src="/site/articles/20122.json"></news-article>
          <news-article id="bad" loading="eager" lang="en" src="/panic.json"><a href="/elsewhere">Read it on the site</a></news-article>
          <news-article id="b" loading="eager" src="/site/articles/20118.json"></news-article>${loader}`,
@@ -121,6 +159,7 @@ before(async () => {
 });
 
 after(async () => {
+  module.release();
   await server?.close();
   await crashServer?.close();
 });
@@ -353,25 +392,78 @@ for (const name of ENGINES) {
 
     test('a panic is contained: that widget shows its error and fallback, the others recover', async () => {
       const page = await engine.open(`${crashServer.url}/crash.html`);
-      await page.until(() => document.getElementById('bad').failed === true, null, { timeout: 30000 });
-      await page.until(() => ['a', 'b'].every((id) => document.getElementById(id).shadowRoot.querySelector('.nw-headline')), null, { timeout: 30000 });
+      // Over when the panicking widget has crashed twice (with everyone, then
+      // alone while it restarted) and the last widget has rendered after that.
+      await page.until(
+        () => {
+          const crashes = window.widgetEvents.flatMap((e, i) => (e.target === 'bad' && e.code === 'internal' ? [i] : []));
+          return crashes.length >= 2 && window.widgetEvents.slice(crashes[1]).some((e) => e.type === 'rendered' && e.target === 'b');
+        },
+        null,
+        { timeout: 30000 },
+      );
       const bad = await page.evaluate(() => {
         const el = document.getElementById('bad');
-        return { alert: el.shadowRoot.querySelector('[role=alert]')?.textContent, fallback: el.querySelector('a').offsetHeight > 0 };
+        return {
+          alert: el.shadowRoot.querySelector('[role=alert]')?.textContent,
+          fallback: el.querySelector('a').offsetHeight > 0,
+          rendered: window.widgetEvents.some((e) => e.target === 'bad' && e.type === 'rendered'),
+          others: ['a', 'b'].map((id) => document.getElementById(id).shadowRoot.querySelector('h2')?.textContent),
+        };
       });
-      assert.deepEqual(bad, { alert: 'Something went wrong while showing the article.', fallback: true });
+      assert.deepEqual(bad, {
+        alert: 'Something went wrong while showing the article.',
+        fallback: true,
+        rendered: false,
+        others: ['Hội nghị Ban Chấp hành Đảng bộ tỉnh', 'Tổng kết công tác kiểm tra, giám sát năm 2021'],
+      });
       await page.close();
     });
 
-    test('a pre-rendered embed shows its article from the HTML, then the widget takes it over', async () => {
+    test('a pre-rendered embed shows its article from the HTML; the widget takes it over with nothing moving', async () => {
+      module.hold();
       const page = await engine.open(`${server.url}/prerendered.html`);
-      const first = await page.evaluate(() => document.getElementById('w').shadowRoot?.querySelector('h2')?.textContent);
+      // The module is held: what shows is the snippet's own article.
+      const first = await page.evaluate(() => document.getElementById('w').shadowRoot?.querySelector('.nw-prerendered h2')?.textContent);
       assert.equal(first, 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', 'the declarative shadow root holds the article');
-      await page.until(() => window.widgetEvents.some((e) => e.type === 'rendered'));
+      module.release();
       await page.until(() => !document.getElementById('w').shadowRoot.querySelector('.nw-prerendered'));
+      // Two frames more, laid out after the swap.
+      const swapped = await page.evaluate(() => window.geometry.frames.length);
+      await page.until((n) => window.geometry.frames.length >= n + 2, swapped);
+      const seen = await page.evaluate(() => {
+        window.geometry.stop = true;
+        const styled = window.geometry.frames.filter((f) => f.look !== 'not shown');
+        return {
+          looks: [...new Set(styled.map((f) => f.look))],
+          places: [...new Set(styled.map((f) => `${f.below} ${f.height}`))].length,
+          rendered: window.widgetEvents.filter((e) => e.type === 'rendered').length,
+        };
+      });
+      assert.deepEqual(seen, { looks: ['styled'], places: 1, rendered: 1 }, 'styled in every frame, nothing moved, one rendered event');
       await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-related a').click());
-      await page.until(() => window.widgetEvents.filter((e) => e.type === 'rendered').length === 2);
-      assert.equal((await events(page)).length, 2, 'one rendered event for the takeover, one for the move');
+      await page.until(() => window.widgetEvents.some((e) => e.type === 'rendered' && e.id === '20125'));
+      assert.deepEqual((await events(page)).map((e) => e.id), ['20122', '20125'], 'one rendered event for the takeover, one for the move');
+      await page.close();
+    });
+
+    test('no flash of unstyled content: in no frame is the pre-rendered article shown unstyled', async () => {
+      const page = await engine.open(`${server.url}/prerendered-slow-css.html`);
+      const frames = await page.until(() => window.frameSamples.done && window.frameSamples.seen);
+      assert.ok(frames.length > 0 && !frames.includes('UNSTYLED'), frames.join(', '));
+      await page.close();
+    });
+
+    test('under the strict CSP the pre-rendered article is styled, and taken over', async () => {
+      const page = await engine.open(`${server.url}/prerendered-csp.html`);
+      const styled = () =>
+        page.evaluate(() => {
+          const h2 = document.querySelector('news-article').shadowRoot.querySelector('h2');
+          return `${getComputedStyle(h2).fontFamily.split(',')[0]} ${getComputedStyle(h2).fontWeight}`;
+        });
+      assert.equal(await styled(), '"Noto Serif" 700');
+      await page.until(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
+      assert.equal(await styled(), '"Noto Serif" 700', 'the live widget, styled');
       await page.close();
     });
   });

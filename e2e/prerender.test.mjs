@@ -129,7 +129,8 @@ describe('the snippet reads exactly as the live widget, every sample article in 
         const live = await openPage(browser, `${server.url}/live/${id}.${lang}.html`);
         assert.equal((await outcome(live.page)).type, 'rendered');
         const still = await openPage(browser, `${server.url}/still/${id}.${lang}.html`);
-        await still.page.waitForFunction(() => document.querySelector('news-article').shadowRoot?.querySelector('h2'));
+        // Shown once its stylesheet is there.
+        await still.page.waitForFunction(() => document.querySelector('news-article').shadowRoot?.querySelector('h2')?.getClientRects().length);
         assert.equal(await widgetText(still.page), await widgetText(live.page));
         await live.page.close();
         await still.page.close();

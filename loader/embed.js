@@ -66,13 +66,16 @@ export class Embed {
     this.#prerendered = prerendered(this.#shadow);
     this.#fallback = this.#shadow.querySelector('slot') ?? document.createElement('slot');
     this.#mount = this.#newMount();
+    // Beside a pre-rendered article, the fallback is hidden (by the snippet's
+    // stylesheet so far, which no longer reaches it once moved).
+    this.#fallback.hidden = Boolean(this.#prerendered);
     this.#shadow.append(this.#fallback, this.#mount);
     element.addEventListener(EVENT_RENDERED, () => {
       this.#fallback.hidden = true;
       this.#takeOver();
     });
-    // Whatever went wrong, a pre-rendered article is better than the fallback.
-    element.addEventListener(EVENT_ERROR, () => (this.#fallback.hidden = Boolean(this.#prerendered)));
+    // Whatever went wrong, a pre-rendered article on screen is better than the fallback.
+    element.addEventListener(EVENT_ERROR, () => (this.#fallback.hidden = Boolean(this.#prerendered?.getClientRects().length)));
   }
 
   /** Starts downloading the module and the stylesheet, ahead of any widget. */

@@ -104,19 +104,20 @@ pub struct PrerenderedProps {
 }
 
 /// What a pre-rendered snippet's shadow root holds, made natively through
-/// Yew SSR: the fallback's slot, hidden while the article shows (the loader
-/// shows it again if the widget ends on an error), and the widget as its
-/// first render will show `article`.
+/// Yew SSR: the widget as its first render will show `article`, and the
+/// fallback's slot. The article is `hidden` until the widget's stylesheet
+/// shows it (and hides the slot), so it is never painted unstyled, and the
+/// partner's fallback shows if the stylesheet never comes (styles/states.css).
 #[component]
 pub fn Prerendered(props: &PrerenderedProps) -> Html {
     counted("Prerendered");
     let state = State::new(Ok(props.src.clone()), Some(Rc::clone(&props.article)));
     html! {
         <>
-            <slot hidden=true></slot>
-            <div class={PRERENDERED_CLASS}>
+            <div class={PRERENDERED_CLASS} hidden=true>
                 { widget(Locale::new(props.lang), &state, props.dates, &Moves::default(), &NodeRef::default()) }
             </div>
+            <slot></slot>
         </>
     }
 }
