@@ -2,14 +2,18 @@
 // view, immutable versioned files, and no version skew. A second build is
 // made the way a deploy makes one (scripts/version.mjs over the module's
 // files), with a visible change, its accent colour; both versions' files are
-// served side by side, with the headers the README recommends.
-import { after, before, test } from 'node:test';
+// served side by side, with the headers the README recommends. What a page
+// shows runs in every engine (engines.mjs); the browser cache's part, in
+// Chromium, where each view can have a cache of its own.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serve, cacheControl, manifest, DIST } from './server.mjs';
 import { launch } from './browser.mjs';
+import { ENGINES, launchEngine } from './engines.mjs';
+import { hostPage, html } from './pages.mjs';
 import { LOADER, PLACEHOLDER, VERSIONED, version } from '../scripts/version.mjs';
 
 const NEXT = fileURLToPath(new URL('../target/deploy-next/', import.meta.url));
@@ -40,16 +44,13 @@ before(async () => {
   server = await serve({
     routes: {
       // A pre-rendered snippet made with the old version (its stylesheet is the old one's).
-      '/prerendered.html': async (req, res) =>
-        res
-          .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-          .end(`<!doctype html><meta charset="utf-8"><title>partner</title>${await readFile(`${DIST}embed/20122.vi.html`, 'utf8')}`),
-      '/host.html': (req, res) =>
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(
-          `<!doctype html><meta charset="utf-8"><title>partner</title>
-           <news-article loading="eager" src="/site/articles/20122.json"></news-article>
-           <script src="/news-widget.js" async></script>`,
-        ),
+      '/prerendered.html': html(
+        async () => hostPage(await readFile(`${DIST}embed/20122.vi.html`, 'utf8'), { title: 'partner', script: null }),
+        { 'cache-control': 'no-store' },
+      ),
+      '/host.html': html(hostPage('<news-article loading="eager" src="/site/articles/20122.json"></news-article>', { title: 'partner' }), {
+        'cache-control': 'no-store',
+      }),
       // The stable URL, as a deploy serves it: revalidated, a 304 while unchanged.
       [`/${LOADER}`]: (req, res) => {
         const body = loaders[current];
@@ -123,22 +124,6 @@ test('two builds are two versions: different hashes, both served side by side', 
   assert.notEqual(old, next);
 });
 
-test('the old loader, with the new files present, renders with its own version', async () => {
-  current = 'old';
-  const context = await browser.newContext();
-  const { result, requests } = await widgetRequests(() => view(context));
-  assert.deepEqual(result, { accent: OLD_ACCENT, version: old });
-  assert.ok(requests.every((p) => !p.startsWith(`/v/${next}/`)), requests.join(' '));
-  await context.close();
-});
-
-test('the new loader renders with the new version', async () => {
-  current = 'next';
-  const context = await browser.newContext();
-  assert.deepEqual(await view(context), { accent: NEW_ACCENT, version: next });
-  await context.close();
-});
-
 test('a page on the stable loader picks up the new version when the loader is revalidated, and a repeat view asks only for the loader', async () => {
   current = 'old';
   const context = await browser.newContext();
@@ -163,22 +148,54 @@ test('a page on the stable loader picks up the new version when the loader is re
   await context.close();
 });
 
-test('a snippet made before a deploy still renders, and the new version takes it over', async () => {
-  current = 'next';
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}/prerendered.html`);
-  // Its own version's stylesheet is still there (the old v/ folder is kept).
-  const before = await page.evaluate(() => {
-    const link = document.querySelector('news-article').shadowRoot.querySelector('link[rel=stylesheet]');
-    return { href: link.getAttribute('href'), loaded: link.sheet?.cssRules.length > 0 };
+for (const name of ENGINES) {
+  describe(name, () => {
+    let engine;
+    before(async () => {
+      engine = await launchEngine(name);
+    });
+    after(() => engine?.close());
+
+    /** What the partner page shows, and which build it runs, once the widget is there. */
+    async function look() {
+      const page = await engine.open(`${server.url}/host.html`);
+      const seen = await page.until(() => {
+        const category = document.querySelector('news-article').shadowRoot?.querySelector('.nw-category');
+        return category && { accent: getComputedStyle(category).color, version: customElements.get('news-article').version };
+      });
+      await page.close();
+      return seen;
+    }
+
+    test('the old loader, with the new files present, renders with its own version', async () => {
+      current = 'old';
+      const { result, requests } = await widgetRequests(look);
+      assert.deepEqual(result, { accent: OLD_ACCENT, version: old });
+      assert.ok(requests.every((p) => !p.startsWith(`/v/${next}/`)), requests.join(' '));
+    });
+
+    test('the new loader renders with the new version', async () => {
+      current = 'next';
+      assert.deepEqual(await look(), { accent: NEW_ACCENT, version: next });
+    });
+
+    test('a snippet made before a deploy still renders, and the new version takes it over', async () => {
+      current = 'next';
+      const page = await engine.open(`${server.url}/prerendered.html`);
+      // Its own version's stylesheet is still there (the old v/ folder is kept).
+      const before = await page.until(() => {
+        const link = document.querySelector('news-article').shadowRoot.querySelector('link[rel=stylesheet]');
+        // Read before the takeover, which removes it; loaded with the page.
+        return link && { href: link.getAttribute('href'), loaded: link.sheet?.cssRules.length > 0 };
+      });
+      assert.deepEqual(before, { href: `/v/${old}/news-widget.css`, loaded: true });
+      await page.until(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
+      const after = await page.evaluate(() => ({
+        headline: document.querySelector('news-article').shadowRoot.querySelector('h2').textContent,
+        version: customElements.get('news-article').version,
+      }));
+      assert.deepEqual(after, { headline: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', version: next });
+      await page.close();
+    });
   });
-  assert.deepEqual(before, { href: `/v/${old}/news-widget.css`, loaded: true });
-  await page.waitForFunction(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
-  const after = await page.evaluate(() => ({
-    headline: document.querySelector('news-article').shadowRoot.querySelector('h2').textContent,
-    version: customElements.get('news-article').version,
-  }));
-  assert.deepEqual(after, { headline: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', version: next });
-  await context.close();
-});
+}
