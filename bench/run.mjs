@@ -82,7 +82,7 @@ for (const [blocks, related] of SCALES) {
 function instrument() {
   window.bench = { rendered: [], painted: [], shown: [], shifts: [], compiles: 0 };
   new PerformanceObserver((list) =>
-    window.bench.shifts.push(...list.getEntries().map((e) => ({ at: e.startTime, value: e.value }))),
+    window.bench.shifts.push(...list.getEntries().map((e) => ({ at: e.startTime, value: /** @type {any} */ (e).value }))),
   ).observe({ type: 'layout-shift', buffered: true });
   // The frame that shows it: after the next animation frame's style, layout
   // and paint, a task runs (the static page is measured the same way).
@@ -146,7 +146,7 @@ const renderedCount = (page, n) =>
 async function timeToRendered(page) {
   await page.waitForFunction(() => window.bench.painted.length, null, { timeout: 60000, polling: 5 });
   return page.evaluate(() => {
-    const arrived = performance.getEntriesByType('navigation')[0].responseStart;
+    const arrived = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]).responseStart;
     return { event: window.bench.rendered[0], painted: window.bench.painted[0], fromHtml: window.bench.painted[0] - arrived };
   });
 }
@@ -306,7 +306,7 @@ async function prerenderedPage() {
 async function timePrerendered(page) {
   await page.waitForFunction(() => window.bench.shown.length && window.bench.painted.length, null, { timeout: 60000, polling: 5 });
   return page.evaluate(() => {
-    const arrived = performance.getEntriesByType('navigation')[0].responseStart;
+    const arrived = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]).responseStart;
     const shown = window.bench.shown[0];
     const shift = window.bench.shifts.filter((s) => s.at >= shown - 20).reduce((sum, s) => sum + s.value, 0);
     return { painted: shown, fromHtml: shown - arrived, takeover: window.bench.rendered[0], shift };

@@ -45,6 +45,10 @@ after(async () => {
 });
 
 /** Opens the host page in a language and theme, by default waiting for the widget's outcome. */
+/**
+ * @param {{ lang?: string, theme?: string, src?: string }} [options]
+ * @param {boolean} [wait]
+ */
 async function open({ lang = 'vi', theme = 'light', src } = {}, wait = true) {
   const query = new URLSearchParams({ lang, theme, ...(src ? { src } : {}) });
   const { page } = await openPage(browser, `${server.url}/host.html?${query}`);
@@ -150,10 +154,10 @@ describe('keyboard only', () => {
     // and focus comes back to the day button.
     await tabTo(page, '.nw-day');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('news-article').shadowRoot.activeElement?.dataset.day === '2022-01-19');
+    await page.waitForFunction(() => /** @type {HTMLElement} */ (document.querySelector('news-article').shadowRoot.activeElement)?.dataset.day === '2022-01-19');
     assert.equal((await focused(page)).outline, 'solid 3px');
     const focusOn = (day) =>
-      page.waitForFunction((day) => document.querySelector('news-article').shadowRoot.activeElement?.dataset.day === day, day);
+      page.waitForFunction((day) => /** @type {HTMLElement} */ (document.querySelector('news-article').shadowRoot.activeElement)?.dataset.day === day, day);
     for (const [key, day] of [['ArrowDown', '2022-01-26'], ['ArrowUp', '2022-01-19'], ['ArrowRight', '2022-01-20']]) {
       await page.keyboard.press(key);
       await focusOn(day);

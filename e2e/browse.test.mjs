@@ -54,7 +54,7 @@ function recordBodies() {
   for (const method of /** @type {const} */ (['arrayBuffer', 'text', 'json', 'blob', 'bytes'])) {
     const read = Response.prototype[method];
     if (!read) continue;
-    Response.prototype[method] = function () {
+    /** @type {any} */ (Response.prototype)[method] = function () {
       return read.call(this).then((/** @type {unknown} */ body) => (window.bodiesRead.push(this.url), body));
     };
   }
@@ -301,7 +301,7 @@ test('dates in the future cannot be chosen', async () => {
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('PageDown');
   const focused = await page.evaluate(() => {
-    const el = document.querySelector('news-article').shadowRoot.activeElement;
+    const el = /** @type {HTMLButtonElement} */ (document.querySelector('news-article').shadowRoot.activeElement);
     return { day: el?.dataset.day, tabbable: el?.tabIndex === 0 && !el.disabled };
   });
   assert.deepEqual(focused, { day: today, tabbable: true });

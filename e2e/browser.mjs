@@ -57,7 +57,7 @@ export async function recordEvents(page) {
     window.widgetEvents = [];
     for (const type of ['rendered', 'error', 'navigate', 'video-play']) {
       document.addEventListener(`news-article:${type}`, (event) =>
-        window.widgetEvents.push({ type, detail: event.detail, target: event.composedPath()[0] }),
+        window.widgetEvents.push({ type, detail: /** @type {CustomEvent} */ (event).detail, target: event.composedPath()[0] }),
       );
     }
   });

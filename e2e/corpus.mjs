@@ -49,6 +49,7 @@ export function corpus(seed) {
   }
 
   /** Every URL field of the seed, with the JSON path the widget should name. */
+  /** @type {[string, (article: any, value: string) => void][]} */
   const URL_FIELDS = [
     ['url', (a, v) => (a.url = v)],
     ['category.url', (a, v) => (a.category.url = v)],

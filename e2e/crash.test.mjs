@@ -195,7 +195,7 @@ test('a panic while taking over a pre-rendered article leaves that article on sc
     const root = document.querySelector('news-article').shadowRoot;
     return {
       headline: root.querySelector('.nw-prerendered h2')?.textContent,
-      visible: root.querySelector('.nw-prerendered').offsetHeight > 0,
+      visible: root.querySelector('.nw-prerendered').getClientRects().length > 0,
       alerts: root.querySelectorAll('[role=alert]').length,
     };
   });

@@ -184,7 +184,7 @@ for (const name of ENGINES) {
       const page = await engine.open(`${server.url}/prerendered.html`);
       // Its own version's stylesheet is still there (the old v/ folder is kept).
       const before = await page.until(() => {
-        const link = document.querySelector('news-article').shadowRoot.querySelector('link[rel=stylesheet]');
+        const link = document.querySelector('news-article').shadowRoot.querySelector('link');
         // Read before the takeover, which removes it; loaded with the page.
         return link && { href: link.getAttribute('href'), loaded: link.sheet?.cssRules.length > 0 };
       });

@@ -164,6 +164,14 @@ after(async () => {
   await crashServer?.close();
 });
 
+/**
+ * Clicks the first element matching `selector` in widget "w", as the page's own script would.
+ * @param {{ evaluate: (fn: Function, arg?: unknown) => Promise<unknown> }} page
+ * @param {string} selector
+ */
+const click = (page, selector) =>
+  page.evaluate((/** @type {string} */ selector) => /** @type {HTMLElement} */ (document.getElementById('w').shadowRoot.querySelector(selector)).click(), selector);
+
 /** The widget `id`'s rendered (or error) events so far. */
 const events = (page, type = 'rendered') => page.evaluate((type) => window.widgetEvents.filter((e) => e.type === type), type);
 
@@ -189,9 +197,9 @@ for (const name of ENGINES) {
             headline: text('h2'),
             dateline: text('time.nw-published'),
             views: text('.nw-views'),
-            photos: [...root.querySelectorAll('.nw-figure img')].filter((img) => img.width > 0 && img.alt).length,
+            photos: /** @type {HTMLImageElement[]} */ ([...root.querySelectorAll('.nw-figure img')]).filter((img) => img.width > 0 && img.alt).length,
             captions: text('.nw-figure:not(.nw-video) figcaption').length,
-            video: { sources: root.querySelectorAll('video source').length, tracks: text('video track').length, kinds: [...root.querySelectorAll('video track')].map((t) => t.kind) },
+            video: { sources: root.querySelectorAll('video source').length, tracks: text('video track').length, kinds: [...root.querySelectorAll('track')].map((t) => t.kind) },
             credits: root.querySelectorAll('.nw-credits p').length,
             related: root.querySelectorAll('.nw-related li a[href]').length,
           };
@@ -215,14 +223,14 @@ for (const name of ENGINES) {
       const page = await engine.open(`${server.url}/vi.html`);
       await page.until(() => window.widgetEvents.some((e) => e.type === 'rendered'));
       const url = await page.evaluate(() => location.href);
-      await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-related a').click());
+      await click(page, '.nw-related a');
       await page.until(() => window.widgetEvents.filter((e) => e.type === 'rendered').length === 2);
       assert.deepEqual((await events(page)).map((e) => e.id), ['20122', '20125']);
       assert.equal(await page.evaluate(() => location.href), url, 'the host page did not navigate');
-      await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-back').click());
+      await click(page, '.nw-back');
       await page.until(() => window.widgetEvents.filter((e) => e.type === 'rendered').length === 3);
       assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('h2').textContent), 'Hội nghị Ban Chấp hành Đảng bộ tỉnh');
-      await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-forward').click());
+      await click(page, '.nw-forward');
       await page.until(() => window.widgetEvents.filter((e) => e.type === 'rendered').length === 4);
       assert.deepEqual((await events(page)).map((e) => e.id), ['20122', '20125', '20122', '20125']);
       await page.close();
@@ -249,7 +257,7 @@ for (const name of ENGINES) {
     test('history="hash": a move is in the page URL, and a reload opens that article', async () => {
       const page = await engine.open(`${server.url}/hash.html`);
       await page.until(() => window.widgetEvents.some((e) => e.type === 'rendered'));
-      await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-related a').click());
+      await click(page, '.nw-related a');
       await page.until(() => location.hash.includes('news-article='));
       await page.until(() => window.widgetEvents.filter((e) => e.type === 'rendered').length === 2);
       await page.reload();
@@ -266,8 +274,8 @@ for (const name of ENGINES) {
         const page = await engine.open(`${server.url}/${lang}.html`);
         await page.until(() => window.widgetEvents.some((e) => e.type === 'rendered'));
         assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-day time').textContent), day);
-        await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-day').click());
-        await page.until(() => document.getElementById('w').shadowRoot.activeElement?.dataset.day === '2022-01-20');
+        await click(page, '.nw-day');
+        await page.until(() => /** @type {HTMLElement} */ (document.getElementById('w').shadowRoot.activeElement)?.dataset.day === '2022-01-20');
         const calendar = await page.evaluate(() => {
           const root = document.getElementById('w').shadowRoot;
           return { month: root.querySelector('.nw-calendar-month').textContent, label: root.querySelector('[data-day="2022-01-15"] .nw-visually-hidden').textContent };
@@ -286,7 +294,7 @@ for (const name of ENGINES) {
         ];
         for (const [key, day] of moves) {
           await page.press(key);
-          await page.until((day) => document.getElementById('w').shadowRoot.activeElement?.dataset.day === day, day);
+          await page.until((day) => /** @type {HTMLElement} */ (document.getElementById('w').shadowRoot.activeElement)?.dataset.day === day, day);
         }
         await page.press('Enter');
         await page.until(() => document.getElementById('w').shadowRoot.querySelector('.nw-day time').getAttribute('datetime') === '2022-01-23');
@@ -298,9 +306,9 @@ for (const name of ENGINES) {
     test('axe-core finds no violations: the article, a day\'s list and the calendar open', async () => {
       const page = await engine.open(`${server.url}/vi.html`);
       await page.until(() => window.widgetEvents.some((e) => e.type === 'rendered'));
-      await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-previous-day').click());
+      await click(page, '.nw-previous-day');
       await page.until(() => document.getElementById('w').shadowRoot.querySelector('.nw-dates .nw-summary') !== null);
-      await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-day').click());
+      await click(page, '.nw-day');
       await page.until(() => document.getElementById('w').shadowRoot.querySelector('.nw-calendar') !== null);
       await page.evaluate((source) => {
         const script = document.createElement('script');
@@ -318,7 +326,7 @@ for (const name of ENGINES) {
     test('the date browser steps to the day before and lists its articles, in place', async () => {
       const page = await engine.open(`${server.url}/vi.html`);
       await page.until(() => window.widgetEvents.some((e) => e.type === 'rendered'));
-      await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-previous-day').click());
+      await click(page, '.nw-previous-day');
       await page.until(() => document.getElementById('w').shadowRoot.querySelectorAll('.nw-dates .nw-summary').length === 2);
       const day = await page.evaluate(() => {
         const root = document.getElementById('w').shadowRoot;
@@ -328,7 +336,7 @@ for (const name of ENGINES) {
         ['Ban Thường vụ Tỉnh ủy cho ý kiến về công tác cán bộ', '16:20'],
         ['Tổng kết công tác kiểm tra, giám sát năm 2021', '09:10'],
       ]);
-      await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-dates .nw-summary a').click());
+      await click(page, '.nw-dates .nw-summary a');
       await page.until(() => window.widgetEvents.filter((e) => e.type === 'rendered').length === 2);
       assert.deepEqual((await events(page)).map((e) => e.id), ['20122', '20121']);
       await page.close();
@@ -441,7 +449,7 @@ for (const name of ENGINES) {
         };
       });
       assert.deepEqual(seen, { looks: ['styled'], places: 1, rendered: 1 }, 'styled in every frame, nothing moved, one rendered event');
-      await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.nw-related a').click());
+      await click(page, '.nw-related a');
       await page.until(() => window.widgetEvents.some((e) => e.type === 'rendered' && e.id === '20125'));
       assert.deepEqual((await events(page)).map((e) => e.id), ['20122', '20125'], 'one rendered event for the takeover, one for the move');
       await page.close();

@@ -20,6 +20,7 @@ const change = (f) => {
   f(a);
   return JSON.stringify(a);
 };
+/** @type {[string, string | Buffer, string, string | null][]} */
 const BAD_DATA = [
   ['malformed', '{"id": "1", "headline": ', 'invalid', 'headline'],
   ['wrong-type', change((a) => (a.headline = 42)), 'invalid', 'headline'],
@@ -242,6 +243,7 @@ test('unknown block types are skipped and a byte order mark is fine', async () =
 
 describe('the network fails', () => {
   test('not found, server errors, HTML pages, no CORS: an error and no endless spinner', async () => {
+    /** @type {[string, string, string, boolean][]} */
     const cases = [
       ['/net/404.json', 'not-found', 'Không tìm thấy bài viết này.', false],
       ['/net/410.json', 'not-found', 'Không tìm thấy bài viết này.', false],

@@ -22,7 +22,11 @@ const module = held((req, res) => res.writeHead(200, { 'content-type': 'applicat
 const page = (attributes, { hash = '' } = {}) => ({ attributes, hash });
 const fragment = (url) => '#news-article=' + encodeURIComponent(url);
 
-/** Cases: the element's attributes, the page's fragment, and what the module makes of them. */
+/**
+ * Cases: the element's attributes, the page's fragment, and what the module
+ * makes of them (the article it shows; `late` when the module, not the loader, asks for it).
+ * @type {{ name: string, attributes: string, hash: string, module: string | null, late?: boolean }[]}
+ */
 const CASES = [
   { name: 'a relative src', ...page('src="/site/articles/20122.json"'), module: '/site/articles/20122.json' },
   { name: 'spaces around src', ...page('src="  /site/articles/20122.json  "'), module: '/site/articles/20122.json' },
@@ -112,8 +116,7 @@ function watchSkeletons() {
 /** Records, in `window.instantiatedAt`, when the page first instantiated a WebAssembly module. */
 function watchInstantiation() {
   const instantiate = WebAssembly.instantiate;
-  // @ts-ignore: the same function, wrapped
-  WebAssembly.instantiate = function (...args) {
+  /** @type {any} */ (WebAssembly).instantiate = function (/** @type {any} */ ...args) {
     window.instantiatedAt ??= performance.now();
     return instantiate.apply(this, args);
   };

@@ -104,7 +104,10 @@ export function held(route) {
   const hold = {
     /** @type {Promise<void>} */
     arrived: Promise.resolve(),
-    /** @type {Route} */
+    /**
+     * @param {Request} req
+     * @param {Response} res
+     */
     route: async (req, res) => {
       arrive();
       await released;

@@ -76,7 +76,7 @@ after(async () => {
 
 /** The text a reader sees in the (first) widget, whitespace normalised. */
 const widgetText = (page) =>
-  page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw').innerText.replace(/[ \n\t]+/g, ' ').trim());
+  page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('news-article').shadowRoot.querySelector('.nw')).innerText.replace(/[ \n\t]+/g, ' ').trim());
 
 test('with no script at all, the snippet shows the seed article, styled, with working links', async () => {
   const { page, requests } = await openPage(browser, `${server.url}/host/no-script.html`);
@@ -147,7 +147,7 @@ describe('the takeover', () => {
     ({ page } = await openPage(browser, `${server.url}/host/seed.html`));
     await page.evaluate(() => {
       window.shifts = [];
-      new PerformanceObserver((list) => window.shifts.push(...list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value))).observe({ type: 'layout-shift' });
+      new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => /** @type {any} */ (e)).filter((e) => !e.hadRecentInput).map((e) => e.value))).observe({ type: 'layout-shift' });
     });
     // Before the module is there: the reader has scrolled, and focused a related link.
     await page.evaluate(() => window.scrollTo(0, 600));
@@ -204,10 +204,10 @@ test('a video the reader started keeps playing: the takeover waits for it', asyn
   await outcome(page);
   const during = await page.evaluate(() => {
     const root = document.querySelector('news-article').shadowRoot;
-    return { prerendered: root.querySelectorAll('.nw-prerendered').length, playing: !root.querySelector('.nw-prerendered video').paused };
+    return { prerendered: root.querySelectorAll('.nw-prerendered').length, playing: !root.querySelector('.nw-prerendered').querySelector('video').paused };
   });
   assert.deepEqual(during, { prerendered: 1, playing: true });
-  await page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered video').pause());
+  await page.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered').querySelector('video').pause());
   await page.waitForFunction(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
   await page.close();
 });
@@ -229,7 +229,7 @@ test('WebAssembly blocked by the CSP: the pre-rendered article stays, and an err
     const root = document.querySelector('news-article').shadowRoot;
     return {
       headline: root.querySelector('h2')?.textContent,
-      visible: root.querySelector('.nw-prerendered').offsetHeight > 0,
+      visible: root.querySelector('.nw-prerendered').getClientRects().length > 0,
       fallback: !root.querySelector('slot').hidden,
     };
   });

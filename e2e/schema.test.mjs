@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DIST } from './server.mjs';
 
 // Formats are informative here; the schemas' patterns carry the rules.
@@ -28,6 +28,7 @@ test('every sample date index validates against its schema', async () => {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
   assert.ok(files.length >= 7);
   for (const file of files) {
+    /** @type {{ date: string }} */
     const index = JSON.parse(await readFile(dir + file, 'utf8'));
     assert.ok(validateDay(index), `${file}: ${JSON.stringify(validateDay.errors, null, 1)}`);
     assert.equal(index.date, file.replace('.json', ''));

@@ -65,6 +65,7 @@ export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {
       const body = await readFile(file);
       const zipped = compress && /gzip/.test(req.headers['accept-encoding'] || '') && !/image|video/.test(type);
       const sent = zipped ? gzip(file, body) : body;
+      /** @type {Record<string, string>} */
       const cache = { 'cache-control': cacheControl(path), ...(compress ? { vary: 'accept-encoding' } : {}) };
       if (cache['cache-control'] !== 'no-store') {
         // One tag per variant (gzip or not), answered with 304 when the client has it.
@@ -78,9 +79,9 @@ export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
+    url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`,
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };

@@ -97,7 +97,7 @@ describe('the demo page shows the seed article', () => {
 
   test('photos carry alt, size, lazy loading and captions', async () => {
     const photos = await page.evaluate(() =>
-      [...document.querySelector('news-article').shadowRoot.querySelectorAll('figure:not(.nw-video) img')].map((img) => ({
+      /** @type {HTMLImageElement[]} */ ([...document.querySelector('news-article').shadowRoot.querySelectorAll('figure:not(.nw-video) img')]).map((img) => ({
         alt: img.alt,
         width: img.getAttribute('width'),
         height: img.getAttribute('height'),
@@ -157,7 +157,7 @@ describe('the demo page shows the seed article', () => {
   test('related news: headline, date and thumbnail per item, as real links', async () => {
     assert.deepEqual(await shadow(page, '.nw-related h3'), ['Tin cùng chuyên mục']);
     const items = await page.evaluate(() =>
-      [...document.querySelector('news-article').shadowRoot.querySelectorAll('.nw-summary a')].map((a) => ({
+      /** @type {HTMLAnchorElement[]} */ ([...document.querySelector('news-article').shadowRoot.querySelectorAll('.nw-summary a')]).map((a) => ({
         href: a.href,
         headline: a.querySelector('.nw-summary-headline').textContent,
         date: a.querySelector('time').textContent,
@@ -181,7 +181,7 @@ describe('the demo page shows the seed article', () => {
   test('a related item opens in place, without leaving the host page', async () => {
     const before = await page.evaluate(() => location.href);
     await page.evaluate(() =>
-      document.querySelector('news-article').shadowRoot.querySelector('.nw-summary a').click(),
+      /** @type {HTMLElement} */ (document.querySelector('news-article').shadowRoot.querySelector('.nw-summary a')).click(),
     );
     assert.deepEqual(await outcome(page, { count: 2 }), { type: 'rendered', detail: { id: '20125' } });
     assert.equal(await page.evaluate(() => location.href), before);
@@ -216,7 +216,7 @@ test('the article downloads alongside the module, once: the loader asks for it a
   const page = await browser.newPage();
   await page.addInitScript(() => {
     const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = function (...args) {
+    /** @type {any} */ (WebAssembly).instantiate = function (/** @type {any} */ ...args) {
       window.instantiatedAt ??= performance.now();
       return instantiate.apply(this, args);
     };
@@ -244,7 +244,7 @@ test('an element added later renders too', async () => {
       new Promise((resolve) => {
         const el = document.createElement('news-article');
         el.setAttribute('src', '/site/articles/20118.json');
-        el.addEventListener('news-article:rendered', (e) => resolve(e.detail));
+        el.addEventListener('news-article:rendered', (e) => resolve(/** @type {CustomEvent} */ (e).detail));
         document.body.append(el);
       }),
   );
