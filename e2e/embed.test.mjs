@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { manifest, serve } from './server.mjs';
 import { everyWidgetRendered, launch, openPage, outcome, recordEvents } from './browser.mjs';
-import { hostPage, html } from './pages.mjs';
+import { file, hostPage, html } from './pages.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const STRICT_CSP =
@@ -65,7 +65,7 @@ before(async () => {
     head: '<link rel="stylesheet" href="/host/width.css">',
     body: widget().replace('<div style="width: 800px">', '<div class="column">'),
   });
-  routes['/host/width.css'] = (req, res) => res.writeHead(200, { 'content-type': 'text/css' }).end('.column { width: 800px; }');
+  routes['/host/width.css'] = file('.column { width: 800px; }', 'text/css');
   routes['/host/strict-csp.html'] = html(strict, { 'content-security-policy': STRICT_CSP });
   routes['/host/no-wasm.html'] = html(strict, { 'content-security-policy': "default-src 'self'; script-src 'self'" });
   routes['/host/many.html'] = html(

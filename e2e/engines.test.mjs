@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { manifest, serve, DIST } from './server.mjs';
 import { ENGINES, launchEngine } from './engines.mjs';
 import { corpus } from './corpus.mjs';
-import { held, hostPage, html, json, RECORDER, SAMPLE_FRAMES } from './pages.mjs';
+import { file, held, hostPage, html, json, RECORDER, SAMPLE_FRAMES } from './pages.mjs';
 
 const CRASH_DIST = fileURLToPath(new URL('../target/dist-crash/', import.meta.url));
 const seed = JSON.parse(await readFile(`${DIST}site/articles/20122.json`, 'utf8'));
@@ -62,7 +62,7 @@ const STRICT_CSP =
 /** @type {Buffer} */
 let wasm;
 /** The module under /held/, sent when a test lets it go: the page before the takeover is there to see. */
-const module = held((req, res) => res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm));
+const module = held(file(() => wasm, 'application/wasm'));
 
 /**
  * A page script: records, in every frame, how far down the page the content
@@ -121,7 +121,7 @@ before(async () => {
       '/slow/news-widget.css': async (req, res) => {
         const css = await readFile(`${DIST}v/${version}/news-widget.css`);
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        res.writeHead(200, { 'content-type': 'text/css' }).end(css);
+        file(css, 'text/css')(req, res);
       },
       // Served with the strict policy, under which no inline script runs: the DOM is the witness.
       '/prerendered-csp.html': html(hostPage(snippet, { script: null }), { 'content-security-policy': STRICT_CSP }),

@@ -10,14 +10,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { manifest, serve, DIST } from './server.mjs';
 import { launch, outcome, recordEvents } from './browser.mjs';
-import { held, hostPage, html } from './pages.mjs';
+import { file, held, hostPage, html } from './pages.mjs';
 
 let server;
 let browser;
 /** @type {Buffer} */
 let wasm;
 /** The module of the page under /held/, sent only once the test lets it go. */
-const module = held((req, res) => res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm));
+const module = held(file(() => wasm, 'application/wasm'));
 
 const page = (attributes, { hash = '' } = {}) => ({ attributes, hash });
 const fragment = (url) => '#news-article=' + encodeURIComponent(url);

@@ -5,6 +5,7 @@
 //   html(page, headers)      a route that answers an HTML document
 //   json(body, headers)      a route that answers JSON
 //   status(code)             a route that answers an HTTP status and nothing else
+//   file(bytes, type)        a route that answers other bytes (a module, a stylesheet), never cached
 //   held(route)              a route whose answers wait until the test releases them, with a
 //                            witness that a request came in: for tests that wait for events, not times
 //   RECORDER, SAMPLE_FRAMES  page scripts: the widgets' events, and how every frame shows the article
@@ -86,6 +87,16 @@ export const json = (body, headers = {}) => async (req, res) => {
  * @returns {Route}
  */
 export const status = (code) => (req, res) => res.writeHead(code, { 'content-type': 'text/plain' }).end(`HTTP ${code}`);
+
+/**
+ * A route that answers `bytes` as `type`, never cached (the tests' own copy
+ * of a build's file, served where the test wants it).
+ * @param {Made<string | Buffer>} bytes
+ * @param {string} type  the content type
+ * @returns {Route}
+ */
+export const file = (bytes, type) => async (req, res) =>
+  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(await make(bytes, req));
 
 /**
  * A route that holds its answers back: each request waits until the test

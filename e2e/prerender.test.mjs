@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { manifest, serve, DIST } from './server.mjs';
 import { frames, launch, openPage, outcome } from './browser.mjs';
-import { held, hostPage, html, json, SAMPLE_FRAMES } from './pages.mjs';
+import { file, held, hostPage, html, json, SAMPLE_FRAMES } from './pages.mjs';
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
@@ -18,7 +18,7 @@ let browser;
 /** @type {Buffer} */
 let wasm;
 /** The module, held back by the tests that look at the page before the takeover. */
-const module = held((req, res) => res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm));
+const module = held(file(() => wasm, 'application/wasm'));
 module.release();
 
 const snippet = (id, lang = 'vi') => readFile(`${DIST}embed/${id}.${lang}.html`, 'utf8');
@@ -46,7 +46,7 @@ before(async () => {
     '/slow/news-widget.css': async (req, res) => {
       const css = await readFile(`${DIST}v/${version}/news-widget.css`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      res.writeHead(200, { 'content-type': 'text/css' }).end(css);
+      file(css, 'text/css')(req, res);
     },
     '/host/strict-csp.html': page(() => snippet('20122'), { 'content-security-policy': STRICT_CSP }),
     '/host/no-wasm.html': page(() => snippet('20122'), { 'content-security-policy': NO_WASM_CSP }),
