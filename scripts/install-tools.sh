@@ -34,7 +34,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# binaryen (wasm-opt 132), esbuild, playwright-core, puppeteer-core, ajv and axe-core, exactly as package-lock.json says.
+# binaryen (wasm-opt 132), esbuild, playwright-core, puppeteer-core, ajv, axe-core, typescript and
+# @types/node (make lint), exactly as package-lock.json says.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund
