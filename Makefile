@@ -50,11 +50,15 @@ browser:
 	cargo test $(WASM) --test browser
 	cargo test $(WASM) --features render-count --test renders
 
+# Node applies --test-timeout to each test and to each file as a whole:
+# engines.test.mjs runs three browsers one after another (about a minute).
+TEST_TIMEOUT := 180000
+
 ## e2e: the built dist/ in real host pages in headless Chromium (and a crash-test
 ## build, in its own target dir, to prove a panic is contained)
 e2e: build
 	CARGO_TARGET_DIR=target/crash-test trunk build --release --features crash-test --dist target/dist-crash
-	node --test --test-concurrency=1 --test-timeout=60000 e2e/*.test.mjs
+	node --test --test-concurrency=1 --test-timeout=$(TEST_TIMEOUT) e2e/*.test.mjs
 
 ## bench: size and speed figures in headless Chromium (4x CPU throttle), written
 ## to bench/results.md and bench/history.tsv; BENCH_RUNS sets the runs per figure
