@@ -236,7 +236,6 @@ export async function start({ title = 'Blog của đối tác', language = '' } 
     for (const part of ['themes', 'plugins', 'languages']) await symlink(join(CONTENT, part), join(content, part));
     await writeFile(join(content, 'mu-plugins', 'news-widget-tests.php'), MU_PLUGIN);
     await writeFile(join(dir, 'router.php'), router({ name, uploads }));
-    await writeFile(join(dir, 'run.php'), '');
 
     const web = daemon('php', [
       '-d', 'display_errors=0', '-d', 'log_errors=1', '-d', `error_log=${dir}/php.log`,

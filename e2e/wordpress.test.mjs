@@ -25,7 +25,9 @@ before(async () => {
     title: 'Tin từ đối tác',
     content: `Bài viết dưới đây được nhúng từ trang tin của tỉnh.\n\n${share}\n\nĐoạn văn sau bài nhúng.`,
     role: 'author',
+    author: { login: 'tacgia', name: 'Tác giả Thử' },
     categories: ['Tin nhúng'],
+    featuredImage: 'site/media/20122-1.jpg',
   });
   browser = await launch();
 });
@@ -89,4 +91,21 @@ test('the post shows the card in a frame that takes its height, and the card ope
   await Promise.all([page.waitForURL(share), frame.locator('.nw-card-link').click()]);
   assert.equal(await page.title(), 'Hội nghị Ban Chấp hành Đảng bộ tỉnh · Tin tức mẫu');
   await context.close();
+});
+
+test("the helper's posts, as the REST API gives them: category, author's display name, featured image", async () => {
+  for (const path of ['/wp-json/wp/v2/posts?_embed', '/?rest_route=/wp/v2/posts&_embed']) {
+    const response = await fetch(`${wordpress.url}${path}`);
+    assert.equal(response.status, 200, path);
+    const [seen] = await response.json();
+    assert.equal(seen.id, post.id);
+    assert.equal(seen.link, post.url);
+    assert.equal(seen.title.rendered, 'Tin từ đối tác');
+    assert.deepEqual(seen._embedded['wp:term'][0].map((term) => term.name), ['Tin nhúng']);
+    assert.equal(seen._embedded.author[0].name, 'Tác giả Thử');
+    const image = seen._embedded['wp:featuredmedia'][0];
+    assert.deepEqual([image.media_details.width, image.media_details.height], [960, 640]);
+    const file = await fetch(image.source_url);
+    assert.equal(file.headers.get('content-type'), 'image/jpeg');
+  }
 });
