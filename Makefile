@@ -44,10 +44,12 @@ browser:
 	cargo test $(WASM) --features render-count --test renders
 
 ## e2e: the built dist/ in real host pages in headless Chromium (and a crash-test
-## build, in its own target dir, to prove a panic is contained)
+## build, in its own target dir, to prove a panic is contained). The timeout guards
+## against a hang; Node 20 applies it to each file as well, and e2e/engines.test.mjs
+## runs three browsers one after another (about a minute on a busy 2-core machine).
 e2e: build
 	CARGO_TARGET_DIR=target/crash-test trunk build --release --features crash-test --dist target/dist-crash
-	node --test --test-concurrency=1 --test-timeout=60000 e2e/
+	node --test --test-concurrency=1 --test-timeout=180000 e2e/
 
 ## bench: size and speed figures in headless Chromium (4x CPU throttle), written
 ## to bench/results.md and bench/history.tsv; BENCH_RUNS sets the runs per figure
