@@ -83,7 +83,7 @@ function routes() {
 
 before(async () => {
   server = await serve({ routes: routes() });
-  other = await serve(); // no Access-Control-Allow-Origin
+  other = await serve({ cors: false }); // no Access-Control-Allow-Origin
   browser = await launch();
 });
 

@@ -2,7 +2,9 @@
 // benchmark and the demo. It sends the widget's files with the Cache-Control
 // headers the README recommends for a deploy (scripts/version.mjs): the
 // loader revalidated (ETag, 304), the versioned files immutable; everything
-// else no-store. Test routes (status codes, delays, CSP headers) are added by
+// else no-store; and every file with `Access-Control-Allow-Origin: *`, as a
+// deploy serves them for frames whose origin is null (README, "Deploying";
+// `cors: false` for a server without it). Test routes (status codes, delays, CSP headers) are added by
 // the caller through `routes`: a map from path to handler (req, res) => void;
 // `mounts` serves more folders under path prefixes ({ '/cdn/': DIST }).
 import { createServer } from 'node:http';
@@ -49,7 +51,8 @@ const gzip = (file, bytes) => gzipped.get(file) ?? gzipped.set(file, gzipSync(by
  * `compress`: files go out gzipped to clients that accept it, as from a CDN
  * (the benchmark's network emulation counts the bytes on the wire).
  */
-export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {}, compress = false, port = 0 } = {}) {
+export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {}, compress = false, cors = true, port = 0 } = {}) {
+  if (cors) headers = { 'access-control-allow-origin': '*', ...headers };
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -76,7 +79,7 @@ export async function serve({ root = DIST, routes = {}, mounts = {}, headers = {
       res.writeHead(200, { 'content-type': type, ...(zipped ? { 'content-encoding': 'gzip' } : {}), ...cache, ...headers });
       res.end(sent);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('not found');
     }
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));

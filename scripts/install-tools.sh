@@ -49,6 +49,13 @@ command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
+# A real WordPress for the partner tests (e2e/wordpress.mjs): Debian's 6.1 and
+# its default theme, a private MariaDB per run, PHP's CLI (wp_install, php -S).
+[ -f /usr/share/wordpress/wp-load.php ] || missing+=(wordpress)
+[ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] || missing+=(wordpress-theme-twentytwentythree)
+command -v mariadbd >/dev/null || missing+=(mariadb-server)
+command -v php >/dev/null || missing+=(php-cli)
+php -r 'exit(extension_loaded("mysqli") ? 0 : 1);' 2>/dev/null || missing+=(php-mysql)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update

@@ -5,8 +5,9 @@
 # builds, minifies the files a partner page downloads (the loader, the
 # wasm-bindgen bindings and the CSS); moves
 # the module's files into v/<version>/ (scripts/version.mjs); writes the
-# sample site's pre-rendered embed snippets to embed/ (the publisher's
-# `news-widget build`) and puts one into the demo page.
+# sample site's pre-rendered embed snippets and partner pages to embed/ (the
+# publisher's `news-widget build`, for make demo's address) and puts a snippet
+# into the demo page.
 set -eu
 out="$TRUNK_STAGING_DIR"
 minify=
@@ -25,5 +26,6 @@ version=$(node scripts/version.mjs "$out")
 [ -n "$version" ] || { echo "post-build: scripts/version.mjs gave no version" >&2; exit 1; }
 # The native tool always builds in the main target dir (the crash-test build sets its own).
 CARGO_TARGET_DIR="$PWD/target" cargo run --quiet -p news-widget-publisher --bin news-widget -- \
-  build site --out "$out/embed" --stylesheet "/v/$version/news-widget.css"
+  build site --out "$out/embed" --public http://127.0.0.1:8080/embed/ \
+  --publisher "Tin tức mẫu" --publisher-url https://news.example/ --stylesheet "/v/$version/news-widget.css"
 sed -i -e "/<!-- prerendered: 20125.vi -->/{r $out/embed/20125.vi.html" -e 'd}' "$out/index.html"

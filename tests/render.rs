@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use news_widget::components::{
-    ArticleView, Calendar, DateBrowser, ErrorNotice, HistoryNav, Skeleton,
+    ArticleView, Calendar, Card, DateBrowser, ErrorNotice, HistoryNav, Skeleton,
 };
 use news_widget::error::Error;
 use news_widget::i18n::{Lang, Locale};
@@ -380,4 +380,32 @@ async fn the_calendar_is_a_month_grid_in_the_widgets_language() {
         11 + 1,
         "the 21st to the 31st, and next month"
     );
+}
+
+#[tokio::test]
+async fn the_card_shows_the_head_of_the_article_and_one_link_to_the_whole() {
+    let mut linked = (*seed()).clone();
+    let mut category = linked.category.clone().expect("a category");
+    category.url = serde_json::from_str("\"https://news.example/thoi-su\"").ok();
+    linked.category = Some(category);
+    let href = "https://news.example/embed/share/20122.en.html";
+    let html = render(
+        Lang::En,
+        html! { <Card lang={Lang::En} article={Rc::new(linked)} href={href} /> },
+    )
+    .await;
+    let order = [
+        r#"<img src="../media/20122-1.jpg""#,
+        r#"<span part="category" class="nw-category">Thời sự - Chính trị</span>"#,
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh",
+        "Thursday, January 20, 2022, 7:35",
+        "3,824 views",
+        "Chiều ngày 20/1",
+        r#"<a href="https://news.example/embed/share/20122.en.html" target="_top" class="nw-card-link">Read the whole article</a>"#,
+    ];
+    let positions: Vec<usize> = order.iter().map(|needle| position(&html, needle)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{html}");
+    assert_eq!(html.matches("<a ").count(), 1, "the one link: {html}");
+    assert_eq!(html.matches("<img").count(), 1, "the first photo only");
+    assert!(!html.contains("<video"));
 }

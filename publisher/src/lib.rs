@@ -1,7 +1,8 @@
 //! The publisher's side of news-widget, natively: a site's files checked
 //! with the widget's own model ([`check`]), embed snippets pre-rendered with
-//! the widget's own components ([`snippet`]), and a whole site built into
-//! them ([`build`]). The `news-widget` command line (`src/main.rs`) is a
+//! the widget's own components ([`snippet`]), the pages for partners who
+//! cannot paste a script ([`pages`]: share pages, frame pages, oEmbed), and a
+//! whole site built into them ([`build`]). The `news-widget` command line (`src/main.rs`) is a
 //! thin layer over this. The widget's WebAssembly build never compiles it.
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -16,6 +17,7 @@
 
 pub mod build;
 pub mod check;
+pub mod pages;
 pub mod problem;
 pub mod site;
 pub mod snippet;

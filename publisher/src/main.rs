@@ -10,6 +10,7 @@ use news_widget::i18n::Lang;
 use news_widget::model;
 use publisher::build::{self, Options};
 use publisher::check::check;
+use publisher::pages::{Public, Publisher};
 use publisher::problem::{count, parse_all};
 use publisher::site::SiteDir;
 use publisher::snippet::{render, Embed, Theme};
@@ -66,16 +67,30 @@ enum Command {
         #[arg(long)]
         stylesheet: String,
     },
-    /// Check a site folder, then write every article's snippets
+    /// Check a site folder, then write every article's snippets and partner pages
     ///
-    /// One per article and language, to OUT/<id>.<lang>.html. Writes nothing
+    /// Per article and language, in OUT: the snippet (<id>.<lang>.html), the
+    /// share page (share/), the frame pages (frame/: the whole article; card/:
+    /// the card of an oEmbed frame) and the oEmbed answer (oembed/<id>.<lang>.json);
+    /// then index.json and the embed-code page (index.html). Writes nothing
     /// if the site has problems.
     Build {
         /// The site folder (its articles in `articles/`, its date indexes in `dates/`).
         site: PathBuf,
-        /// Where the snippets go.
+        /// Where the files go.
         #[arg(long)]
         out: PathBuf,
+        /// The absolute URL OUT is served at (`https://news.example/embed/`):
+        /// WordPress and link previews need absolute URLs. Root-relative
+        /// URLs of the other options are paths on its origin.
+        #[arg(long)]
+        public: String,
+        /// The publisher's name, for oEmbed and the share pages [default: the host of --public]
+        #[arg(long)]
+        publisher: Option<String>,
+        /// The publisher's home page [default: the root of --public's origin]
+        #[arg(long)]
+        publisher_url: Option<String>,
         /// The URL the site folder is served at: an article's `src` is this
         /// plus its path in the folder.
         #[arg(long, default_value = "/site/")]
@@ -160,11 +175,24 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Build {
             site,
             out,
+            public,
+            publisher,
+            publisher_url,
             base,
             widget,
             stylesheet,
             theme,
         } => {
+            let public =
+                Public::new(&public).map_err(|e| Failure::Usage(format!("--public {e}")))?;
+            let publisher = Publisher {
+                name: publisher.unwrap_or_else(|| public.host().to_owned()),
+                url: match publisher_url {
+                    Some(url) => absolute_or_rooted("--publisher-url", &url)
+                        .map(|url| public.absolute(&url))?,
+                    None => public.root(),
+                },
+            };
             let options = Options {
                 site: SiteDir::new(site),
                 base: absolute_or_rooted("--base", &base)?,
@@ -172,11 +200,13 @@ fn run(command: Command) -> Result<(), Failure> {
                 widget,
                 stylesheet,
                 theme,
+                public,
+                publisher,
             };
             let written = build::build(&options)?;
             eprintln!(
                 "{} written to {}",
-                count(written, "snippet", "snippets"),
+                count(written, "file", "files"),
                 options.out.display()
             );
             Ok(())

@@ -201,22 +201,19 @@ fn build_writes_every_snippet_or_nothing() {
         SITE,
         "--out",
         out.to_str().expect("a path"),
+        "--public",
+        "https://news.example/embed/",
         "--stylesheet",
         "/v/1/news-widget.css",
     ]);
     assert_eq!(output.status.code(), Some(0));
-    let mut written: Vec<String> = std::fs::read_dir(&out)
-        .expect("written")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
+    let written = files_in(&out, "");
+    let snippets: Vec<&String> = written
+        .iter()
+        .filter(|f| !f.contains('/') && f.ends_with(".html") && *f != "index.html")
         .collect();
-    written.sort();
     assert_eq!(
-        written.len(),
+        snippets.len(),
         14,
         "seven articles, two languages: {written:?}"
     );
@@ -237,6 +234,8 @@ fn build_writes_every_snippet_or_nothing() {
         site.to_str().expect("a path"),
         "--out",
         nothing.to_str().expect("a path"),
+        "--public",
+        "https://news.example/embed/",
         "--stylesheet",
         "/v/1/news-widget.css",
     ]);
@@ -245,6 +244,121 @@ fn build_writes_every_snippet_or_nothing() {
         "articles/20125.json: published: `yesterday` is not an RFC 3339 timestamp with offset"
     ));
     assert!(!nothing.exists(), "nothing written");
+}
+
+/// Every file under `dir`, as paths relative to it (`share/20122.vi.html`), sorted.
+fn files_in(dir: &Path, prefix: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("a folder") {
+        let entry = entry.expect("an entry");
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        match entry.path().is_dir() {
+            true => files.extend(files_in(&entry.path(), &format!("{name}/"))),
+            false => files.push(name),
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn build_writes_the_partner_pages_with_absolute_urls_where_wordpress_reads_them() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("partners");
+    let _ = std::fs::remove_dir_all(&out);
+    let output = news_widget(&[
+        "build",
+        SITE,
+        "--out",
+        out.to_str().expect("a path"),
+        "--public",
+        "https://news.example/embed",
+        "--publisher",
+        "Tin tức mẫu",
+        "--stylesheet",
+        "/v/1/news-widget.css",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("78 files written"));
+    let written = files_in(&out, "");
+    for folder in ["share/", "frame/", "card/", "oembed/"] {
+        let count = written.iter().filter(|f| f.starts_with(folder)).count();
+        assert_eq!(count, 14, "{folder}: seven articles, two languages");
+    }
+    for asset in [
+        "index.json",
+        "index.html",
+        "code.js",
+        "code.css",
+        "frame.js",
+        "frame-host.js",
+        "page.css",
+        "card.css",
+    ] {
+        assert!(
+            written.contains(&asset.to_owned()),
+            "{asset} in {written:?}"
+        );
+    }
+
+    let share = std::fs::read_to_string(out.join("share/20122.en.html")).expect("a share page");
+    assert!(share.contains(
+        r#"<link rel="alternate" type="application/json+oembed" href="https://news.example/embed/oembed/20122.en.json""#
+    ), "a slash is added to --public");
+    assert!(share.contains(
+        r#"<meta property="og:image" content="https://news.example/site/media/20122-1.jpg">"#
+    ));
+    assert!(
+        share.contains(r#"<news-article src="/site/articles/20122.json" lang="en">"#),
+        "the snippet, as given"
+    );
+
+    let answer: Value =
+        serde_json::from_slice(&std::fs::read(out.join("oembed/20122.en.json")).expect("read"))
+            .expect("JSON");
+    assert_eq!(answer["provider_name"], "Tin tức mẫu");
+    assert_eq!(
+        answer["provider_url"], "https://news.example/",
+        "the root of --public's origin"
+    );
+    assert!(answer["html"]
+        .as_str()
+        .expect("html")
+        .contains(r#"<iframe src="https://news.example/embed/card/20122.en.html""#));
+
+    let index: Value =
+        serde_json::from_slice(&std::fs::read(out.join("index.json")).expect("read"))
+            .expect("JSON");
+    let seed = index["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| a["id"] == "20122")
+        .expect("the seed");
+    assert_eq!(seed["src"], "/site/articles/20122.json");
+    assert_eq!(seed["url"], "https://news.example/tin-tuc/20122");
+    assert_eq!(seed["pages"]["vi"]["card"], "card/20122.vi.html");
+    assert_eq!(index["widget"], "/news-widget.js");
+}
+
+#[test]
+fn build_needs_an_absolute_public_url() {
+    for public in ["/embed/", "embed", "ftp://news.example/"] {
+        let output = news_widget(&[
+            "build",
+            SITE,
+            "--out",
+            "/nonexistent",
+            "--public",
+            public,
+            "--stylesheet",
+            "/v/1/news-widget.css",
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{public}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            format!("error: --public {public:?} is not an absolute http(s) URL\n")
+        );
+    }
 }
 
 #[test]

@@ -62,7 +62,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <div class={classes!("nw-content", props.stale.then_some("nw-stale"))} aria-busy={props.stale.then_some("true")}>
             <article class="nw-article" part="article" lang={article.language.as_ref().map(|l| l.to_string())}>
-                { header(article, locale) }
+                { header::<true>(article, locale) }
                 if !article.lead.is_empty() {
                     <p class="nw-lead" part="lead">{ rich_text(&article.lead) }</p>
                 }
@@ -77,15 +77,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
 }
 
-/// Category, headline, dateline and view count.
-fn header(article: &Article, locale: Locale) -> Html {
+/// Category, headline, dateline and view count; the category links to its
+/// page if `LINKED` (a card shows it as text: its one link is to the whole
+/// article). A constant, so the widget's module holds only the linked form.
+pub(super) fn header<const LINKED: bool>(article: &Article, locale: Locale) -> Html {
     let category = article.category.as_ref().map(|category| match &category.url {
-        Some(url) => html! {
+        Some(url) if LINKED => html! {
             <a class="nw-category" part="category" href={url.to_string()} target="_blank" rel="noopener noreferrer">
                 { category.name.as_str() }
             </a>
         },
-        None => html! { <span class="nw-category" part="category">{ category.name.as_str() }</span> },
+        _ => html! { <span class="nw-category" part="category">{ category.name.as_str() }</span> },
     });
     let views = article
         .view_count

@@ -5,6 +5,7 @@
 
 mod article_view;
 mod calendar;
+mod card;
 mod date_browser;
 mod error_notice;
 mod history_nav;
@@ -17,6 +18,7 @@ mod widget;
 
 pub use self::article_view::{ArticleView, ArticleViewProps};
 pub use self::calendar::{Calendar, CalendarProps};
+pub use self::card::{Card, CardProps};
 pub use self::date_browser::{DateBrowser, DateBrowserProps};
 pub use self::error_notice::{ErrorNotice, ErrorNoticeProps, Notice, NOTICE};
 pub use self::history_nav::{HistoryNav, HistoryNavProps};

@@ -18,7 +18,10 @@ pub struct VideoPlayerProps {
 }
 
 /// A native `<video>` with every source and caption track, a poster, and a
-/// download link for browsers that cannot play any source.
+/// download link for browsers that cannot play any source. Fetched with
+/// CORS (`crossorigin`): a browser loads caption tracks from another origin
+/// only so, and to a partner's page, or a sandboxed frame's null origin, the
+/// publisher's media are always another origin's.
 #[component]
 pub fn VideoPlayer(props: &VideoPlayerProps) -> Html {
     counted("VideoPlayer");
@@ -38,7 +41,7 @@ pub fn VideoPlayer(props: &VideoPlayerProps) -> Html {
     });
     html! {
         <figure class="nw-figure nw-video" part="video">
-            <video controls=true preload="metadata" playsinline=true {onplay}
+            <video controls=true preload="metadata" playsinline=true crossorigin="anonymous" {onplay}
                    poster={video.poster.as_ref().map(|p| p.to_string())}
                    width={video.width.to_string()} height={video.height.to_string()}>
                 { for sources.iter().map(|s| html! {

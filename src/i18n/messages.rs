@@ -215,3 +215,24 @@ pub(super) const EN: Messages = Messages {
         config: "This news widget is not set up correctly.",
     },
 };
+
+/// The words of the pages `news-widget build` writes around the widget (the
+/// card of an oEmbed frame, the share page): apart from [`Messages`], so the
+/// widget's module, which never shows them, does not carry them.
+#[derive(Debug, PartialEq)]
+pub struct PageMessages {
+    /// The card's link to the whole article.
+    pub read_whole: &'static str,
+    /// The share page's link to the embed-code page.
+    pub embed_this: &'static str,
+}
+
+pub(super) const VI_PAGES: PageMessages = PageMessages {
+    read_whole: "Đọc toàn bài",
+    embed_this: "Nhúng bài này vào trang của bạn",
+};
+
+pub(super) const EN_PAGES: PageMessages = PageMessages {
+    read_whole: "Read the whole article",
+    embed_this: "Embed this article on your site",
+};

@@ -9,7 +9,7 @@ mod locale;
 mod messages;
 
 pub use self::locale::{DateStyle, Locale};
-pub use self::messages::Messages;
+pub use self::messages::{Messages, PageMessages};
 
 /// The interface language, from the embed's `lang` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -48,6 +48,14 @@ impl Lang {
         match self {
             Lang::Vi => &messages::VI,
             Lang::En => &messages::EN,
+        }
+    }
+
+    /// The words of the pages around the widget (see [`PageMessages`]).
+    pub fn pages(self) -> &'static PageMessages {
+        match self {
+            Lang::Vi => &messages::VI_PAGES,
+            Lang::En => &messages::EN_PAGES,
         }
     }
 }

@@ -75,6 +75,17 @@ pub struct Article {
     pub date_index: Option<DateIndexUrl>,
 }
 
+impl Article {
+    /// The first photo of the body: the article's picture where one stands
+    /// for it (a card, a link preview, a search result).
+    pub fn first_image(&self) -> Option<&Image> {
+        self.body.iter().find_map(|block| match block {
+            Block::Image(image) => Some(image.as_ref()),
+            _ => None,
+        })
+    }
+}
+
 /// A section of the publication.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
