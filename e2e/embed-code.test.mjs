@@ -9,27 +9,11 @@ import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
 import { launch, outcome, recordEvents } from './browser.mjs';
 import { servePartners } from './publish.mjs';
-import { AMP_RESIZER } from '../publisher/assets/frame-host.js';
+import { AMP_STAND_IN, hostPage, html, query } from './pages.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
-
-/**
- * What AMP's runtime does with an <amp-iframe resizable>, for a fresh page
- * that stands in for an AMP page: a frame with the element's src, title and
- * sandbox, resized on { sentinel: 'amp', type: 'embed-size' }.
- */
-const AMP_STAND_IN = `<script>
-customElements.define('amp-iframe', class extends HTMLElement {
-  connectedCallback() {
-    const frame = document.createElement('iframe');
-    for (const name of ['src', 'title', 'sandbox', 'height']) frame.setAttribute(name, this.getAttribute(name));
-    Object.assign(frame, { width: '100%', frameBorder: '0', allowFullscreen: this.hasAttribute('allowfullscreen') });
-    this.append(frame);
-  }
-});
-</script><script>${AMP_RESIZER}</script>`;
 
 let server;
 let browser;
@@ -40,12 +24,10 @@ const pasted = [];
 before(async () => {
   server = await servePartners({
     routes: {
-      '/fresh.html': (req, res) => {
-        const { code, lang } = pasted[Number(new URL(req.url, 'http://x').searchParams.get('n'))];
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-          `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>A fresh page</title></head><body>\n<h1>A partner page</h1>\n${code}\n</body></html>`,
-        );
-      },
+      '/fresh.html': html((req) => {
+        const { code, lang } = pasted[Number(query(req).get('n'))];
+        return hostPage(`\n<h1>A partner page</h1>\n${code}\n`, { lang, title: 'A fresh page', script: null });
+      }),
     },
   });
   index = JSON.parse(await (await fetch(`${server.embed}index.json`)).text());
@@ -71,13 +53,13 @@ async function newPage({ width = 1200, height = 900 } = {}) {
 /** Opens the embed-code page with `query` (url, kind, lang, theme, hl); resolves when its code is written. */
 async function openCodePage(page, query) {
   await page.goto(`${server.embed}?${new URLSearchParams(query)}`);
-  await page.waitForFunction(() => document.getElementById('code').value !== '' || document.getElementById('address-status').textContent !== '');
+  await page.waitForFunction(() => /** @type {HTMLTextAreaElement} */ (document.getElementById('code')).value !== '' || document.getElementById('address-status').textContent !== '');
 }
 
 /** The text of the first widget's article in `frame` (a page or a frame), once it has rendered. */
 async function articleIn(frame) {
   assert.equal((await outcome(frame)).type, 'rendered');
-  return frame.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('.nw-article').innerText.replace(/\s+/g, ' ').trim());
+  return frame.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('news-article').shadowRoot.querySelector('.nw-article')).innerText.replace(/\s+/g, ' ').trim());
 }
 
 /** The frame of `page` (at any depth) whose URL starts with `prefix`, once there is one. */
@@ -150,7 +132,7 @@ describe('each kind of code, pasted into a fresh page, shows the article of the 
     await card.waitForFunction(() => document.querySelector('.nw-card-host')?.shadowRoot?.querySelector('h2'));
     assert.equal(await card.evaluate(() => document.querySelector('.nw-card-host').shadowRoot.querySelector('h2').textContent), entry.headline);
     await page.locator('#lang').selectOption('en');
-    await page.waitForFunction(() => document.getElementById('code').value.includes('.en.html'));
+    await page.waitForFunction(() => /** @type {HTMLTextAreaElement} */ (document.getElementById('code')).value.includes('.en.html'));
     assert.equal(await page.locator('#code').inputValue(), `${new URL(entry.pages.en.share, `${server.embed}index.json`).href}\n`);
     assert.deepEqual(problems, []);
     await close();
@@ -163,13 +145,13 @@ describe('by keyboard only', () => {
       const { page, problems, close } = await newPage();
       await openCodePage(page, { hl });
       const before = await page.locator('#code').inputValue();
-      const focused = () => page.evaluate(() => [document.activeElement.id || document.activeElement.getAttribute('name'), document.activeElement.value]);
+      const focused = () => page.evaluate(() => [document.activeElement.id || document.activeElement.getAttribute('name'), /** @type {HTMLInputElement} */ (document.activeElement).value]);
       // Tab to the kinds (a radio group: one tab stop), then an arrow to the next kind.
       for (let i = 0; i < 20 && (await focused())[0] !== 'kind'; i += 1) await page.keyboard.press('Tab');
       assert.deepEqual(await focused(), ['kind', 'script']);
       await page.keyboard.press('ArrowDown');
       assert.deepEqual(await focused(), ['kind', 'snippet']);
-      await page.waitForFunction((before) => document.getElementById('code').value !== before, before);
+      await page.waitForFunction((before) => /** @type {HTMLTextAreaElement} */ (document.getElementById('code')).value !== before, before);
       for (let i = 0; i < 20 && (await focused())[0] !== 'copy'; i += 1) await page.keyboard.press('Tab');
       assert.equal((await focused())[0], 'copy');
       await page.keyboard.press('Enter');

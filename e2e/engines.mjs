@@ -11,6 +11,8 @@
 //   press(key)           a real key press ('Tab', 'Enter') to whatever has focus
 //   reload()             load the page again
 //   screenshot(path)     a PNG of the viewport
+//   frame(selector)      the document in the page's <iframe> that matches `selector`, with
+//                        evaluate and until (of any origin: a sandboxed frame's is null)
 //   close()
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -45,6 +47,10 @@ const adapt = (page) =>
     press: (key) => page.keyboard.press(key),
     reload: () => page.reload(),
     screenshot: (path) => page.screenshot({ path }),
+    async frame(selector) {
+      const frame = await (await page.waitForSelector(selector)).contentFrame();
+      return withUntil({ evaluate: (fn, arg) => frame.evaluate(fn, arg) });
+    },
     close: () => page.close(),
   });
 
@@ -138,14 +144,28 @@ async function webkit() {
       session ??= `/session/${(await call('POST', '/session', { capabilities: { alwaysMatch: capabilities } })).sessionId}`;
       await call('POST', `${session}/window/rect`, VIEWPORT).catch(() => {});
       await call('POST', `${session}/url`, { url });
+      const evaluate = (fn, arg) => call('POST', `${session}/execute/sync`, { script: `return (${fn})(arguments[0]);`, args: [arg ?? null] });
       return withUntil({
-        evaluate: (fn, arg) => call('POST', `${session}/execute/sync`, { script: `return (${fn})(arguments[0]);`, args: [arg ?? null] }),
+        evaluate,
         press: (key) =>
           call('POST', `${session}/actions`, {
             actions: [{ type: 'key', id: 'keyboard', actions: ['keyDown', 'keyUp'].map((type) => ({ type, value: WEBDRIVER_KEYS[key] })) }],
           }),
         reload: () => call('POST', `${session}/refresh`, {}),
         screenshot: async (path) => writeFile(path, Buffer.from(await call('GET', `${session}/screenshot`), 'base64')),
+        // WebDriver runs scripts in one frame at a time: into the frame for each call, and back.
+        frame: async (selector) =>
+          withUntil({
+            async evaluate(fn, arg) {
+              const element = await call('POST', `${session}/element`, { using: 'css selector', value: selector });
+              await call('POST', `${session}/frame`, { id: element });
+              try {
+                return await evaluate(fn, arg);
+              } finally {
+                await call('POST', `${session}/frame/parent`, {});
+              }
+            },
+          }),
         close: () => call('POST', `${session}/url`, { url: 'about:blank' }),
       });
     },

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { manifest, serve, DIST } from './server.mjs';
 import { ENGINES, launchEngine } from './engines.mjs';
 import { corpus } from './corpus.mjs';
-import { file, held, hostPage, html, json, RECORDER, SAMPLE_FRAMES } from './pages.mjs';
+import { file, framePage, held, hostPage, html, json, RECORDER, SAMPLE_FRAMES } from './pages.mjs';
+import { RESIZER } from '../publisher/assets/frame-host.js';
 
 const CRASH_DIST = fileURLToPath(new URL('../target/dist-crash/', import.meta.url));
 const seed = JSON.parse(await readFile(`${DIST}site/articles/20122.json`, 'utf8'));
@@ -126,6 +127,8 @@ before(async () => {
       // Served with the strict policy, under which no inline script runs: the DOM is the witness.
       '/prerendered-csp.html': html(hostPage(snippet, { script: null }), { 'content-security-policy': STRICT_CSP }),
       [`/held/v/${version}/news_widget_bg.wasm`]: module.route,
+      // The partner pages `make build` wrote to dist/embed/: a frame page in a sandboxed frame of our own protocol.
+      '/framed.html': html(framePage('/embed/frame/20122.vi.html', { sandbox: 'allow-scripts', resizer: RESIZER })),
       '/hash.html': recorded(`<news-article id="w" loading="eager" history="hash" src="/site/articles/20122.json"></news-article>${loader}`),
       // A host page that attacks the widget's styles, and the same page without the attack.
       '/plain.html': recorded(`<div style="width: 800px"><news-article id="w" loading="eager" src="/site/articles/20122.json"></news-article></div>${loader}`),
@@ -472,6 +475,41 @@ for (const name of ENGINES) {
       assert.equal(await styled(), '"Noto Serif" 700');
       await page.until(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
       assert.equal(await styled(), '"Noto Serif" 700', 'the live widget, styled');
+      await page.close();
+    });
+    test('a share page shows its article from the HTML, styled, and the widget takes it over', async () => {
+      const page = await engine.open(`${server.url}/embed/share/20122.vi.html`);
+      const seen = () =>
+        page.evaluate(() => {
+          const h2 = document.querySelector('news-article').shadowRoot.querySelector('h2');
+          return { headline: h2.textContent, look: `${getComputedStyle(h2).fontFamily.split(',')[0]} ${getComputedStyle(h2).fontWeight}`, publisher: document.querySelector('.nw-page-header').textContent };
+        });
+      const article = { headline: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', look: '"Noto Serif" 700', publisher: 'Tin tức mẫu' };
+      assert.deepEqual(await seen(), article, 'the pre-rendered article, styled');
+      await page.until(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
+      assert.deepEqual(await seen(), article, 'the live widget');
+      await page.close();
+    });
+
+    test('a frame page in a sandboxed frame (origin null): the widget takes it over, and the frame takes its height, also after a related article opens', async () => {
+      const page = await engine.open(`${server.url}/framed.html`);
+      // The frame's script has spoken: its page is there, and stays.
+      await page.until(() => window.told.length > 0);
+      const frame = await page.frame('#frame');
+      assert.equal(await frame.evaluate(() => self.origin), 'null');
+      await frame.until(() => !document.querySelector('news-article').shadowRoot.querySelector('.nw-prerendered'));
+      const headline = () => frame.evaluate(() => document.querySelector('news-article').shadowRoot.querySelector('h2').textContent);
+      assert.equal(await headline(), 'Hội nghị Ban Chấp hành Đảng bộ tỉnh');
+      const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const fits = (height) => page.until((h) => Math.abs(document.getElementById('frame').getBoundingClientRect().height - h) <= 2, height);
+      const first = await content();
+      assert.ok(first > 2000, `the whole article (${first} px)`);
+      await fits(first);
+      await frame.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('news-article').shadowRoot.querySelector('.nw-related a')).click());
+      await frame.until(() => document.querySelector('news-article').shadowRoot.querySelector('h2')?.textContent === 'Tỉnh ủy gặp mặt cán bộ lão thành nhân dịp Tết Nguyên đán Nhâm Dần');
+      const second = await content();
+      assert.ok(first - second > 300, `a shorter article (${second} px, was ${first} px)`);
+      await fits(second);
       await page.close();
     });
   });

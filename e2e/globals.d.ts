@@ -34,12 +34,14 @@ interface Window {
   /** loader.test.mjs */
   skeletons: number;
   instantiatedAt: number;
+  /** pages.mjs, RECORD_MESSAGES: what the page's frames told it */
+  told: any[];
   /** prerender.test.mjs */
   shifts: number[];
   /** hostile.test.mjs: set by an attack that ran */
   __pwned?: string;
   /** axe-core, injected */
-  axe: { run(context: Element, options: object): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[] }> };
+  axe: { run(context: Element | Document, options: object): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[] }> };
   /** bench/run.mjs */
   bench: any;
 }

@@ -2,16 +2,22 @@
 // Every test file makes its pages and routes (for server.mjs's `routes`) with these:
 //
 //   hostPage(body, options)  a whole HTML document around `body`, ending with the loader's script tag
+//   framePage(src, options)  a host page around one <iframe> of `src` (a partner page's frame page)
 //   html(page, headers)      a route that answers an HTML document
 //   json(body, headers)      a route that answers JSON
-//   status(code)             a route that answers an HTTP status and nothing else
+//   status(code)             a route that answers an HTTP status and nothing else (204: no body)
 //   file(bytes, type)        a route that answers other bytes (a module, a stylesheet), never cached
 //   held(route)              a route whose answers wait until the test releases them, with a
 //                            witness that a request came in: for tests that wait for events, not times
 //   RECORDER, SAMPLE_FRAMES  page scripts: the widgets' events, and how every frame shows the article
+//   RECORD_MESSAGES          a page script: every message the page's frames send it
+//   AMP_STAND_IN             a page script: what AMP's runtime does with <amp-iframe resizable>
+//   query(req)               the request's query parameters, for pages made from them
 //
 // A body or page may be given as a value, or as a function of the request
 // that returns one (or a promise of one), for answers made when asked.
+
+import { AMP_RESIZER } from '../publisher/assets/frame-host.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -51,6 +57,63 @@ export function hostPage(body, { lang = 'en', dir = 'ltr', title = 'host', head 
 }
 
 /**
+ * A page script: records every message that a frame of the page sends it,
+ * in `window.told` (in the top page only, so it may be an init script that
+ * runs in every frame too). Inline it as `<script>(${RECORD_MESSAGES})()</script>`.
+ */
+export const RECORD_MESSAGES = () => {
+  if (window !== window.top) return;
+  /** @type {unknown[]} */
+  const told = [];
+  Object.assign(window, { told });
+  addEventListener('message', (e) => {
+    if ([...document.querySelectorAll('iframe')].some((f) => f.contentWindow === e.source)) told.push(e.data);
+  });
+};
+
+/**
+ * A host page around one frame of `src` (`#frame`, 300 px high until told
+ * otherwise) with content below it (`#below`), recording what the frame
+ * tells it (RECORD_MESSAGES) and resized by `resizer`, a page script
+ * (frame-host.js's RESIZER for our protocol, AMP_RESIZER for AMP's).
+ * @param {string} src
+ * @param {{ sandbox?: string | null, allow?: string | null, resizer?: string }} [options]
+ *   `sandbox` (null for none), `allow`: the iframe's attributes
+ */
+export function framePage(src, { sandbox = 'allow-scripts', allow = null, resizer = '' } = {}) {
+  const attributes = [['sandbox', sandbox], ['allow', allow]].map(([name, value]) => (value === null ? '' : ` ${name}="${value}"`)).join('');
+  return hostPage(
+    `<h1>A partner page</h1>
+<iframe id="frame" src="${src}"${attributes} width="100%" height="300" frameborder="0" title="article"></iframe>
+<p id="below">Below the frame.</p>${resizer && `<script>${resizer}</script>`}`,
+    { head: `<script>(${RECORD_MESSAGES})()</script>`, script: null },
+  );
+}
+
+/**
+ * A page script that stands in for AMP's runtime on a page that is not an
+ * AMP page (AMP's own is not ours to download): an <amp-iframe> becomes a
+ * frame with its src, title, sandbox and height, resized on AMP's
+ * `embed-size` message as <amp-iframe resizable> is.
+ */
+export const AMP_STAND_IN = `<script>
+customElements.define('amp-iframe', class extends HTMLElement {
+  connectedCallback() {
+    const frame = document.createElement('iframe');
+    for (const name of ['src', 'title', 'sandbox', 'height']) frame.setAttribute(name, this.getAttribute(name));
+    Object.assign(frame, { width: '100%', frameBorder: '0', allowFullscreen: this.hasAttribute('allowfullscreen') });
+    this.append(frame);
+  }
+});
+</script><script>${AMP_RESIZER}</script>`;
+
+/**
+ * The query parameters of `req`, for a page made from them.
+ * @param {Request} req
+ */
+export const query = (req) => new URL(req.url ?? '/', 'http://x').searchParams;
+
+/**
  * The value of `made` for `req`.
  * @template T
  * @param {Made<T>} made
@@ -86,7 +149,8 @@ export const json = (body, headers = {}) => async (req, res) => {
  * @param {number} code
  * @returns {Route}
  */
-export const status = (code) => (req, res) => res.writeHead(code, { 'content-type': 'text/plain' }).end(`HTTP ${code}`);
+export const status = (code) => (req, res) =>
+  code === 204 ? res.writeHead(code).end() : res.writeHead(code, { 'content-type': 'text/plain' }).end(`HTTP ${code}`);
 
 /**
  * A route that answers `bytes` as `type`, never cached (the tests' own copy

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { DIST } from './server.mjs';
 import { PUBLISHER, servePartners } from './publish.mjs';
-import { launch, openPage, outcome, recordEvents } from './browser.mjs';
+import { launch, openPage, outcome } from './browser.mjs';
+import { framePage, hostPage, html, json, query } from './pages.mjs';
 import { AMP_RESIZER, RESIZER } from '../publisher/assets/frame-host.js';
 
 let server;
@@ -18,32 +19,25 @@ let browser;
 /** WordPress reads no more of a page than this, looking for the discovery link. */
 const WORDPRESS_READS = 150 * 1024;
 
-/**
- * A host page with one iframe of `src` (#frame), resized by `script`; it
- * records every message the frame sends, in `window.told`.
- */
-const frameHost = ({ src, sandbox = 'allow-scripts', allow = null, script = RESIZER }) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body>
-   <h1>A partner page</h1>
-   <iframe id="frame" src="${src}" ${sandbox === null ? '' : `sandbox="${sandbox}"`} ${allow === null ? '' : `allow="${allow}"`}
-           width="100%" height="300" frameborder="0" title="article"></iframe>
-   <p id="below">Below the frame.</p>
-   <script>window.told = []; addEventListener('message', (e) => { if (e.source === document.getElementById('frame').contentWindow) told.push(e.data); });</script>
-   <script>${script}</script></body></html>`;
+/** What each host reads from a frame's messages: those that match `match`, and the height in `height`. */
+const PROTOCOLS = {
+  ours: { match: { type: 'news-article:height' }, height: 'height' },
+  amp: { match: { sentinel: 'amp', type: 'embed-size' }, height: 'height' },
+};
 
 before(async () => {
-  const host = (html) => (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html(new URL(req.url, 'http://x').searchParams));
   // 20110 with a link to its category's page, on this server: a link that leaves the widget.
   const article = JSON.parse(await readFile(`${DIST}site/articles/20110.json`, 'utf8'));
   server = await servePartners({
     routes: {
-      '/host/ours.html': host((q) => frameHost({ src: q.get('src'), sandbox: q.get('sandbox'), allow: q.get('allow') })),
-      '/host/amp.html': host((q) => frameHost({ src: q.get('src'), sandbox: 'allow-scripts allow-same-origin', script: AMP_RESIZER })),
-      '/site/articles/20110.json': (req, res) => {
-        const linked = { ...article, category: { ...article.category, url: `http://${req.headers.host}/category.html` } };
-        res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify(linked));
-      },
-      '/category.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>category</title><h1>The category</h1>'),
+      // ?src= the frame page, ?sandbox= and ?allow= its frame's attributes.
+      '/host/ours.html': html((req) => framePage(query(req).get('src'), { sandbox: query(req).get('sandbox'), allow: query(req).get('allow'), resizer: RESIZER })),
+      '/host/amp.html': html((req) => framePage(query(req).get('src'), { sandbox: 'allow-scripts allow-same-origin', resizer: AMP_RESIZER })),
+      '/site/articles/20110.json': json(
+        (req) => ({ ...article, category: { ...article.category, url: `http://${req.headers.host}/category.html` } }),
+        { 'access-control-allow-origin': '*' },
+      ),
+      '/category.html': html(hostPage('<h1>The category</h1>', { title: 'category', script: null })),
     },
   });
   browser = await launch();
@@ -85,9 +79,13 @@ async function fullscreenButton(page, frame) {
 /** The height of a frame page's content, as its frame.js measures it. */
 const contentHeight = (frame) => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
 
-/** Waits until the host of `page` has had a message of `height` from its frame, in the form `match` picks out. */
-const told = (page, height, match) =>
-  page.waitForFunction(([height, match]) => window.told.some((m) => new Function('m', `return ${match}`)(m) === height), [height, match]);
+/** Waits until the host of `page` has had a message of `height` from its frame, in `protocol` (of PROTOCOLS). */
+const told = (page, height, protocol) =>
+  page.waitForFunction(
+    ([height, { match, height: key }]) =>
+      window.told.some((m) => m && typeof m === 'object' && Object.entries(match).every(([k, v]) => m[k] === v) && m[key] === height),
+    [height, PROTOCOLS[protocol]],
+  );
 
 describe('the share page', () => {
   const share = () => `${server.embed}share/20122.vi.html`;
@@ -96,10 +94,10 @@ describe('the share page', () => {
     const { page, problems } = await openPage(browser, share());
     const head = await page.evaluate(() => {
       const meta = {};
-      for (const m of document.head.querySelectorAll('meta[property], meta[name]')) meta[m.getAttribute('property') ?? m.getAttribute('name')] = m.content;
+      for (const m of document.head.querySelectorAll('meta[property], meta[name]')) meta[m.getAttribute('property') ?? m.getAttribute('name')] = /** @type {HTMLMetaElement} */ (m).content;
       return {
         title: document.title,
-        canonical: document.querySelector('link[rel=canonical]').href,
+        canonical: /** @type {HTMLLinkElement} */ (document.querySelector('link[rel=canonical]')).href,
         meta,
         ld: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent),
       };
@@ -221,9 +219,9 @@ describe('the share page', () => {
 });
 
 describe('the frame page of the whole article', () => {
-  for (const [name, host, protocol] of [
-    ['a page of our own protocol, in a sandbox with a null origin', 'ours', "m.type === 'news-article:height' && m.height"],
-    ['an <amp-iframe resizable>-style host', 'amp', "m.sentinel === 'amp' && m.type === 'embed-size' && m.height"],
+  for (const [name, host] of [
+    ['a page of our own protocol, in a sandbox with a null origin', 'ours'],
+    ['an <amp-iframe resizable>-style host', 'amp'],
   ]) {
     test(`${name}: the height follows the content, also after a related article opens`, async () => {
       const src = `${server.embed}frame/20122.en.html`;
@@ -234,7 +232,7 @@ describe('the frame page of the whole article', () => {
       if (host === 'ours') assert.equal(await frame.evaluate(() => self.origin), 'null', 'sandboxed: its origin is null');
       // The captions in the reader's language load or fail: they load (the video asks with CORS).
       const captions = await frame.evaluate(() => {
-        const track = document.querySelector('news-article').shadowRoot.querySelector('video track[default]');
+        const track = /** @type {HTMLTrackElement} */ (document.querySelector('news-article').shadowRoot.querySelector('video track[default]'));
         if (track.readyState >= HTMLTrackElement.LOADED) return track.readyState;
         return new Promise((resolve) => ['load', 'error'].forEach((e) => track.addEventListener(e, () => resolve(track.readyState))));
       });
@@ -242,7 +240,7 @@ describe('the frame page of the whole article', () => {
 
       const first = await contentHeight(frame);
       assert.ok(first > 2000, `the whole article (${first} px)`);
-      await told(page, first, protocol);
+      await told(page, first, host);
       const height = () => page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
       assert.ok(Math.abs((await height()) - first) <= 2, `frame ${await height()} px, content ${first} px`);
 
@@ -250,7 +248,7 @@ describe('the frame page of the whole article', () => {
       assert.deepEqual(await outcome(frame, { count: 2 }), { type: 'rendered', detail: { id: '20125' } });
       const second = await contentHeight(frame);
       assert.ok(first - second > 300, `a shorter article (${second} px, was ${first} px)`);
-      await told(page, second, protocol);
+      await told(page, second, host);
       assert.ok(Math.abs((await height()) - second) <= 2, `frame ${await height()} px, content ${second} px`);
       assert.deepEqual(problems, []);
       await page.close();
@@ -345,7 +343,7 @@ describe('the card frame (oEmbed)', () => {
     });
     const height = await contentHeight(frame);
     assert.ok(height >= 200 && height <= 1000, `${height} px is within 200-1000`);
-    await told(page, height, "m.type === 'news-article:height' && m.height");
+    await told(page, height, 'ours');
     await Promise.all([page.waitForURL(`${server.embed}share/20122.vi.html`), frame.locator('.nw-card-link').click()]);
     assert.deepEqual(problems, []);
     await page.close();

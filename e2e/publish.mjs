@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { manifest, serve } from './server.mjs';
+import { status } from './pages.mjs';
 
 /** The publisher the sample site is built for, as `make build` builds it. */
 export const PUBLISHER = { name: 'Tin tức mẫu', url: 'https://news.example/' };
@@ -26,7 +27,7 @@ export async function servePartners(options = {}) {
   const out = await mkdtemp(join(tmpdir(), 'nw-partners-'));
   const routes = {
     // A publisher's site has its icon; without one, every page's console shows a 404.
-    '/favicon.ico': (req, res) => res.writeHead(204).end(),
+    '/favicon.ico': status(204),
     ...options.routes,
   };
   const server = await serve({ ...options, routes, mounts: { '/embed/': out, ...options.mounts } });

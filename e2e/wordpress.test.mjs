@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { servePartners } from './publish.mjs';
 import { launch } from './browser.mjs';
+import { RECORD_MESSAGES } from './pages.mjs';
 import { start } from './wordpress.mjs';
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
@@ -58,12 +59,8 @@ test('the post shows the card in a frame that takes its height, and the card ope
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(`${m.text()} (${m.location().url})`));
-  // In the post's page only: every height WordPress is told.
-  await page.addInitScript(() => {
-    if (window !== window.top) return;
-    window.told = [];
-    addEventListener('message', (e) => e.data && e.data.message === 'height' && window.told.push(e.data.value));
-  });
+  // Every message the post's page is told by its frames.
+  await page.addInitScript(RECORD_MESSAGES);
   await page.goto(post.url);
   const iframe = page.locator('iframe.wp-embedded-content');
   await iframe.waitFor({ state: 'visible' }); // wp-embed.js shows it on the card's first message
@@ -74,7 +71,7 @@ test('the post shows the card in a frame that takes its height, and the card ope
   await frame.waitForFunction(() => document.querySelector('.nw-card-host').shadowRoot.querySelector('img').complete);
   const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
   assert.ok(content >= 200 && content <= 1000, `the card (${content} px) is within WordPress's clamp`);
-  await page.waitForFunction((h) => window.told.includes(h), content);
+  await page.waitForFunction((h) => window.told.some((m) => m?.message === 'height' && m.value === h), content);
   const box = await iframe.boundingBox();
   assert.ok(Math.abs(box.height - content) <= 2, `frame ${box.height} px, content ${content} px`);
   assert.equal(await iframe.getAttribute('height'), String(content));
@@ -87,8 +84,12 @@ test('the post shows the card in a frame that takes its height, and the card ope
   assert.deepEqual(problems, [], 'the post has no errors');
   assert.doesNotMatch(await wordpress.log(), /PHP (Fatal|Warning|Parse)/);
 
-  // wp-embed.js follows a link only for the frame's host, and only from the focused frame: a real click.
-  await Promise.all([page.waitForURL(share), frame.locator('.nw-card-link').click()]);
+  // wp-embed.js follows a link only for the frame's host, and only from the focused frame: a real
+  // click, as a reader's, whose press has focused the frame (in the post's page) before the release.
+  await frame.locator('.nw-card-link').hover();
+  await page.mouse.down();
+  await page.waitForFunction(() => document.activeElement?.matches('iframe.wp-embedded-content'));
+  await Promise.all([page.waitForURL(share), page.mouse.up()]);
   assert.equal(await page.title(), 'Hội nghị Ban Chấp hành Đảng bộ tỉnh · Tin tức mẫu');
   await context.close();
 });

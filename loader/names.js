@@ -1,5 +1,5 @@
 // Generated from the Rust side by `make names` (src/bin/names.rs): do not edit.
-// The names the loader shares with the module, each written once, in Rust.
+// The names the loader and the frame pages' script share with the module, each written once, in Rust.
 
 // The events on <news-article> (src/embed/host.rs, `Event`).
 export const EVENT_RENDERED = "news-article:rendered";
@@ -30,6 +30,9 @@ export const NOTICE_ROLE = "alert";
 
 // The class of a snippet's pre-rendered article (src/components/widget.rs).
 export const PRERENDERED_CLASS = "nw-prerendered";
+
+// The class of a card page's card host, which takes the page's theme (src/components/card.rs).
+export const CARD_HOST_CLASS = "nw-card-host";
 
 // The key of the current article in the host URL's fragment (src/embed/history.rs).
 export const FRAGMENT_KEY = "news-article=";

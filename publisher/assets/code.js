@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The embed-code page (index.html beside it): finds the article whose
  * address a partner pastes (its share page, its JSON, its page on the
@@ -177,6 +176,16 @@ function find(index, text) {
   return { problem: 'notFound' };
 }
 
+/**
+ * The answer to a GET of `path` (relative to the index), or why there is none.
+ * @param {string} path
+ */
+async function fetchOk(path) {
+  const response = await fetch(absolute(path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response;
+}
+
 /** The frame page of `choice` (the whole article, or the card WordPress shows), in its theme. */
 function frameUrl(/** @type {Choice} */ { entry, lang, theme }, /** @type {Page} */ page = 'frame') {
   const url = new URL(absolute(entry.pages[lang][page]));
@@ -203,10 +212,8 @@ async function codeOf(choice) {
       return { code: text, body: text };
     }
     case 'snippet': {
-      const response = await fetch(absolute(pages.snippet));
-      if (!response.ok) throw new Error(`${pages.snippet}: HTTP ${response.status}`);
       // Every snippet starts with its element's start tag, `<news-article `.
-      const text = (await response.text()).replace(/^<news-article /, `<news-article${themed} `);
+      const text = (await (await fetchOk(pages.snippet)).text()).replace(/^<news-article /, `<news-article${themed} `);
       return { code: text, body: text };
     }
     case 'iframe': {
@@ -216,9 +223,13 @@ async function codeOf(choice) {
       return { code: text, body: text };
     }
     case 'wordpress': {
-      // WordPress shows the card of the oEmbed answer (in the theme it was built with), in a frame that tells its height.
-      const card = `<iframe src="${escapeAttribute(absolute(pages.card))}" title="${title}" width="600" height="600" frameborder="0" scrolling="no" sandbox="allow-scripts"></iframe>`;
-      return { code: `${absolute(pages.share)}\n`, body: `${card}\n<script>${RESIZER}</script>` };
+      // What WordPress shows: the oEmbed answer's frame of the card (in the theme it was built
+      // with), sandboxed as WordPress sandboxes it, in a page that takes the height it tells.
+      const answer = /** @type {{ html?: unknown }} */ (await (await fetchOk(pages.oembed)).json());
+      const frame = new DOMParser().parseFromString(String(answer.html ?? ''), 'text/html').querySelector('iframe');
+      if (!frame) throw new Error(`${pages.oembed}: no iframe in its html`);
+      frame.setAttribute('sandbox', 'allow-scripts');
+      return { code: `${absolute(pages.share)}\n`, body: `${frame.outerHTML}\n<script>${RESIZER}</script>` };
     }
     case 'amp': {
       const frame = escapeAttribute(frameUrl(choice));
@@ -322,9 +333,7 @@ copy.addEventListener('click', async () => {
 
 translate();
 try {
-  const response = await fetch(indexUrl);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  loaded = /** @type {Index} */ (await response.json());
+  loaded = /** @type {Index} */ (await (await fetchOk(indexUrl.href)).json());
 } catch (error) {
   addressStatus.textContent = say('noIndex', { reason: String(error instanceof Error ? error.message : error) });
 }

@@ -1,13 +1,15 @@
-//! Writes `loader/names.js`: the names the loader shares with the module,
-//! taken from the Rust side, so each is written once. The loader runs before
-//! the module is there (and after it has crashed), so it cannot ask it; it
-//! imports this file instead, and esbuild bundles it in. `make names` writes
-//! it (feature `names`); `make native` fails while the committed copy is stale.
+//! Writes `loader/names.js`: the names the JavaScript shares with the Rust
+//! side, taken from it, so each is written once. The loader runs before the
+//! module is there (and after it has crashed), so it cannot ask it; it
+//! imports this file instead, and esbuild bundles it in. The partner pages'
+//! frame script (`publisher/assets/frame.js`) imports it too: `news-widget
+//! build` writes it beside. `make names` writes it (feature `names`);
+//! `make native` fails while the committed copy is stale.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use news_widget::components::{NOTICE, PRERENDERED_CLASS};
+use news_widget::components::{CARD_HOST_CLASS, NOTICE, PRERENDERED_CLASS};
 use news_widget::embed::{Event, ERROR_DETAIL, FRAGMENT_KEY};
 use news_widget::error::Code;
 
@@ -33,7 +35,7 @@ fn group(out: &mut String, doc: &str, constants: &[(String, &str)]) {
 fn names() -> String {
     let mut out = String::from(
         "// Generated from the Rust side by `make names` (src/bin/names.rs): do not edit.\n\
-         // The names the loader shares with the module, each written once, in Rust.\n",
+         // The names the loader and the frame pages' script share with the module, each written once, in Rust.\n",
     );
     group(
         &mut out,
@@ -72,6 +74,11 @@ fn names() -> String {
         &mut out,
         "The class of a snippet's pre-rendered article (src/components/widget.rs).",
         &[("PRERENDERED_CLASS".into(), PRERENDERED_CLASS)],
+    );
+    group(
+        &mut out,
+        "The class of a card page's card host, which takes the page's theme (src/components/card.rs).",
+        &[("CARD_HOST_CLASS".into(), CARD_HOST_CLASS)],
     );
     group(
         &mut out,

@@ -13,6 +13,11 @@ use super::article_view::header;
 use crate::i18n::{Lang, Locale};
 use crate::model::{plain, Article};
 
+/// The class of the element whose shadow root holds a card on a card page
+/// (publisher/src/pages/frame.rs), which the frame pages' script gives the
+/// page's theme (`loader/names.js`).
+pub const CARD_HOST_CLASS: &str = "nw-card-host";
+
 /// Props of [`Card`].
 #[derive(Properties, PartialEq)]
 pub struct CardProps {

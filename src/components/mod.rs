@@ -18,7 +18,7 @@ mod widget;
 
 pub use self::article_view::{ArticleView, ArticleViewProps};
 pub use self::calendar::{Calendar, CalendarProps};
-pub use self::card::{Card, CardProps};
+pub use self::card::{Card, CardProps, CARD_HOST_CLASS};
 pub use self::date_browser::{DateBrowser, DateBrowserProps};
 pub use self::error_notice::{ErrorNotice, ErrorNoticeProps, Notice, NOTICE};
 pub use self::history_nav::{HistoryNav, HistoryNavProps};

@@ -1,6 +1,6 @@
 //! The frame pages, for `<iframe src>`: one article edge to edge, telling
-//! the parent page its height (the pages' own script, `frame.js`, which
-//! partner pages never download).
+//! the parent page its height (the pages' own script, `frame.js`, a module
+//! which partner pages never download).
 //!
 //! - [`whole`]: the whole article, the pre-rendered snippet taken over by the
 //!   live widget (reading, related articles, video): for an `<iframe>` of our
@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
-use news_widget::components::{Card, CardProps};
+use news_widget::components::{Card, CardProps, CARD_HOST_CLASS};
 use news_widget::i18n::Lang;
 use news_widget::model::Article;
 use yew::LocalServerRenderer;
@@ -50,7 +50,7 @@ pub async fn card(
         .await;
     let theme = theme.map(|t| format!(" theme=\"{t}\"")).unwrap_or_default();
     let body = format!(
-        "<div class=\"nw-card-host\"{theme}><template shadowrootmode=\"open\">\
+        "<div class=\"{CARD_HOST_CLASS}\"{theme}><template shadowrootmode=\"open\">\
          <link rel=\"stylesheet\" href=\"{stylesheet}\">\
          <link rel=\"stylesheet\" href=\"../card.css\">\
          {markup}</template></div>\n",
@@ -68,7 +68,7 @@ fn document(article: &Article, lang: Lang, body: &str) -> String {
          <meta name=\"robots\" content=\"noindex\">\n\
          <title>{title}</title>\n\
          <link rel=\"stylesheet\" href=\"../page.css\">\n\
-         <script src=\"../frame.js\" defer></script>\n</head>\n\
+         <script src=\"../frame.js\" type=\"module\"></script>\n</head>\n\
          <body class=\"nw-frame\">\n{body}</body>\n</html>\n",
         lang = lang.tag(),
         title = text(article.headline.as_str()),
