@@ -2,8 +2,8 @@
 // module's compilation and instantiation (the probe's wrappers around
 // WebAssembly's), the parts inside the module (user timing that only a
 // `bench-marks` build emits, src/marks.rs: mount, JSON parse, render), and
-// the main thread's time by kind from a Chromium trace (script, style,
-// layout, paint, GC), from the host HTML's arrival to the seed's text painted.
+// the main thread's time by kind from a Chromium trace (script, wasm
+// compile, style, layout, paint, GC), from the host HTML's arrival to the seed's text painted.
 // `make bench` builds that build into target/dist-bench (BENCH_MARKS_DIST).
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../e2e/server.mjs';
@@ -11,7 +11,7 @@ import { LOADER, embed, html, median, ms, page, painted, prepare, rendered, repe
 
 const MARKS_DIST = process.env.BENCH_MARKS_DIST || fileURLToPath(new URL('../../target/dist-bench/', import.meta.url));
 const PATH = '/bench/trace.html';
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', 'v8', 'v8.wasm'];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', 'v8', 'v8.wasm', 'loading'];
 
 /** The main thread's time by kind: trace event names, and the kind they count to. */
 const KINDS = {
@@ -19,7 +19,11 @@ const KINDS = {
   layout: ['Layout'],
   paint: ['PrePaint', 'Paint', 'PaintImage', 'Layerize', 'UpdateLayer', 'Commit', 'CompositeLayers'],
   gc: ['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR', 'BlinkGC.AtomicPhase'],
-  script: ['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'RunMicrotasks', 'EventDispatch', 'FireAnimationFrame', 'v8.compile', 'wasm.CompileLazy', 'v8.wasm.compileLazy', 'ParseHTML'],
+  // The module's compilation on the main thread: streaming, and each function's on its first call (lazy).
+  'wasm compile': ['wasm.CompileLazy', 'v8.wasm.compileLazy', 'v8.wasm.compileConsume', 'wasm.OnBytesReceived', 'wasm.SyncCompile', 'v8.wasm.streamFromResponseCallback'],
+  script: ['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'RunMicrotasks', 'EventDispatch', 'FireAnimationFrame', 'v8.compile', 'v8.callFunction', 'v8.run', 'ParseHTML'],
+  // Committing the navigation and setting up the document: the same for every page.
+  navigation: ['DocumentLoader::CommitNavigation', 'DocumentLoader::StartLoadingResponse', 'DocumentLoader::CreateParserPostCommit', 'LocalWindowProxy::Initialize', 'DocumentLoader::HandleData'],
 };
 
 /** @typedef {[number, number]} Span  start and end, in ms */
