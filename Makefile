@@ -34,6 +34,7 @@ lint:
 	cargo clippy --workspace --all-targets --features news_widget/schema,news_widget/names -- -D warnings
 	cargo clippy $(WASM) --all-targets --features render-count -- -D warnings
 	cargo clippy $(WASM) --lib --features crash-test -- -D warnings
+	cargo clippy $(WASM) --lib --features bench-marks -- -D warnings
 	tsc -p tsconfig.json
 	tsc -p loader/tsconfig.json
 	tsc -p publisher/assets/tsconfig.json
@@ -61,9 +62,12 @@ e2e: build
 	CARGO_TARGET_DIR=target/crash-test trunk build --release --features crash-test --dist target/dist-crash
 	node --test --test-concurrency=1 --test-timeout=$(TEST_TIMEOUT) e2e/*.test.mjs
 
-## bench: size and speed figures in headless Chromium (4x CPU throttle), written
-## to bench/results.md and bench/history.tsv; BENCH_RUNS sets the runs per figure
+## bench: size and speed figures in headless Chromium (4x CPU throttle), written to
+## bench/results.md, bench/history.tsv and README.md's budget table; BENCH_RUNS sets the
+## runs per figure. Also installs twiggy, and builds the bench-marks build for its trace.
 bench: build
+	scripts/install-tools.sh --bench
+	CARGO_TARGET_DIR=target/bench trunk build --release --features bench-marks --dist target/dist-bench
 	node bench/run.mjs
 
 ## fuzz: a long mutation-fuzzing run through parsing and SSR rendering (make test runs 300 seeded cases)

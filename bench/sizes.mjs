@@ -18,6 +18,9 @@ export async function widgetFiles(dist) {
 /** The budget of issue #6: everything the widget costs a partner page, gzip. */
 export const GZIP_BUDGET = 100 * 1024;
 
+/** The step towards it that issue #12 asked for. */
+export const ISSUE_12_BUDGET = 165 * 1024;
+
 /**
  * The guard in `make test`: today's total gzip size plus a little headroom,
  * so growth fails the build. Lower it whenever the widget shrinks; it meets

@@ -42,7 +42,7 @@ interface Window {
   __pwned?: string;
   /** axe-core, injected */
   axe: { run(context: Element | Document, options: object): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[] }> };
-  /** bench/run.mjs */
+  /** bench/lib.mjs, the probe */
   bench: any;
 }
 

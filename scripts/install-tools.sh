@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what `make` needs, each only when missing or at the wrong version,
-# so repeated runs (and CI on a warm machine) take seconds.
+# so repeated runs (and CI on a warm machine) take seconds. `--bench`: also
+# what only `make bench` needs (twiggy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+TWIGGY_VERSION=0.8.0
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly.
 WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 grep -q "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml || {
@@ -60,4 +62,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+fi
+
+# make bench only: twiggy reads where the module's bytes are (bench/sections/bytes.mjs).
+if [ "${1:-}" = --bench ] && [ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+  say "cargo install twiggy $TWIGGY_VERSION (about 2 minutes)"
+  cargo install twiggy --version "$TWIGGY_VERSION" --locked
 fi

@@ -7,6 +7,8 @@ use crate::components::{counted, widget};
 use crate::embed::{Config, Host};
 use crate::hooks::{use_article_load, use_day_index, use_host_events, use_moves, use_widget_state};
 use crate::i18n::Locale;
+use crate::marks::Part;
+use crate::state::Load;
 
 /// Props of [`App`]: the element's configuration and the element itself.
 #[derive(Properties, PartialEq)]
@@ -24,6 +26,9 @@ pub fn App(props: &AppProps) -> Html {
     counted("App");
     let AppProps { config, host } = props;
     let state = use_widget_state(config);
+    if let Load::Ready(_) = state.article() {
+        Part::Render.start();
+    }
     let root = use_node_ref();
     // The partner's `date-index` attribute, else the article's own.
     let dates = config

@@ -34,6 +34,7 @@ pub mod embed;
 pub mod error;
 pub mod hooks;
 pub mod i18n;
+pub mod marks;
 pub mod model;
 pub mod source;
 pub mod state;
@@ -67,7 +68,8 @@ fn props(host: &Host) -> AppProps {
 pub fn mount(host: Element, root: Element, on_panic: js_sys::Function, version: String) -> Widget {
     embed::report_panics_to(on_panic, &version);
     let host = Host::new(host, version.into());
-    let app = yew::Renderer::<App>::with_root_and_props(root, props(&host)).render();
+    let app = marks::Part::Mount
+        .timed(|| yew::Renderer::<App>::with_root_and_props(root, props(&host)).render());
     Widget {
         host,
         app: Some(app),

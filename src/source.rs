@@ -18,6 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::error::{Error, Result};
+use crate::marks::Part;
 use crate::model::{Article, Document, MAX_DOCUMENT_BYTES};
 
 /// How long to wait for a document before giving up, in seconds (per try).
@@ -171,9 +172,11 @@ pub async fn load<T: Document>(url: &str, signal: Option<&AbortSignal>) -> Resul
 
 /// Parses a fetched document and resolves its relative URLs against `base`.
 fn document<T: Document>(bytes: &[u8], base: &str) -> Result<T> {
-    let mut document = T::parse(bytes)?;
-    document.resolve_urls(base);
-    Ok(document)
+    Part::Parse.timed(|| {
+        let mut document = T::parse(bytes)?;
+        document.resolve_urls(base);
+        Ok(document)
+    })
 }
 
 /// Fetches `url`, trying again after server errors; returns the body and the final URL.

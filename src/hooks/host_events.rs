@@ -5,6 +5,7 @@ use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition
 use yew::prelude::*;
 
 use crate::embed::Host;
+use crate::marks::Part;
 use crate::state::{Load, Origin, State};
 
 /// Tells `host` when the reader moves (`navigate`), and once per showing
@@ -29,6 +30,7 @@ pub fn use_host_events(state: &UseReducerHandle<State>, host: &Host, root: &Node
         // would cost more than it says.
         use_effect_with((state.showing(), settled), move |_| match article {
             Load::Ready(article) => {
+                Part::Render.end();
                 host.rendered(&article.id);
                 if reader {
                     follow(&root);

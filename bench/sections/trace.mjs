@@ -1,0 +1,156 @@
+// A trace of one JSON-only load, part by part: when each file arrived, the
+// module's compilation and instantiation (the probe's wrappers around
+// WebAssembly's), the parts inside the module (user timing that only a
+// `bench-marks` build emits, src/marks.rs: mount, JSON parse, render), and
+// the main thread's time by kind from a Chromium trace (script, wasm
+// compile, style, layout, paint, GC), from the host HTML's arrival to the seed's text painted.
+// `make bench` builds that build into target/dist-bench (BENCH_MARKS_DIST).
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../e2e/server.mjs';
+import { LOADER, embed, html, median, ms, page, painted, prepare, rendered, repeat, seedPage, staticOf } from '../lib.mjs';
+
+const MARKS_DIST = process.env.BENCH_MARKS_DIST || fileURLToPath(new URL('../../target/dist-bench/', import.meta.url));
+const PATH = '/bench/trace.html';
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', 'v8', 'v8.wasm', 'loading'];
+
+/** The main thread's time by kind: trace event names, and the kind they count to. */
+const KINDS = {
+  style: ['UpdateLayoutTree', 'RecalculateStyles'],
+  layout: ['Layout'],
+  paint: ['PrePaint', 'Paint', 'PaintImage', 'Layerize', 'UpdateLayer', 'Commit', 'CompositeLayers'],
+  gc: ['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR', 'BlinkGC.AtomicPhase'],
+  // The module's compilation on the main thread: streaming, and each function's on its first call (lazy).
+  'wasm compile': ['wasm.CompileLazy', 'v8.wasm.compileLazy', 'v8.wasm.compileConsume', 'wasm.OnBytesReceived', 'wasm.SyncCompile', 'v8.wasm.streamFromResponseCallback'],
+  script: ['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'RunMicrotasks', 'EventDispatch', 'FireAnimationFrame', 'v8.compile', 'v8.callFunction', 'v8.run', 'ParseHTML'],
+  // Committing the navigation and setting up the document: the same for every page.
+  navigation: ['DocumentLoader::CommitNavigation', 'DocumentLoader::StartLoadingResponse', 'DocumentLoader::CreateParserPostCommit', 'LocalWindowProxy::Initialize', 'DocumentLoader::HandleData'],
+};
+
+/** @typedef {[number, number]} Span  start and end, in ms */
+
+/** The total length of `spans`, overlaps counted once. */
+function covered(/** @type {Span[]} */ spans) {
+  let total = 0;
+  let end = -Infinity;
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total;
+}
+
+/**
+ * The main thread's time from `from` to `to` (page time, ms) by kind, each
+ * kind without what nests in a kind before it (a forced layout inside a
+ * script call counts as layout), and the time it was busy at all.
+ * @param {any[]} events  the trace's
+ * @param {{ from: number, to: number }} window
+ */
+function mainThread(events, { from, to }) {
+  // The page's thread is where the module's own user timing is; `offset`: the trace time of the HTML's arrival.
+  const mount = events.find((e) => e.name === 'nw:mount' && e.ph === 'b');
+  const own = events.filter((e) => e.pid === mount.pid && e.tid === mount.tid && e.ph === 'X' && e.dur);
+  /** @type {(e: any) => Span} */
+  const span = (e) => [(e.ts - mount.offset) / 1000, (e.ts + e.dur - mount.offset) / 1000];
+  const inside = (/** @type {Span} */ [s, e]) => /** @type {Span} */ ([Math.max(s, from), Math.min(e, to)]);
+  const spans = (/** @type {string[]} */ names) =>
+    own.filter((e) => names.includes(e.name)).map((e) => inside(span(e))).filter(([s, e]) => e > s);
+  /** @type {Record<string, number>} */
+  const kinds = {};
+  /** @type {Span[]} */
+  let before = [];
+  for (const [kind, names] of Object.entries(KINDS)) {
+    const mine = spans(names);
+    kinds[kind] = covered([...before, ...mine]) - covered(before);
+    before = [...before, ...mine];
+  }
+  const busy = covered([...before, ...spans(['ThreadControllerImpl::RunTask', 'RunTask'])]);
+  return { ...kinds, other: busy - covered(before), idle: to - from - busy };
+}
+
+/** @type {import('../run.mjs').Section} */
+export default {
+  name: 'trace',
+  async run(bench) {
+    const server = await serve({ root: MARKS_DIST, routes: { [PATH]: page(html(embed('/site/articles/20122.json') + LOADER)) }, compress: true });
+    try {
+      const { probe } = await staticOf(bench, seedPage(bench.routes));
+      const runs = await repeat(async () => {
+        const context = await bench.browser.newContext({ viewport: { width: 1000, height: 900 } });
+        try {
+          const p = await prepare(context);
+          await bench.browser.startTracing(p, { categories: CATEGORIES });
+          await p.goto(server.url + PATH);
+          const shown = await painted(p, probe);
+          await rendered(p);
+          const timeline = await p.evaluate(() => {
+            const arrived = window.bench.arrived();
+            /** @type {Record<string, [number, number]>} */
+            const parts = {};
+            const file = (/** @type {RegExp} */ pattern) =>
+              /** @type {PerformanceResourceTiming | undefined} */ (performance.getEntriesByType('resource').find((e) => pattern.test(e.name)));
+            for (const [name, pattern] of /** @type {[string, RegExp][]} */ ([
+              ['loader (news-widget.js) downloaded', /\/news-widget\.js$/],
+              ['module (.wasm) downloaded', /\.wasm$/],
+              ['stylesheet downloaded', /\.css$/],
+              ['article JSON downloaded', /\.json$/],
+            ])) {
+              const entry = file(pattern);
+              if (entry) parts[name] = [entry.startTime - arrived, entry.responseEnd - arrived];
+            }
+            for (const w of window.bench.wasm) parts[w.kind === 'compile' ? 'compile (WebAssembly.compileStreaming)' : 'instantiate'] = [w.start - arrived, w.end - arrived];
+            for (const m of performance.getEntriesByType('measure').filter((m) => m.name.startsWith('nw:'))) {
+              // The first of each: the first load's (a later render replaces nothing here).
+              const name = { 'nw:mount': 'mount (the app created, its first render)', 'nw:parse': 'JSON parse (serde_json, URLs resolved)', 'nw:render': 'render (the ready article until its rendered effect)' }[m.name];
+              if (name && !parts[name]) parts[name] = [m.startTime - arrived, m.startTime + m.duration - arrived];
+            }
+            const mount = performance.getEntriesByName('nw:mount')[0];
+            return { parts, rendered: window.bench.rendered[0] - arrived, arrived, mountStart: mount.startTime };
+          });
+          const trace = JSON.parse((await bench.browser.stopTracing()).toString('utf8'));
+          const events = trace.traceEvents ?? trace;
+          const mark = events.find((/** @type {any} */ e) => e.name === 'nw:mount' && e.ph === 'b');
+          if (!mark) throw new Error(`trace: no nw:mount: is ${MARKS_DIST} a bench-marks build?`);
+          // The trace's time (µs) of the host HTML's arrival.
+          mark.offset = mark.ts - timeline.mountStart * 1000 + timeline.arrived * 1000;
+          return { ...timeline, shown, thread: mainThread(events, { from: 0, to: shown }) };
+        } finally {
+          await context.close();
+        }
+      });
+      bench.out('## Trace of one JSON-only load (bench-marks build, 4x CPU)');
+      bench.out();
+      bench.out(`Medians of ${runs.length} traced loads, in ms from the host HTML's arrival; tracing slows a load, so these`);
+      bench.out('times are longer than the untraced ones above. The parts inside the module are user timing of a');
+      bench.out('`bench-marks` build (src/marks.rs), which a release build does not contain.');
+      bench.out();
+      bench.out('| part | starts | ends | takes |');
+      bench.out('|---|---:|---:|---:|');
+      const names = [...new Set(runs.flatMap((r) => Object.keys(r.parts)))];
+      const at = (/** @type {string} */ name, /** @type {0 | 1} */ i) => median(runs.filter((r) => r.parts[name]).map((r) => r.parts[name][i]));
+      const ordered = names.sort((a, b) => at(a, 0) - at(b, 0));
+      for (const name of ordered) {
+        const takes = median(runs.filter((r) => r.parts[name]).map((r) => r.parts[name][1] - r.parts[name][0]));
+        bench.out(`| ${name} | ${at(name, 0).toFixed(1)} | ${at(name, 1).toFixed(1)} | ${takes.toFixed(1)} |`);
+        bench.figure(`trace_${name.split(' ')[0].toLowerCase()}_ms`, takes);
+      }
+      bench.out(`| news-article:rendered event | | ${median(runs.map((r) => r.rendered)).toFixed(1)} | |`);
+      bench.out(`| the seed's largest text painted | | ${median(runs.map((r) => r.shown)).toFixed(1)} | |`);
+      bench.out();
+      bench.out('The main thread from the host HTML\'s arrival to the article\'s text painted, by kind (a kind leaves out what nests in one');
+      bench.out('above it, so a layout forced inside a script call counts as layout; "other": busy in a task, none of these):');
+      bench.out();
+      bench.out('| main thread | ms |');
+      bench.out('|---|---:|');
+      for (const kind of [...Object.keys(KINDS), 'other', 'idle']) {
+        const value = median(runs.map((r) => /** @type {Record<string, number>} */ (r.thread)[kind]));
+        bench.out(`| ${kind} | ${ms(value)} |`);
+        bench.figure(`trace_thread_${kind}_ms`, value);
+      }
+      bench.out();
+    } finally {
+      await server.close();
+    }
+  },
+};
