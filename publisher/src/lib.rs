@@ -16,6 +16,8 @@
 
 pub mod build;
 pub mod check;
+pub mod format;
+pub mod import;
 pub mod problem;
 pub mod site;
 pub mod snippet;
