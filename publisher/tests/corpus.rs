@@ -218,6 +218,10 @@ fn mark(case: &Case, article: Option<&Article>) -> Marks {
 fn import(case: &Case) -> Result<Article, String> {
     let base = Url::from_file_path(&case.file).map_err(|()| "a file URL".to_owned())?;
     let draft = publisher::import::article_from_html(&case.html, None, &base, None, &Hints::default())?;
+    if std::env::var("CORPUS_DUMP").is_ok_and(|n| n == case.name) {
+        let shown = format!("{draft:#?}");
+        println!("{}", shown.lines().take(400).collect::<Vec<_>>().join("\n"));
+    }
     let zone = SiteZone {
         name: "Asia/Ho_Chi_Minh".into(),
         zone: jiff::tz::db().get("Asia/Ho_Chi_Minh").map_err(|e| e.to_string())?,

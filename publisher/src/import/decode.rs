@@ -1,7 +1,7 @@
 //! Bytes to text: a page in the encoding it declares (a byte order mark,
-//! the HTTP `charset`, a `<meta charset>` in its first kilobyte), else
-//! UTF-8 if it is valid, else windows-1252, as browsers read it; and what
-//! is not a page at all, said plainly.
+//! the HTTP `charset`, a `<meta charset>` in its first kilobyte, unless the
+//! bytes are valid UTF-8), else UTF-8 if it is valid, else windows-1252, as
+//! browsers read it; and what is not a page at all, said plainly.
 
 use std::sync::LazyLock;
 
@@ -20,10 +20,14 @@ pub fn text(bytes: &[u8], content_type: Option<&str>) -> Result<String, String> 
     if let Some(kind) = binary(bytes) {
         return Err(format!("not a text document ({kind})"));
     }
+    // A page saved again (as UTF-8) often keeps its old `<meta charset>`:
+    // bytes that are valid UTF-8 with non-ASCII in them are, whatever the
+    // markup says (legacy encodings almost never make valid UTF-8).
+    let utf8 = std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii();
     let declared = Encoding::for_bom(bytes)
         .map(|(encoding, _)| encoding)
         .or_else(|| content_type.and_then(charset).and_then(|c| Encoding::for_label(c.as_bytes())))
-        .or_else(|| meta_charset(bytes));
+        .or_else(|| (!utf8).then(|| meta_charset(bytes)).flatten());
     let encoding = match declared {
         // A page that says UTF-16 in its markup is not UTF-16 (HTML's rule).
         Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => {
@@ -79,4 +83,22 @@ fn binary(bytes: &[u8]) -> Option<&'static str> {
     let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
     let utf16 = Encoding::for_bom(bytes).is_some_and(|(e, _)| e != UTF_8);
     (!utf16 && head.contains(&0)).then_some("binary data")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_declared_encoding_or_utf8() {
+        let latin = b"<meta charset=\"windows-1252\"><p>Caf\xe9</p>";
+        assert!(text(latin, None).expect("text").contains("Café"));
+        let gbk = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><p>\xc4\xe3\xba\xc3</p>";
+        assert!(text(gbk, None).expect("text").contains("你好"));
+        // Saved again as UTF-8, with the old declaration left in.
+        let saved = "<meta charset=\"gb2312\"><p>你好</p>".as_bytes();
+        assert!(text(saved, None).expect("text").contains("你好"));
+        assert!(text(b"\x89PNG\r\n", None).is_err());
+        assert!(text(b"<p>\x00\x01</p>", None).is_err());
+    }
 }

@@ -51,6 +51,8 @@ pub struct Clip {
 pub struct Look {
     /// Set right-aligned (a Vietnamese byline's usual place).
     pub right: bool,
+    /// Set centred (a caption's, in CMSs without caption elements).
+    pub center: bool,
     /// Its container's class and id words.
     pub class: String,
 }
@@ -475,8 +477,10 @@ fn look_of(e: ElementRef) -> Look {
     let style = e.value().attr("style").unwrap_or("").to_ascii_lowercase();
     let align = e.value().attr("align").unwrap_or("").to_ascii_lowercase();
     let class = class_and_id(e);
+    let style = style.replace(' ', "");
     Look {
-        right: style.replace(' ', "").contains("text-align:right") || align == "right" || class.contains("right"),
+        right: style.contains("text-align:right") || align == "right" || class.contains("right"),
+        center: style.contains("text-align:center") || align == "center" || class.contains("center"),
         class,
     }
 }
@@ -767,6 +771,16 @@ pub fn picture(e: ElementRef, base: &Url, caption: Option<(RichText, Option<Stri
         return None;
     }
     let value = img.value();
+    // A logo, an icon or an avatar is the page's furniture, not a photo.
+    let furniture = [src.path(), value.attr("class").unwrap_or(""), value.attr("id").unwrap_or("")]
+        .iter()
+        .any(|s| {
+            let s = s.to_ascii_lowercase();
+            ["logo", "icon", "avatar", "sprite", "badge", "button", "emoji"].iter().any(|w| s.contains(w))
+        });
+    if furniture {
+        return None;
+    }
     let dim = |names: [&str; 2]| -> Option<u32> {
         names
             .iter()

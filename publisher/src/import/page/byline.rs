@@ -12,7 +12,7 @@ use crate::import::pattern;
 /// Words that introduce a byline, in the languages of the corpus.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)^(?:written\s+by|posted\s+by|story\s+by|words\s+by|text\s+by|reporting\s+by|by|par|von|por|di|door|autor(?:in)?:?|auteur\s*:|tác\s+giả\s*:?|bài\s+và\s+ảnh\s*:?|bài\s*:|theo|nhóm\s+phóng\s+viên|pv\s*:|author\s*:|reporter\s*:)\s+",
+        r"(?i)^(?:(?:written\s+by|posted\s+by|story\s+by|words\s+by|text\s+by|reporting\s+by|by|par|von|por|di|door|autor(?:in)?:?|auteur\s*:|tác\s+giả\s*:?|bài\s+và\s+ảnh\s*:?|bài\s*:|theo|nhóm\s+phóng\s+viên|pv\s*:|author\s*:|reporter\s*:)\s+|(?:作者|文|记者|编译)\s*[：:︱|/]?\s*)",
     )
 });
 
@@ -25,11 +25,17 @@ static REMARK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How names are joined in a byline.
 static JOIN: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)\s*(?:,\s*and\s+|\s+and\s+|\s+&\s+|\s+và\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|;|,|\s+-\s+|\s+–\s+|\s*/\s*|\s*\|\s*)\s*"));
+    LazyLock::new(|| pattern(r"(?i)\s*(?:,\s*and\s+|\s+and\s+|\s+&\s+|\s+và\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s*\(?\s*(?:avec|with|con|mit|cùng)\s+|;|,|\s+-\s+|\s+–\s+|\s*/\s*|\s*\|\s*|、)\s*"));
 
 /// The names in a byline, without its prefix and the roles after them.
 pub fn names(byline: &str) -> Vec<String> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)(?:^|\s)by\s+(.+)$"));
     let byline = normalize(byline);
+    // "2/26/2015 7:11 AM PST BY TMZ STAFF": the names come after "by".
+    let byline = match BY.captures(&byline).and_then(|c| c.get(1)) {
+        Some(after) => after.as_str().to_owned(),
+        None => byline,
+    };
     let byline = PREFIX.replace(&byline, "");
     let byline = REMARK.replace_all(&byline, "");
     JOIN.split(&byline)
@@ -38,13 +44,28 @@ pub fn names(byline: &str) -> Vec<String> {
             part.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | '-' | '–' | '(' | ')'))
                 .to_owned()
         })
-        .filter(|name| looks_like_name(name))
+        .filter(|name| looks_like_name(name) && !is_role(name))
         .collect()
+}
+
+/// Words of a job title or a desk, not of a name ("Seattle Times business
+/// reporter", "Games Editor", "WebMD Health News").
+pub fn is_role(text: &str) -> bool {
+    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"(?i)(?:\b(?:reporter|editor|editors|writer|correspondent|columnist|contributor|contributing|producer|photographer|journalist|journaliste|intern|analyst|news|times|health|staff writer|phóng viên|biên tập|cộng tác viên|suivre|follow|twitter|facebook|email|updated|published|mis à jour)\b|责任编辑|编辑|来源)",
+        )
+    });
+    ROLE.is_match(text)
 }
 
 /// A person's or an agency's name: a few words, not a sentence, a date, an
 /// address or a handle.
 pub fn looks_like_name(name: &str) -> bool {
+    const NOT_NAMES: [&str; 12] = ["by", "and", "par", "von", "por", "theo", "of", "the", "with", "et", "und", "và"];
+    if NOT_NAMES.iter().any(|w| name.eq_ignore_ascii_case(w)) {
+        return false;
+    }
     let words = name.split_whitespace().count();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     (1..=6).contains(&words)
@@ -62,6 +83,8 @@ pub fn looks_like_name(name: &str) -> bool {
 /// "TUOI TRE ONLINE", "baochinhphu.vn"), by the names the page gives its
 /// site and by its host name.
 pub fn is_site(name: &str, site_names: &[String], host: Option<&str>) -> bool {
+    /// What sites add to their names ("TUOI TRE ONLINE", "VnExpress.net").
+    const SUFFIXES: [&str; 8] = ["online", "com", "net", "vn", "org", "news", "media", "tv"];
     let key = squash(name);
     if key.is_empty() {
         return true;
@@ -69,11 +92,14 @@ pub fn is_site(name: &str, site_names: &[String], host: Option<&str>) -> bool {
     if name.contains('.') && !name.contains(' ') {
         return true; // a domain name
     }
+    let same = |site: &str| {
+        !site.is_empty()
+            && (site == key
+                || site.contains(key.as_str()) && key.len() >= 4
+                || key.strip_prefix(site).is_some_and(|rest| SUFFIXES.contains(&rest)))
+    };
     let host_key = host.map(|h| squash(h.trim_start_matches("www.").split('.').next().unwrap_or(h)));
-    site_names.iter().any(|site| {
-        let site = squash(site);
-        !site.is_empty() && (site == key || site.starts_with(&key) || key.starts_with(&site))
-    }) || host_key.is_some_and(|h| !h.is_empty() && (key.starts_with(&h) || h.starts_with(&key) && key.len() >= 4))
+    site_names.iter().any(|site| same(&squash(site))) || host_key.is_some_and(|h| same(&h))
 }
 
 /// Lowercase letters and digits only, without Vietnamese diacritics, for

@@ -54,6 +54,10 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// the last word, by the prose inside.
 pub fn looks_junk(element: ElementRef) -> bool {
     let name = tag(element);
+    // A heading is what its box is; its own class ("sticky-nav-trigger") says little.
+    if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return false;
+    }
     if is_code(name) || matches!(name, "nav" | "aside" | "form" | "button" | "select" | "input" | "textarea" | "dialog")
     {
         return true;
@@ -72,6 +76,15 @@ pub fn looks_junk(element: ElementRef) -> bool {
 /// The page's best candidate for the article's body.
 pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<ElementRef<'a>> {
     let root = page.root_element();
+    // The markup's own word for the body, when it holds real prose.
+    let declared = root
+        .descendent_elements()
+        .filter(|e| e.value().attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody")))
+        .filter(|e| !stats.junk(*e) && stats.prose(*e) >= 400)
+        .max_by_key(|e| stats.prose(*e));
+    if declared.is_some() {
+        return declared;
+    }
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     let mut order: Vec<NodeId> = Vec::new();
     // Depth first, in document order, never entering a box that is not the article.

@@ -111,6 +111,10 @@ impl Meta {
                 continue;
             };
             for key in ["name", "property", "itemprop", "http-equiv"] {
+                // Microdata of another item (a video's date) is not the article's.
+                if key == "itemprop" && !of_the_article(tag) {
+                    continue;
+                }
                 if let Some(key) = value.attr(key) {
                     // `property="og:title article:title"` names several.
                     for key in key.split_whitespace() {
@@ -220,6 +224,19 @@ impl Meta {
     }
 }
 
+/// Whether a microdata property belongs to the page or its article (no
+/// item around it, or an article or a web page), not to an item inside it.
+fn of_the_article(element: scraper::ElementRef) -> bool {
+    let item = element
+        .ancestors()
+        .filter_map(scraper::ElementRef::wrap)
+        .find(|a| a.value().attr("itemscope").is_some());
+    item.is_none_or(|item| {
+        let kind = item.value().attr("itemtype").unwrap_or("");
+        kind.is_empty() || ARTICLE_TYPES.iter().any(|t| kind.ends_with(t)) || kind.contains("WebPage")
+    })
+}
+
 fn sel(css: &str) -> Selector {
     Selector::parse(css).expect("a static, valid selector")
 }
@@ -234,13 +251,10 @@ pub fn decode(text: &str) -> String {
 /// JSON-LD as pages write it: with trailing commas, raw newlines in
 /// strings, HTML comments or CDATA around it.
 fn lenient_json(text: &str) -> Option<Value> {
-    let text = text.trim();
-    let text = text
-        .trim_start_matches("<!--")
-        .trim_end_matches("-->")
-        .trim_start_matches("//<![CDATA[")
-        .trim_end_matches("//]]>")
-        .trim();
+    let mut text = text.trim();
+    for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+        text = text.trim_start_matches(open).trim_end_matches(close).trim();
+    }
     if let Ok(value) = serde_json::from_str(text) {
         return Some(value);
     }

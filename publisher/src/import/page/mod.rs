@@ -20,7 +20,7 @@ use self::byline::{is_site, names, trailing_byline};
 use self::content::{looks_junk, main_content};
 use self::dom::{class_and_id, tag, text, Index};
 use self::meta::{decode, Meta};
-use super::date::{DayOrder, Stated};
+use super::date::{DayOrder, Moment, Stated};
 use super::draft::Draft;
 use super::pattern;
 use news_widget::model::{plain, Inline, RichText, Span};
@@ -84,11 +84,16 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
         lead: &lead,
         lead_element,
     };
-    let trailing = body.trim(&site_names, host.as_deref());
+    let found = authors(&page, &site_names, host.as_deref());
+    let known: Vec<String> = found.iter().flat_map(|f| f.names().to_vec()).collect();
+    let trailing = body.trim(&known, &site_names, host.as_deref());
     let pieces = body.pieces;
-    let authors = authors(&page, &site_names, host.as_deref())
-        .or(trailing.authors)
-        .unwrap_or_default();
+    let authors = match (found, trailing.authors) {
+        (Some(Authors::Page(names)), _) => names,
+        (Some(Authors::Tagged(_)) | None, Some(names)) => names,
+        (Some(Authors::Tagged(names)), None) => names,
+        (None, None) => Vec::new(),
+    };
     let published = published(&page, order).or(hints.published);
     if published.is_some_and(|p| p.precision() == 0) {
         warnings.push(super::warning::Warning::DayOnly);
@@ -216,7 +221,7 @@ fn region(container: ElementRef) -> ElementRef {
 fn headline(page: &Page) -> Option<String> {
     let meta = &page.meta;
     static HEADINGS: LazyLock<Selector> =
-        LazyLock::new(|| sel("h1, h2, [itemprop~=headline], [class*=title], [class*=headline]"));
+        LazyLock::new(|| sel("h1, h2, [itemprop~=headline], [class*=title], [class*=headline], [class*=tit]"));
     let titles: Vec<String> = [
         meta.article().and_then(|a| a.headline.clone()),
         meta.first(&["og:title"]),
@@ -242,12 +247,25 @@ fn headline(page: &Page) -> Option<String> {
         .collect();
     let h1 = |(h, _): &&(ElementRef, String)| tag(*h) == "h1";
     let near = |(h, _): &&(ElementRef, String)| page.near(*h);
-    visible
+    // An h1 that is the site's or a section's name is not the headline.
+    let not_site = |(_, t): &&(ElementRef, String)| t.chars().count() >= 10 && !byline::is_site(t, &meta.site_names, None);
+    let before_body = |(h, _): &&(ElementRef, String)| page.index.position(*h) <= page.index.position(page.container);
+    // The markup's own word for it, even in a box the class names call a share bar.
+    let marked: Vec<(ElementRef, String)> = page
+        .html
+        .select(&HEADINGS)
+        .filter(|h| matches!(tag(*h), "h1" | "h2" | "div" | "span" | "p" | "header"))
+        .filter(|h| h.value().attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "headline")))
+        .map(|h| (h, text(h)))
+        .filter(|(h, t)| (4..=400).contains(&t.chars().count()) && !dom::is_hidden(*h))
+        .collect();
+    marked
         .iter()
-        .filter(h1)
-        .filter(near)
-        .find(|(_, t)| agrees(t))
+        .find(near)
+        .or_else(|| visible.iter().filter(h1).filter(near).find(|(_, t)| agrees(t)))
         .or_else(|| visible.iter().filter(near).find(|(_, t)| agrees(t)))
+        // The visible headline, where the titles say something else (an SEO title).
+        .or_else(|| visible.iter().filter(h1).filter(near).filter(not_site).filter(before_body).last())
         .or_else(|| visible.iter().find(|(_, t)| agrees(t)))
         .map(|(_, t)| t.clone())
         .or_else(|| meta.article().and_then(|a| a.headline.clone()))
@@ -257,7 +275,7 @@ fn headline(page: &Page) -> Option<String> {
 
 /// A title without the site's name around it ("Headline - Site", "Site | Headline").
 fn without_site_name(title: &str, site_names: &[String]) -> String {
-    static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| pattern(r"\s+[|–—\-:·•»]\s+"));
+    static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| pattern(r"\s+[|–—\-:·•»]\s+|_"));
     let parts: Vec<&str> = SEPARATORS.split(title).collect();
     if parts.len() < 2 {
         return title.to_owned();
@@ -373,35 +391,41 @@ struct Body<'a> {
 
 impl Body<'_> {
     /// Takes off the body's ends what is not the article's text: the
-    /// headline and lead repeated, datelines, bylines, "read more" lines,
-    /// lists of links; a trailing byline gives the authors.
-    fn trim(&mut self, site_names: &[String], host: Option<&str>) -> Trailing {
-        static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
-            pattern(
-                r"(?i)^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|xem tiếp|read more|more:|related:|see also|also read|related stories|related articles|click here|subscribe|sign up|follow us|share this|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|veja também|lea también|tags?:|từ khóa)",
-            )
-        });
+    /// headline and lead repeated, datelines, bylines and kickers before
+    /// it; bylines, bios, contributor lines, notes, promos, "read more"
+    /// and lists of links after it. A trailing byline gives the authors,
+    /// a trailing "Ảnh: …" line the photo credits; a short line set apart
+    /// right under a photo is its caption.
+    fn trim(&mut self, authors: &[String], site_names: &[String], host: Option<&str>) -> Trailing {
         static PHOTO_LINE: LazyLock<Regex> =
             LazyLock::new(|| pattern(r"(?i)^(?:ảnh|photos?|bài và ảnh|ảnh và bài)\s*:\s*(.{2,60})$"));
-        static AGENCY: LazyLock<Regex> =
-            LazyLock::new(|| pattern(r"^\((?:[^()]{2,30})\)\s*[-–—]\s*"));
+        static AGENCY: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\((?:[^()]{2,30})\)\s*[-–—]\s*"));
 
         let headline = squash(self.headline);
         let lead = squash(&plain(self.lead));
         let lead_element = self.lead_element.as_deref().map(squash).unwrap_or_default();
         let mut trailing = Trailing::default();
+        captions_under_photos(&mut self.pieces);
 
-        // The start: the headline, the lead, a dateline or byline before the text.
-        while let Some(first) = self.pieces.first() {
+        // The start: the headline, the lead, a dateline, byline or kicker before the text.
+        while self.pieces.len() > 1 {
+            let Some(first) = self.pieces.first() else { break };
             let drop = match first {
-                Piece::Heading(h) => squash(h) == headline || headline.contains(&squash(h)) && !headline.is_empty(),
+                Piece::Heading(h) => {
+                    let key = squash(h);
+                    key == headline || !headline.is_empty() && headline.contains(&key) || read_more(h)
+                }
                 Piece::Paragraph(t, _) => {
-                    let key = squash(&plain(t));
+                    let line = plain(t);
+                    let key = squash(&line);
                     key.is_empty()
                         || key == headline
                         || (!lead.is_empty() && (key == lead || lead.starts_with(&key) && key.len() > 20))
                         || (!lead_element.is_empty() && key == lead_element)
-                        || plain(t).chars().count() < 25 && (Stated::parse(&plain(t), DayOrder::DayFirst).is_some() || link_only(t))
+                        || line.chars().count() < 25 && (Stated::parse(&line, DayOrder::DayFirst).is_some() || link_only(t))
+                        || is_kicker(&line)
+                        || is_note(t, &line)
+                        || line.chars().count() < 120 && line.trim_start().to_lowercase().starts_with("by ")
                 }
                 _ => false,
             };
@@ -421,16 +445,40 @@ impl Body<'_> {
             }
         }
 
-        // The end: a byline, a source line, photo lines, "read more" and link lists.
-        while let Some(last) = self.pieces.last() {
+        // "Xem thêm", "Read more", "Related": what follows is not the article.
+        let tail = self.pieces.len().saturating_sub(20);
+        let marker = self
+            .pieces
+            .iter()
+            .enumerate()
+            .skip(tail.max(1))
+            .find(|(_, p)| match p {
+                Piece::Paragraph(t, _) => read_more(&plain(t)),
+                Piece::Heading(h) => read_more(h),
+                _ => false,
+            })
+            .map(|(i, _)| i);
+        if let Some(at) = marker {
+            self.pieces.truncate(at);
+        }
+
+        // The end, line by line.
+        let names: Vec<String> = authors.iter().map(|a| squash(a)).filter(|a| a.len() >= 4).collect();
+        while self.pieces.len() > 1 {
+            let Some(last) = self.pieces.last() else { break };
             let drop = match last {
                 Piece::Paragraph(t, look) => {
                     let line = plain(t);
                     let short = line.chars().count() <= 80;
+                    let key = squash(&line);
                     if let Some(c) = PHOTO_LINE.captures(line.trim()).and_then(|c| c.get(1)) {
                         trailing.credits.insert(0, c.as_str().trim().to_owned());
                         true
-                    } else if READ_MORE.is_match(line.trim()) || link_only(t) {
+                    } else if link_only(t) || is_note(t, &line) || is_tagline(&line) {
+                        true
+                    } else if line.chars().count() <= 400 && names.iter().any(|n| key.starts_with(n.as_str())) {
+                        true // the writer's bio
+                    } else if line.chars().count() < 40 && Stated::parse(&line, DayOrder::DayFirst).is_some() {
                         true
                     } else if short && trailing.authors.is_none() && (look.right || is_all_strong(t) || looks_signed(&line)) {
                         match trailing_byline(&line) {
@@ -441,13 +489,13 @@ impl Body<'_> {
                                 }
                                 true
                             }
-                            None => false,
+                            None => is_shouting(&line),
                         }
                     } else {
-                        false
+                        is_shouting(&line)
                     }
                 }
-                Piece::Heading(h) => READ_MORE.is_match(h),
+                Piece::Heading(h) => read_more(h),
                 _ => false,
             };
             if !drop {
@@ -456,6 +504,81 @@ impl Body<'_> {
             self.pieces.pop();
         }
         trailing
+    }
+}
+
+/// A line that says what follows is not the article ("Xem thêm", "Read more").
+fn read_more(line: &str) -> bool {
+    static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"(?i)^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|tham khảo thêm|xem tiếp|read more|more:|related|see also|also read|more from|more stories|recommended|you may also like|you might also like|click here|subscribe|sign up|follow us|share this|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|veja também|lea también|tags?:|từ khóa|chủ đề:|相关|延伸阅读)",
+        )
+    });
+    line.chars().count() <= 60 && READ_MORE.is_match(line.trim())
+}
+
+/// A kicker or label over the text: a word or three, no sentence ("EXCLUSIVE", "TIN MỚI").
+fn is_kicker(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 30 && line.split_whitespace().count() <= 3 && !line.ends_with(['.', '!', '?', '"', '”', '»'])
+}
+
+/// A note set apart from the text: all in italics, or in brackets
+/// ("[What you need to know…]", "[责任编辑：…]").
+fn is_note(text: &RichText, line: &str) -> bool {
+    let line = line.trim();
+    let bracketed = (line.starts_with('[') && line.ends_with(']')) || (line.starts_with('【') && line.ends_with('】'));
+    let italic = !text.is_empty()
+        && line.chars().count() <= 400
+        && text.iter().all(|n| match n {
+            Inline::Span(Span::Em(_)) => true,
+            Inline::Text(t) => t.trim().is_empty(),
+            _ => false,
+        });
+    bracketed || italic
+}
+
+/// A contributor, correction, contact or copyright line.
+fn is_tagline(line: &str) -> bool {
+    static TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"(?i)(?:contributed (?:to )?(?:this report|reporting)|additional reporting|reported from|originally (?:appeared|published)|editor's note|correction:|all rights reserved|copyright ©|^©|on twitter|follow (?:him|her|them|us) on|责任编辑|编辑：|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b)",
+        )
+    });
+    line.chars().count() <= 400 && TAGLINE.is_match(line)
+}
+
+/// A short line all in capitals (an author's tagline on some sites).
+fn is_shouting(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    line.chars().count() <= 100 && letters.len() >= 8 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A short line set apart right under a photo without a caption is its
+/// caption: centred, in italics, or "图为…" (common in CMSs that have no
+/// caption element).
+fn captions_under_photos(pieces: &mut Vec<Piece>) {
+    let mut i = 0;
+    while i + 1 < pieces.len() {
+        let caption = match (pieces.get(i), pieces.get(i + 1)) {
+            (Some(Piece::Image(p)), Some(Piece::Paragraph(t, look))) if p.caption.is_empty() => {
+                let line = plain(t);
+                let n = line.chars().count();
+                let italic = is_note(t, &line);
+                (n <= 300 && (look.center || italic || line.starts_with("图为") || line.starts_with("Ảnh:")))
+                    .then(|| t.clone())
+            }
+            _ => None,
+        };
+        if let Some(text) = caption {
+            let (text, credit) = blocks::trailing_credit(text);
+            if let Some(Piece::Image(p)) = pieces.get_mut(i) {
+                p.caption = text;
+                p.credit = p.credit.take().or(credit);
+            }
+            pieces.remove(i + 1);
+        }
+        i += 1;
     }
 }
 
@@ -487,10 +610,27 @@ fn is_all_strong(text: &RichText) -> bool {
         })
 }
 
+/// Who wrote an article, and how sure that is.
+enum Authors {
+    /// Named by the page: a visible byline, or the article's JSON-LD.
+    Page(Vec<String>),
+    /// Named only in `<meta>` tags, which a byline in the text beats (they
+    /// often name an editor or the site).
+    Tagged(Vec<String>),
+}
+
+impl Authors {
+    fn names(&self) -> &[String] {
+        match self {
+            Authors::Page(n) | Authors::Tagged(n) => n,
+        }
+    }
+}
+
 /// Who wrote it: a visible byline near the article, else the article's
 /// JSON-LD authors that are people (or agencies that are not the site),
 /// else the `<meta>` authors that are not the site.
-fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Vec<String>> {
+fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Authors> {
     let meta = &page.meta;
     static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         pattern(
@@ -499,6 +639,8 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Vec
     });
     static CANDIDATES: LazyLock<Selector> =
         LazyLock::new(|| sel("[itemprop~=author], [rel~=author], [class], [id]"));
+    static DATED: LazyLock<Regex> = LazyLock::new(|| pattern(r"date|time|posted|meta|info"));
+    static BY: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\bby\s+\S"));
     let people = |found: Vec<String>| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for name in found {
@@ -515,26 +657,36 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Vec
         let itemprop = value.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "author"));
         let rel = value.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
         let words = class_and_id(element);
-        if !(itemprop || rel || BYLINE.is_match(&words)) || words.contains("bio") || words.contains("avatar") {
+        let not_a_name = ["bio", "avatar", "location", "dateline", "place", "photo", "image"];
+        // A dateline that names the writer too ("2/26/2015 7:11 AM PST BY TMZ STAFF").
+        let dated_by = || {
+            DATED.is_match(&words) && element.child_elements().count() <= 3 && {
+                let t = self::text(element);
+                t.chars().count() <= 150 && BY.is_match(&t)
+            }
+        };
+        if !(itemprop || rel || BYLINE.is_match(&words) || dated_by()) || not_a_name.iter().any(|w| words.contains(w)) {
             continue;
         }
         if page.junk(element) || !page.near(element) {
             continue;
         }
-        let text = if itemprop {
-            element
-                .descendent_elements()
-                .find(|d| d.value().attr("itemprop") == Some("name"))
-                .map(|n| n.value().attr("content").map(decode).unwrap_or_else(|| self::text(n)))
-                .or_else(|| value.attr("content").map(decode))
-                .unwrap_or_else(|| self::text(element))
+        let named: Vec<String> = element
+            .descendent_elements()
+            .filter(|d| d.value().attr("itemprop") == Some("name"))
+            .map(|n| n.value().attr("content").map(decode).unwrap_or_else(|| self::text(n)))
+            .collect();
+        let chunks = if !named.is_empty() {
+            named
+        } else if let Some(content) = value.attr("content").filter(|_| itemprop) {
+            vec![decode(content)]
         } else {
-            self::text(element)
+            if self::text(element).chars().count() > 200 {
+                continue;
+            }
+            chunks(element)
         };
-        if text.chars().count() > 200 {
-            continue;
-        }
-        let found = people(names(&text));
+        let found = people(chunks.iter().flat_map(|c| names(c)).collect());
         if !found.is_empty() {
             visible.push(found);
         }
@@ -563,11 +715,79 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Vec
     let tagged = people(tagged);
 
     match (best_visible, ld) {
-        (Some(v), Some(l)) if !l.is_empty() && v.iter().any(|n| !l.iter().any(|m| squash(m) == squash(n))) && l.len() > v.len() => Some(l),
-        (Some(v), _) => Some(v),
-        (None, Some(l)) if !l.is_empty() => Some(l),
-        _ => (!tagged.is_empty()).then_some(tagged),
+        (Some(v), Some(l)) if !l.is_empty() && v.iter().any(|n| !l.iter().any(|m| squash(m) == squash(n))) && l.len() > v.len() => {
+            Some(Authors::Page(l))
+        }
+        (Some(v), _) => Some(Authors::Page(v)),
+        (None, Some(l)) if !l.is_empty() => Some(Authors::Page(l)),
+        _ => (!tagged.is_empty()).then_some(Authors::Tagged(tagged)),
     }
+}
+
+/// A byline's text in the pieces its markup sets apart ("By", the name's
+/// link, the job title), so a name is not run together with a title.
+fn chunks(element: ElementRef) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    // A place or a date set in the byline ("São Paulo") is not a name.
+    let aside = |node: ego_tree::NodeRef<scraper::Node>| {
+        ElementRef::wrap(node).is_some_and(|e| {
+            let words = class_and_id(e);
+            ["location", "dateline", "date", "time", "place"].iter().any(|w| words.contains(w))
+        })
+    };
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in element.traverse() {
+        match (&edge, skipping) {
+            (ego_tree::iter::Edge::Close(node), Some(id)) if node.id() == id => {
+                skipping = None;
+                continue;
+            }
+            (_, Some(_)) => continue,
+            (ego_tree::iter::Edge::Open(node), None) if node.id() != element.id() && aside(*node) => {
+                skipping = Some(node.id());
+                continue;
+            }
+            _ => {}
+        }
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                scraper::Node::Text(t) => {
+                    let in_code = node.parent().and_then(|p| p.value().as_element().map(|e| dom::is_code(e.name())));
+                    if in_code != Some(true) {
+                        current.push_str(t);
+                    }
+                }
+                scraper::Node::Element(e) if !matches!(e.name(), "b" | "strong" | "i" | "em" | "span" | "font") || !current.trim().is_empty() => {
+                    out.push(std::mem::take(&mut current));
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if node.value().is_element() {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+        }
+    }
+    out.push(current);
+    let pieces: Vec<String> =
+        out.into_iter().map(|c| c.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|c| !c.is_empty()).collect();
+    // A label such as "责任编辑：" or "Reviewed by" names what follows: not the writer.
+    let mut kept = Vec::new();
+    let mut skip = false;
+    for piece in pieces {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        let label = piece.ends_with([':', '：']) || piece.to_lowercase().starts_with("reviewed by");
+        if label && (byline::is_role(&piece) || piece.to_lowercase().starts_with("reviewed")) {
+            skip = true;
+            continue;
+        }
+        kept.push(piece);
+    }
+    kept
 }
 
 /// When it was first published: the article's JSON-LD, then its `<meta>`
@@ -578,7 +798,7 @@ fn published(page: &Page, order: DayOrder) -> Option<Stated> {
     static TIMES: LazyLock<Selector> =
         LazyLock::new(|| sel("time, [itemprop~=datePublished], [class], [data-time], [data-timestamp]"));
     static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-        pattern(r"(?:^|[\s_-])(?:date|dates|time|timestamp|publish|published|pubdate|posted|dateline|ngay|datetime|article-?date|post-?date|entry-?date|meta|byline|thoi-?gian)(?:$|[\s_-])")
+        pattern(r"date|time|publish|posted|dateline|ngay|thoi-?gian|(?:^|[\s_-])(?:meta|byline|info)(?:$|[\s_-])")
     });
     let mut stated: Vec<Stated> = Vec::new();
     let mut push = |text: &str| {
@@ -641,6 +861,7 @@ fn published(page: &Page, order: DayOrder) -> Option<Stated> {
         let candidates = [
             value.attr("datetime"),
             value.attr("content"),
+            value.attr("title"),
             value.attr("data-time"),
             value.attr("data-timestamp"),
         ];
@@ -664,6 +885,23 @@ fn published(page: &Page, order: DayOrder) -> Option<Stated> {
     }
     let all: Vec<Stated> = stated.iter().chain(visible.iter()).copied().collect();
     let best = stated.first().or_else(|| visible.iter().max_by_key(|s| s.precision()))?;
+    // The same minute, stated elsewhere to the second.
+    let same_minute = |a: &jiff::civil::DateTime, b: &jiff::civil::DateTime| {
+        a.date() == b.date() && a.hour() == b.hour() && a.minute() == b.minute()
+    };
+    let best = match best.wall_clock() {
+        Some(clock) if clock.second() == 0 => {
+            let finer = all.iter().find_map(|s| s.wall_clock().filter(|w| w.second() != 0 && same_minute(w, &clock)));
+            match (finer, *best) {
+                (Some(finer), Stated::Exact(m)) => m.offset.to_timestamp(finer).ok().map(|at| Stated::Exact(Moment { at, offset: m.offset })),
+                (Some(finer), Stated::Local(_)) => Some(Stated::Local(finer)),
+                _ => None,
+            }
+            .unwrap_or(*best)
+        }
+        _ => *best,
+    };
+    let best = &best;
     match *best {
         Stated::Exact(_) => Some(*best),
         Stated::Local(local) => {
