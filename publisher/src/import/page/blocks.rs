@@ -104,10 +104,17 @@ impl<'a> Walker<'a> {
     }
 
     /// The pieces of `root`'s content.
-    pub fn walk(mut self, root: ElementRef) -> (Vec<Piece>, Vec<Warning>) {
-        self.look = look_of(root);
-        self.children(root);
-        self.flush();
+    pub fn walk(self, root: ElementRef) -> (Vec<Piece>, Vec<Warning>) {
+        self.walk_all(&[root])
+    }
+
+    /// The pieces of the content of `parts`, one after the other.
+    pub fn walk_all(mut self, parts: &[ElementRef]) -> (Vec<Piece>, Vec<Warning>) {
+        for part in parts {
+            self.look = look_of(*part);
+            self.children(*part);
+            self.flush();
+        }
         (self.pieces, self.warnings)
     }
 
@@ -137,6 +144,14 @@ impl<'a> Walker<'a> {
                 }
             }
             _ if is_inline(name) && !self.index.get(e).has_block => self.run.inline(e, self.base, self.index, 0),
+            // A link around blocks that is not a photo's link to its file is a
+            // teaser card (a related article): one linked line, which the
+            // body's ends then drop, and no photo.
+            "a" if !links_to_image(e, self.base) => {
+                self.flush();
+                self.run.inline(e, self.base, self.index, 0);
+                self.flush();
+            }
             "img" | "picture" | "amp-img" => {
                 self.flush();
                 let caption = self.caption_after(e);
@@ -163,6 +178,14 @@ impl<'a> Walker<'a> {
             "iframe" | "embed" | "object" | "amp-youtube" | "amp-iframe" => {
                 self.flush();
                 self.embed(e);
+            }
+            // A lede set as a heading (BuzzFeed's) is a paragraph: headings are short.
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if is_sentence(&text(e)) => {
+                self.flush();
+                let outer = std::mem::replace(&mut self.look, look_of(e));
+                self.children(e);
+                self.flush();
+                self.look = outer;
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
@@ -471,6 +494,24 @@ impl<'a> Walker<'a> {
             self.warnings.push(Warning::TableAsText);
         }
     }
+}
+
+/// Whether a link goes to an image file (a photo's link to its large version).
+fn links_to_image(a: ElementRef, base: &Url) -> bool {
+    let Some(href) = a.value().attr("href").and_then(|h| resolve(base, h)) else {
+        return true; // no link: only a wrapper
+    };
+    let path = href.path().to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].iter().any(|x| path.ends_with(x))
+        || a.value().attr("data-img").is_some()
+        || a.value().attr("class").is_some_and(|c| c.contains("lightbox") || c.contains("lightbbox") || c.contains("zoom"))
+}
+
+/// Text that reads as prose, not as a heading: long, or a full sentence.
+fn is_sentence(text: &str) -> bool {
+    let n = text.chars().count();
+    let ends = text.trim_end_matches(['”', '"', '’', '»', ')']).ends_with(['.', '!', '?', '。']);
+    n > 150 || n > 60 && ends
 }
 
 fn look_of(e: ElementRef) -> Look {

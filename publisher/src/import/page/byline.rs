@@ -66,6 +66,11 @@ pub fn looks_like_name(name: &str) -> bool {
     if NOT_NAMES.iter().any(|w| name.eq_ignore_ascii_case(w)) {
         return false;
     }
+    // Chinese and Japanese names are a few characters, without punctuation.
+    let cjk = name.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+    if cjk && (name.chars().count() > 8 || name.chars().any(|c| "。，、【】：；！？（）《》".contains(c))) {
+        return false;
+    }
     let words = name.split_whitespace().count();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     (1..=6).contains(&words)
@@ -139,6 +144,15 @@ fn fold(c: char) -> char {
 pub fn trailing_byline(text: &str) -> Option<Vec<String>> {
     let text = normalize(text);
     if text.is_empty() || text.chars().count() > 80 || text.ends_with(['.', '?', '!', ':']) && !text.ends_with(").") {
+        return None;
+    }
+    if text.starts_with(['[', '【', '(', '（']) {
+        return None; // a note, not a byline
+    }
+    // Chinese and Japanese have no capitals to tell a name by: only a
+    // prefix ("作者︱") says it is one.
+    let cjk = text.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+    if cjk && !PREFIX.is_match(&text) {
         return None;
     }
     let found = names(&text);

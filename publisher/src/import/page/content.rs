@@ -30,7 +30,7 @@ pub static JUNK: LazyLock<Regex> = LazyLock::new(|| {
             outbrain|taboola|zergnet|
             read-?more|see-?also|also-?read|more-?stories|more-?news|xem-?them|doc-?them|xemthem|
             print|rating|vote|poll|author-?bio|bio-box|
-            hidden|visually-?hidden|sr-only|screen-reader-text
+            visually-?hidden|sr-only|screen-reader-text
         )(?:$|[\s_-])",
     )
 });
@@ -69,12 +69,43 @@ pub fn looks_junk(element: ElementRef) -> bool {
     if matches!(role, "navigation" | "complementary" | "banner" | "contentinfo" | "dialog" | "menu" | "toolbar") {
         return true;
     }
-    let words = class_and_id(element);
-    !words.is_empty() && JUNK.is_match(&words) && !words.contains("articlebody") && !words.contains("article-body")
+    let mut words = class_and_id(element);
+    // VCCorp's CMS names its boxes by `type` ("RelatedOneNews").
+    if let Some(kind) = element.value().attr("type").filter(|_| !matches!(name, "input" | "script" | "style" | "link")) {
+        words.push_str(&kind.to_ascii_lowercase());
+    }
+    if words.is_empty() || words.contains("articlebody") || words.contains("article-body") {
+        return false;
+    }
+    /// Words that name a box that is not the article wherever they stand
+    /// in a class name ("jp-relatedposts", "VCObjectBoxRelatedNewsItem").
+    const ANYWHERE: [&str; 9] =
+        ["related", "recommend", "newsletter", "outbrain", "taboola", "sponsor", "advert", "breadcrumb", "sidebar"];
+    JUNK.is_match(&words) || ANYWHERE.iter().any(|w| words.contains(w))
 }
 
 /// The page's best candidate for the article's body.
-pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<ElementRef<'a>> {
+/// The article's body: one element, or a run of siblings (an article set
+/// as list items, say) in document order.
+pub struct Content<'a> {
+    /// The parts, in order.
+    pub parts: Vec<ElementRef<'a>>,
+}
+
+impl<'a> Content<'a> {
+    /// The element that holds every part.
+    pub fn around(&self) -> Option<ElementRef<'a>> {
+        match self.parts.as_slice() {
+            [one] => Some(*one),
+            [first, ..] => first.parent().and_then(ElementRef::wrap),
+            [] => None,
+        }
+    }
+}
+
+/// The page's best candidate for the article's body.
+pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
+    let root = page.root_element();
     let root = page.root_element();
     // The markup's own word for the body, when it holds real prose.
     let declared = root
@@ -82,8 +113,8 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<ElementRef<'a>>
         .filter(|e| e.value().attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody")))
         .filter(|e| !stats.junk(*e) && stats.prose(*e) >= 400)
         .max_by_key(|e| stats.prose(*e));
-    if declared.is_some() {
-        return declared;
+    if let Some(declared) = declared {
+        return Some(Content { parts: vec![declared] });
     }
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     let mut order: Vec<NodeId> = Vec::new();
@@ -130,7 +161,53 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<ElementRef<'a>>
         }
     }
     let (top, score) = best?;
-    Some(widen(top, score, &scores, stats))
+    let top = widen(top, score, &scores, stats);
+    let score = scores.get(&top.id()).copied().unwrap_or(score) * (1.0 - stats.get(top).link_density());
+    Some(Content {
+        parts: with_siblings(top, score, &scores, stats),
+    })
+}
+
+/// The candidate and those of its siblings that are part of the article
+/// (Readability: a sibling that scores at least a fifth of it, more if it
+/// shares its class; or a paragraph of prose).
+fn with_siblings<'a>(top: ElementRef<'a>, score: f64, scores: &HashMap<NodeId, f64>, stats: &Index) -> Vec<ElementRef<'a>> {
+    let Some(parent) = top.parent().and_then(ElementRef::wrap) else {
+        return vec![top];
+    };
+    if matches!(tag(parent), "html") {
+        return vec![top];
+    }
+    let threshold = (score * 0.2).max(10.0);
+    let class = top.value().attr("class").unwrap_or("").trim();
+    // Siblings of the candidate's own kind (its first class) are more of it.
+    let kind = class.split_whitespace().next().filter(|k| k.len() >= 4);
+    parent
+        .child_elements()
+        .filter(|sibling| {
+            if sibling.id() == top.id() {
+                return true;
+            }
+            if stats.junk(*sibling) {
+                return false;
+            }
+            let s = stats.get(*sibling);
+            let same_kind = kind.is_some_and(|k| sibling.value().attr("class").unwrap_or("").split_whitespace().next() == Some(k));
+            if same_kind && s.chars > 0 && s.link_density() < 0.5 {
+                return true;
+            }
+            let bonus = if !class.is_empty() && sibling.value().attr("class").unwrap_or("").trim() == class {
+                score * 0.2
+            } else {
+                0.0
+            };
+            let own = scores.get(&sibling.id()).copied().unwrap_or_default() * (1.0 - s.link_density());
+            if scores.contains_key(&sibling.id()) && own + bonus >= threshold {
+                return true;
+            }
+            tag(*sibling) == "p" && s.chars > 80 && s.link_density() < 0.25
+        })
+        .collect()
 }
 
 /// The candidate's parent instead, when it holds the article's other parts

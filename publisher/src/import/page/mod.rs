@@ -17,7 +17,7 @@ use url::Url;
 pub use self::blocks::{credit_name, merge_text, Clip, Look, Picture, Piece};
 pub use self::byline::squash;
 use self::byline::{is_site, names, trailing_byline};
-use self::content::{looks_junk, main_content};
+use self::content::{looks_junk, main_content, Content};
 use self::dom::{class_and_id, tag, text, Index};
 use self::meta::{decode, Meta};
 use super::date::{DayOrder, Moment, Stated};
@@ -59,7 +59,9 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
 
     let root = html.root_element();
     let index = Index::of(root, looks_junk);
-    let container = main_content(&html, &index).unwrap_or(root);
+    let content = main_content(&html, &index);
+    let parts = content.as_ref().map(|c| c.parts.clone()).unwrap_or_else(|| vec![root]);
+    let container = content.as_ref().and_then(Content::around).unwrap_or(root);
     let page = Page {
         html: &html,
         region: region(container),
@@ -67,8 +69,8 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
         index,
         meta,
     };
-    let (meta, container) = (&page.meta, page.container);
-    let (pieces, mut warnings) = blocks::Walker::new(&base, &page.index).walk(container);
+    let meta = &page.meta;
+    let (pieces, mut warnings) = blocks::Walker::new(&base, &page.index).walk_all(&parts);
 
     let headline = headline(&page)
         .or_else(|| hints.headline.clone())
@@ -303,7 +305,7 @@ fn lead(page: &Page, pieces: &[Piece]) -> (RichText, Option<String>) {
     let meta = &page.meta;
     static LEAD_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         pattern(
-            r"(?:^|[\s_-])(?:sapo|lead|lede|standfirst|dek|deck|summary|description|desc|excerpt|intro|chapeau|chapo|perex|subtitle|sub-?title|subhead|abstract|article-?summary|post-?excerpt|teaser-text|sub-?headline|detail-sapo|singular-sapo)(?:$|[\s_-])",
+            r"(?:^|[\s_-])(?:sapo|lead|lede|standfirst|dek|deck|summary|description|desc|excerpt|chapeau|chapo|perex|subtitle|sub-?title|subhead|abstract|article-?summary|post-?excerpt|teaser-?text|anriss|anrisstext|sub-?headline|detail-sapo|singular-sapo)(?:$|[\s_-])",
         )
     });
     let first_paragraph = pieces.iter().find_map(|p| match p {
@@ -322,6 +324,41 @@ fn lead(page: &Page, pieces: &[Piece]) -> (RichText, Option<String>) {
         .article()
         .and_then(|a| a.description.clone())
         .or_else(|| meta.first(&["og:description", "description", "twitter:description"]));
+    // The element that shows the description is the standfirst.
+    if let Some(d) = description.as_deref().filter(|d| d.chars().count() >= 20) {
+        let wanted = squash(d.trim_end_matches(['…', '.']));
+        // Inside the body, only a heading can be a standfirst: a paragraph
+        // that says what the description says is the body's opening.
+        let inside = |e: ElementRef| page.index.contains(page.container, e);
+        let shown = page.region.descendent_elements().chain(page.container.descendent_elements()).find(|e| {
+            let name = tag(*e);
+            (matches!(name, "h2" | "h3" | "header") || !inside(*e) && matches!(name, "p" | "div" | "span" | "strong"))
+                && !page.junk(*e)
+                && page.near(*e)
+                && {
+                    let n = page.index.get(*e).chars;
+                    n >= 20 && n <= 1500 && squash(&text(*e)) == wanted
+                }
+        });
+        if let Some(element) = shown {
+            let rich = blocks_of(element, &page.index);
+            if !rich.is_empty() {
+                return (rich, Some(text(element)));
+            }
+        }
+    }
+    // A `<header>` opening the body holds its standfirst.
+    let opening = page.container.child_elements().find(|c| page.index.get(*c).chars > 0);
+    if let Some(header) = opening.filter(|h| tag(*h) == "header") {
+        let n = text(header).chars().count();
+        let headed = header.descendent_elements().any(|d| matches!(tag(d), "h1" | "h2"));
+        if (20..=600).contains(&n) && !headed {
+            let rich = blocks_of(header, &page.index);
+            if !rich.is_empty() {
+                return (rich, Some(text(header)));
+            }
+        }
+    }
     for element in page
         .region
         .descendent_elements()
@@ -407,35 +444,49 @@ impl Body<'_> {
         let mut trailing = Trailing::default();
         captions_under_photos(&mut self.pieces);
 
-        // The start: the headline, the lead, a dateline, byline or kicker before the text.
-        while self.pieces.len() > 1 {
-            let Some(first) = self.pieces.first() else { break };
-            let drop = match first {
-                Piece::Heading(h) => {
+        // The start: the headline, the lead, a dateline, byline or kicker
+        // before the text (photos above the text stay).
+        let mut at = 0;
+        while at < self.pieces.len() && self.pieces.len() > 1 {
+            let drop = match self.pieces.get(at) {
+                Some(Piece::Image(_) | Piece::Video(_)) => {
+                    at += 1;
+                    continue;
+                }
+                Some(Piece::Heading(h)) => {
                     let key = squash(h);
                     key == headline || !headline.is_empty() && headline.contains(&key) || read_more(h)
                 }
-                Piece::Paragraph(t, _) => {
+                Some(Piece::Paragraph(t, _)) => {
                     let line = plain(t);
                     let key = squash(&line);
                     key.is_empty()
                         || key == headline
                         || (!lead.is_empty() && (key == lead || lead.starts_with(&key) && key.len() > 20))
                         || (!lead_element.is_empty() && key == lead_element)
-                        || line.chars().count() < 25 && (Stated::parse(&line, DayOrder::DayFirst).is_some() || link_only(t))
+                        || line.chars().count() < 25 && link_only(t)
+                        || line.chars().count() <= 60 && Stated::parse(&line, DayOrder::DayFirst).is_some() && !line.ends_with('.')
                         || is_kicker(&line)
                         || is_note(t, &line)
-                        || line.chars().count() < 120 && line.trim_start().to_lowercase().starts_with("by ")
+                        || read_more(&line)
+                        || line.chars().count() < 120 && {
+                            let lower = line.trim_start().to_lowercase();
+                            lower.starts_with("by ") || lower.starts_with("reviewed by") || lower.starts_with("updated")
+                        }
                 }
                 _ => false,
             };
             if !drop {
                 break;
             }
-            self.pieces.remove(0);
+            self.pieces.remove(at);
         }
         // An agency prefix opens the text: "(Dân trí) - Giá vàng…".
-        if let Some(Piece::Paragraph(t, _)) = self.pieces.first_mut() {
+        let opening = self.pieces.iter_mut().find_map(|p| match p {
+            Piece::Paragraph(t, _) => Some(t),
+            _ => None,
+        });
+        if let Some(t) = opening {
             if let Some(Inline::Text(first)) = t.first_mut() {
                 if let Some(m) = AGENCY.find(first) {
                     if m.start() == 0 && first.len() > m.end() + 20 {
@@ -445,66 +496,102 @@ impl Body<'_> {
             }
         }
 
-        // "Xem thêm", "Read more", "Related": what follows is not the article.
-        let tail = self.pieces.len().saturating_sub(20);
-        let marker = self
-            .pieces
-            .iter()
-            .enumerate()
-            .skip(tail.max(1))
-            .find(|(_, p)| match p {
-                Piece::Paragraph(t, _) => read_more(&plain(t)),
-                Piece::Heading(h) => read_more(h),
+        // "Xem thêm", "Read more", "Related": what follows is not the article,
+        // when no prose follows it (only headlines and links).
+        let prose_after = |at: usize| {
+            self.pieces.iter().skip(at + 1).any(|p| match p {
+                Piece::Paragraph(t, _) => prose_chars(t) >= 150,
                 _ => false,
             })
-            .map(|(i, _)| i);
+        };
+        let marker = (1..self.pieces.len()).find(|&i| {
+            let marks = match self.pieces.get(i) {
+                Some(Piece::Paragraph(t, _)) => read_more(&plain(t)),
+                Some(Piece::Heading(h)) => read_more(h),
+                _ => false,
+            };
+            marks && !prose_after(i)
+        });
         if let Some(at) = marker {
             self.pieces.truncate(at);
         }
 
-        // The end, line by line.
+        // The end, line by line (photos below the text stay).
         let names: Vec<String> = authors.iter().map(|a| squash(a)).filter(|a| a.len() >= 4).collect();
-        while self.pieces.len() > 1 {
-            let Some(last) = self.pieces.last() else { break };
+        let mut end = self.pieces.len();
+        while end > 0 && self.pieces.len() > 1 {
+            let Some(last) = self.pieces.get(end - 1) else { break };
+            if matches!(last, Piece::Image(_) | Piece::Video(_)) {
+                end -= 1;
+                continue;
+            }
             let drop = match last {
                 Piece::Paragraph(t, look) => {
                     let line = plain(t);
                     let short = line.chars().count() <= 80;
                     let key = squash(&line);
+                    let signed = short && trailing.authors.is_none() && (look.right || is_all_strong(t) || looks_signed(&line));
                     if let Some(c) = PHOTO_LINE.captures(line.trim()).and_then(|c| c.get(1)) {
                         trailing.credits.insert(0, c.as_str().trim().to_owned());
                         true
-                    } else if link_only(t) || is_note(t, &line) || is_tagline(&line) {
+                    } else if let Some(found) = signed.then(|| trailing_byline(&line)).flatten() {
+                        let people: Vec<String> = found.into_iter().filter(|n| !is_site(n, site_names, host)).collect();
+                        if !people.is_empty() {
+                            trailing.authors = Some(people);
+                        }
                         true
+                    } else if key.is_empty() || link_only(t) || is_note(t, &line) || is_tagline(&line) || is_kicker(&line) {
+                        true
+                    } else if trailing.authors.is_some() && is_all_strong(t) && line.chars().count() <= 40 {
+                        true // a signature under the byline ("出品︱…")
                     } else if line.chars().count() <= 400 && names.iter().any(|n| key.starts_with(n.as_str())) {
                         true // the writer's bio
                     } else if line.chars().count() < 40 && Stated::parse(&line, DayOrder::DayFirst).is_some() {
                         true
-                    } else if short && trailing.authors.is_none() && (look.right || is_all_strong(t) || looks_signed(&line)) {
-                        match trailing_byline(&line) {
-                            Some(found) => {
-                                let people: Vec<String> = found.into_iter().filter(|n| !is_site(n, site_names, host)).collect();
-                                if !people.is_empty() {
-                                    trailing.authors = Some(people);
-                                }
-                                true
-                            }
-                            None => is_shouting(&line),
-                        }
                     } else {
                         is_shouting(&line)
                     }
                 }
-                Piece::Heading(h) => read_more(h),
+                // A heading with no text after it heads something that is not here.
+                Piece::Heading(_) => true,
                 _ => false,
             };
             if !drop {
                 break;
             }
-            self.pieces.pop();
+            self.pieces.remove(end - 1);
+            end -= 1;
+        }
+        // "…（编译/林靖东）": a credit closing the last paragraph.
+        if trailing.authors.is_none() {
+            static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+                pattern(r"[（(]\s*(?:编译|文|记者|作者|撰文|Theo|By)\s*[/／:：]?\s*([^()（）]{1,24})[)）]\s*$")
+            });
+            let last = self.pieces.iter().rev().find_map(|p| match p {
+                Piece::Paragraph(t, _) => Some(plain(t)),
+                _ => None,
+            });
+            if let Some(name) = last.as_deref().and_then(|l| CLOSING.captures(l)).and_then(|c| c.get(1)) {
+                let people: Vec<String> =
+                    byline::names(name.as_str()).into_iter().filter(|n| !is_site(n, site_names, host)).collect();
+                if !people.is_empty() {
+                    trailing.authors = Some(people);
+                }
+            }
         }
         trailing
     }
+}
+
+/// The characters of rich text outside links.
+fn prose_chars(text: &RichText) -> usize {
+    text.iter()
+        .map(|n| match n {
+            Inline::Text(t) => t.chars().count(),
+            Inline::Span(Span::Em(inner) | Span::Strong(inner)) => prose_chars(inner),
+            Inline::Span(Span::Link(_)) => 0,
+        })
+        .sum()
 }
 
 /// A line that says what follows is not the article ("Xem thêm", "Read more").
@@ -514,7 +601,8 @@ fn read_more(line: &str) -> bool {
             r"(?i)^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|tham khảo thêm|xem tiếp|read more|more:|related|see also|also read|more from|more stories|recommended|you may also like|you might also like|click here|subscribe|sign up|follow us|share this|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|veja também|lea también|tags?:|từ khóa|chủ đề:|相关|延伸阅读)",
         )
     });
-    line.chars().count() <= 60 && READ_MORE.is_match(line.trim())
+    let line = line.trim().trim_start_matches(['•', '-', '*', '►', '»', '▶', '›', ' ']);
+    line.chars().count() <= 60 && READ_MORE.is_match(line)
 }
 
 /// A kicker or label over the text: a word or three, no sentence ("EXCLUSIVE", "TIN MỚI").
@@ -523,26 +611,31 @@ fn is_kicker(line: &str) -> bool {
     line.chars().count() <= 30 && line.split_whitespace().count() <= 3 && !line.ends_with(['.', '!', '?', '"', '”', '»'])
 }
 
-/// A note set apart from the text: all in italics, or in brackets
-/// ("[What you need to know…]", "[责任编辑：…]").
+/// A note set apart from the text: all in italics (bold or not), or in
+/// brackets ("[What you need to know…]", "[责任编辑：…]").
 fn is_note(text: &RichText, line: &str) -> bool {
     let line = line.trim();
     let bracketed = (line.starts_with('[') && line.ends_with(']')) || (line.starts_with('【') && line.ends_with('】'));
-    let italic = !text.is_empty()
-        && line.chars().count() <= 400
+    bracketed || line.chars().count() <= 400 && is_italic(text)
+}
+
+/// Rich text set in italics throughout (links and bold inside allowed).
+fn is_italic(text: &RichText) -> bool {
+    !text.is_empty()
+        && text.iter().any(|n| !matches!(n, Inline::Text(t) if t.trim().is_empty()))
         && text.iter().all(|n| match n {
             Inline::Span(Span::Em(_)) => true,
+            Inline::Span(Span::Strong(inner)) => is_italic(inner),
             Inline::Text(t) => t.trim().is_empty(),
             _ => false,
-        });
-    bracketed || italic
+        })
 }
 
 /// A contributor, correction, contact or copyright line.
 fn is_tagline(line: &str) -> bool {
     static TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
         pattern(
-            r"(?i)(?:contributed (?:to )?(?:this report|reporting)|additional reporting|reported from|originally (?:appeared|published)|editor's note|correction:|all rights reserved|copyright ©|^©|on twitter|follow (?:him|her|them|us) on|责任编辑|编辑：|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b)",
+            r"(?i)(?:contributed (?:to )?(?:this report|reporting)|contributed\.?$|additional reporting|reported from|originally (?:appeared|published)|editor's note|correction:|all rights reserved|copyright ©|^©|on twitter|follow (?:him|her|them|us) on|责任编辑|编辑：|原标题|^(?:nguồn|source|fuente|quelle)\s*:|this (?:version|story|article) (?:has been )?correct|^clarification|^loading|đang tải|正在加载|^chargement|^cargando|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b)",
         )
     });
     line.chars().count() <= 400 && TAGLINE.is_match(line)
@@ -922,7 +1015,7 @@ fn published(page: &Page, order: DayOrder) -> Option<Stated> {
 /// The day in the article's address (`/2015/04/21/`, `-20150421`), as `YYYY-MM-DD`.
 fn url_day(page: &Page) -> Option<String> {
     static DAY: LazyLock<Regex> =
-        LazyLock::new(|| pattern(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d])"));
+        LazyLock::new(|| pattern(r"[/=_-]((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)"));
     let url = page.meta.canonical.clone().or_else(|| page.meta.first(&["og:url"]))?;
     let c = DAY.captures(&url)?;
     Some(format!("{}-{}-{}", c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
