@@ -761,7 +761,9 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Aut
         if !(itemprop || rel || BYLINE.is_match(&words) || dated_by()) || not_a_name.iter().any(|w| words.contains(w)) {
             continue;
         }
-        if page.junk(element) || !page.near(element) {
+        // Microdata is the article's own word, even in a box the class names
+        // call a share bar; a class alone is not.
+        if page.junk(element) && !itemprop || !page.near(element) {
             continue;
         }
         let named: Vec<String> = element
@@ -799,7 +801,16 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Aut
                 .collect(),
         )
     });
-    let tagged: Vec<String> = ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "dable:author", "byl"]
+    let tagged: Vec<String> = [
+        "author",
+        "article:author",
+        "article:author_name",
+        "dc.creator",
+        "parsely-author",
+        "sailthru.author",
+        "dable:author",
+        "byl",
+    ]
         .iter()
         .flat_map(|k| meta.all(k))
         .filter(|a| !a.contains("://"))
