@@ -977,9 +977,15 @@ static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A credit with its label taken off ("Ảnh: Reuters" → "Reuters").
 pub fn credit_name(credit: &str) -> String {
-    let credit = normalize(credit);
-    let credit = credit.trim_matches(|c: char| matches!(c, '(' | ')' | '|' | '[' | ']') || c.is_whitespace());
-    CREDIT_LABEL.replace(credit, "").trim().to_owned()
+    // "CreditKirsten Luce": a visually hidden label glued to the name.
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(?:Credit|Photo|Foto|Ảnh)(\p{Lu})"));
+    let mut credit = normalize(credit);
+    for _ in 0..2 {
+        let trimmed = credit.trim_matches(|c: char| matches!(c, '(' | ')' | '|' | '[' | ']') || c.is_whitespace());
+        let unglued = GLUED.replace(trimmed, "$1");
+        credit = CREDIT_LABEL.replace(&unglued, "").trim().to_owned();
+    }
+    credit
 }
 
 /// A caption element's text and its credit: from a credit element inside

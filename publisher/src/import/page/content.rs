@@ -26,7 +26,7 @@ pub static JUNK: LazyLock<Regex> = LazyLock::new(|| {
             promo|promotion|sponsor|sponsored|advert|advertisement|advertising|ads|adv|ad|adsbygoogle|banner|qc|quangcao|
             comment|comments|disqus|discussion|
             breadcrumb|breadcrumbs|tags|tag-list|keywords|topics|
-            nav|navbar|navigation|menu|footer|sidebar|side-bar|widget|toolbar|
+            nav|navbar|navigation|menu|footer|sidebar|side-bar|toolbar|
             outbrain|taboola|zergnet|
             read-?more|see-?also|also-?read|more-?stories|more-?news|xem-?them|doc-?them|xemthem|
             print|rating|vote|poll|author-?bio|bio-box|

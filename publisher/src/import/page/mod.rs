@@ -70,7 +70,12 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
         meta,
     };
     let meta = &page.meta;
-    let (pieces, mut warnings) = blocks::Walker::new(&base, &page.index).walk_all(&parts);
+    let (mut pieces, mut warnings) = blocks::Walker::new(&base, &page.index).walk_all(&parts);
+    // The lead photo often stands between the headline and the body's box.
+    let hero = hero(&page, &base);
+    if !hero.is_empty() && !pieces.iter().take(3).any(|p| matches!(p, Piece::Image(_))) {
+        pieces.splice(0..0, hero);
+    }
 
     let headline = headline(&page)
         .or_else(|| hints.headline.clone())
@@ -215,6 +220,31 @@ fn region(container: ElementRef) -> ElementRef {
         }
     }
     fallback
+}
+
+/// The photo set above the body, inside the article's region: the first
+/// figure (or photo with its caption) after the headline and before the body.
+fn hero(page: &Page, base: &Url) -> Vec<Piece> {
+    let start = page
+        .region
+        .descendent_elements()
+        .find(|e| tag(*e) == "h1")
+        .map_or(page.index.position(page.region), |h| page.index.position(h));
+    let body = page.index.position(page.container);
+    let candidate = page.region.descendent_elements().find(|e| {
+        let at = page.index.position(*e);
+        at > start
+            && at < body
+            && matches!(tag(*e), "figure" | "img" | "picture")
+            && !page.junk(*e)
+            && !page.index.contains(page.container, *e)
+            && !e.ancestors().filter_map(ElementRef::wrap).any(|a| tag(a) == "figure" && page.index.position(a) > start)
+    });
+    let Some(element) = candidate else {
+        return Vec::new();
+    };
+    let (pieces, _) = blocks::Walker::new(base, &page.index).walk_all(&[element.parent().and_then(ElementRef::wrap).unwrap_or(element)]);
+    pieces.into_iter().filter(|p| matches!(p, Piece::Image(_))).take(1).collect()
 }
 
 /// The visible headline: an `<h1>` (or the element styled as the title)
