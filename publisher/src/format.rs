@@ -19,7 +19,9 @@ pub fn to_json<T: Serialize>(document: &T) -> Result<String, serde_json::Error> 
 fn prune(value: &mut Value) {
     match value {
         Value::Object(map) => {
-            map.retain(|_, v| !v.is_null() && !matches!(v, Value::Array(items) if items.is_empty()));
+            map.retain(|_, v| {
+                !v.is_null() && !matches!(v, Value::Array(items) if items.is_empty())
+            });
             map.values_mut().for_each(prune);
         }
         Value::Array(items) => items.iter_mut().for_each(prune),

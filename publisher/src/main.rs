@@ -9,8 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use news_widget::i18n::Lang;
 use news_widget::model;
 use publisher::build::{self, Options};
-use publisher::import::{self, draft::SiteZone};
 use publisher::check::check;
+use publisher::import::{self, draft::SiteZone};
 use publisher::problem::{count, parse_all};
 use publisher::site::SiteDir;
 use publisher::snippet::{render, Embed, Theme};
@@ -206,22 +206,38 @@ fn run(command: Command) -> Result<(), Failure> {
             offline,
             format,
         } => {
-            let zone = jiff::tz::db()
-                .get(&time_zone)
-                .map_err(|_| Failure::Usage(format!("--time-zone {time_zone:?} is not an IANA time zone")))?;
+            let zone = jiff::tz::db().get(&time_zone).map_err(|_| {
+                Failure::Usage(format!(
+                    "--time-zone {time_zone:?} is not an IANA time zone"
+                ))
+            })?;
             let base_url = base_url
-                .map(|u| url::Url::parse(&u).map_err(|e| Failure::Usage(format!("--base-url {u:?}: {e}"))))
+                .map(|u| {
+                    url::Url::parse(&u)
+                        .map_err(|e| Failure::Usage(format!("--base-url {u:?}: {e}")))
+                })
                 .transpose()?;
             let lang = lang
-                .map(|l| match l.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric())) {
-                    true => Ok(l),
-                    false => Err(Failure::Usage(format!("--lang {l:?} is not a BCP 47 language tag"))),
+                .map(|l| {
+                    match l.split('-').all(|p| {
+                        !p.is_empty()
+                            && p.len() <= 8
+                            && p.chars().all(|c| c.is_ascii_alphanumeric())
+                    }) {
+                        true => Ok(l),
+                        false => Err(Failure::Usage(format!(
+                            "--lang {l:?} is not a BCP 47 language tag"
+                        ))),
+                    }
                 })
                 .transpose()?;
             let options = import::Options {
                 site: SiteDir::new(&out),
                 base_url,
-                zone: SiteZone { name: time_zone, zone },
+                zone: SiteZone {
+                    name: time_zone,
+                    zone,
+                },
                 lang,
                 download_media,
                 offline,
@@ -231,7 +247,9 @@ fn run(command: Command) -> Result<(), Failure> {
                 Format::Text => {
                     for outcome in &outcomes {
                         let from = match &outcome.item {
-                            Some(item) if *item != outcome.source => format!("{} {item}", outcome.source),
+                            Some(item) if *item != outcome.source => {
+                                format!("{} {item}", outcome.source)
+                            }
                             _ => outcome.source.clone(),
                         };
                         match (&outcome.skipped, &outcome.file) {

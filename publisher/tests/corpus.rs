@@ -27,7 +27,8 @@ struct Case {
 fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     let labels: Value =
-        serde_json::from_slice(&std::fs::read(format!("{CORPUS}/en/labels.json")).expect("labels")).expect("JSON");
+        serde_json::from_slice(&std::fs::read(format!("{CORPUS}/en/labels.json")).expect("labels"))
+            .expect("JSON");
     for (name, label) in labels.as_object().expect("an object") {
         if name.starts_with('_') {
             continue;
@@ -50,9 +51,15 @@ fn cases() -> Vec<Case> {
         .collect();
     vi.sort();
     for dir in vi {
-        let label: Value = serde_json::from_slice(&std::fs::read(dir.join("label.json")).expect("label")).expect("JSON");
+        let label: Value =
+            serde_json::from_slice(&std::fs::read(dir.join("label.json")).expect("label"))
+                .expect("JSON");
         cases.push(Case {
-            name: dir.file_name().expect("a name").to_string_lossy().into_owned(),
+            name: dir
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned(),
             file: dir.join("source.html"),
             html: std::fs::read(dir.join("source.html")).expect("the page"),
             label,
@@ -103,12 +110,21 @@ fn mark(case: &Case, article: Option<&Article>) -> Marks {
         marks.detail.push(format!("headline {headline:?}"));
     }
 
-    let ours: Vec<String> = article.authors.iter().map(|a| normal(a.name.as_str()).to_lowercase()).collect();
+    let ours: Vec<String> = article
+        .authors
+        .iter()
+        .map(|a| normal(a.name.as_str()).to_lowercase())
+        .collect();
     let mut ours_sorted = ours.clone();
     ours_sorted.sort();
     let mut theirs: Vec<String> = label["authors"]
         .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).map(|s| normal(s).to_lowercase()).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(|s| normal(s).to_lowercase())
+                .collect()
+        })
         .unwrap_or_default();
     theirs.sort();
     marks.authors = ours_sorted == theirs;
@@ -137,7 +153,9 @@ fn mark(case: &Case, article: Option<&Article>) -> Marks {
         None => marks.published = false,
     }
     if !marks.published || marks.offset == Some(false) {
-        marks.detail.push(format!("published {}", article.published.as_str()));
+        marks
+            .detail
+            .push(format!("published {}", article.published.as_str()));
     }
 
     let lead = normal(&plain(&article.lead));
@@ -145,11 +163,17 @@ fn mark(case: &Case, article: Option<&Article>) -> Marks {
         (None, true) => true,
         (None, false) => false,
         (Some(theirs), _) => {
-            normal(theirs) == lead || label["lead_without_prefix"].as_str().is_some_and(|t| normal(t) == lead)
+            normal(theirs) == lead
+                || label["lead_without_prefix"]
+                    .as_str()
+                    .is_some_and(|t| normal(t) == lead)
         }
     };
     if !marks.lead {
-        marks.detail.push(format!("lead {:?}", lead.chars().take(60).collect::<String>()));
+        marks.detail.push(format!(
+            "lead {:?}",
+            lead.chars().take(60).collect::<String>()
+        ));
     }
 
     let paragraphs: Vec<String> = article
@@ -168,10 +192,15 @@ fn mark(case: &Case, article: Option<&Article>) -> Marks {
     marks.first = check("first_paragraph", paragraphs.first());
     marks.last = check("last_paragraph", paragraphs.last());
     if !marks.first {
-        marks.detail.push(format!("first {:?}", paragraphs.first().map(|p| first80(p))));
+        marks.detail.push(format!(
+            "first {:?}",
+            paragraphs.first().map(|p| first80(p))
+        ));
     }
     if !marks.last {
-        marks.detail.push(format!("last {:?}", paragraphs.last().map(|p| first80(p))));
+        marks
+            .detail
+            .push(format!("last {:?}", paragraphs.last().map(|p| first80(p))));
     }
 
     let images: Vec<&news_widget::model::Image> = article
@@ -192,11 +221,21 @@ fn mark(case: &Case, article: Option<&Article>) -> Marks {
     let mut found: Vec<String> = images
         .iter()
         .filter_map(|i| i.credit.as_ref().map(|c| squash(&credit_name(c.as_str()))))
-        .chain(article.photo_credits.iter().map(|c| squash(&credit_name(c.as_str()))))
+        .chain(
+            article
+                .photo_credits
+                .iter()
+                .map(|c| squash(&credit_name(c.as_str()))),
+        )
         .collect();
     let wanted: Vec<String> = label["credits"]
         .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).map(|c| squash(&credit_name(c))).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(|c| squash(&credit_name(c)))
+                .collect()
+        })
         .unwrap_or_default();
     let mut matched = 0;
     for credit in &wanted {
@@ -210,23 +249,30 @@ fn mark(case: &Case, article: Option<&Article>) -> Marks {
     }
     marks.credits = (matched, wanted.len());
     if matched != wanted.len() {
-        marks.detail.push(format!("credits {matched}/{} {:?}", wanted.len(), found));
+        marks
+            .detail
+            .push(format!("credits {matched}/{} {:?}", wanted.len(), found));
     }
     marks
 }
 
 fn import(case: &Case) -> Result<Article, String> {
     let base = Url::from_file_path(&case.file).map_err(|()| "a file URL".to_owned())?;
-    let draft = publisher::import::article_from_html(&case.html, None, &base, None, &Hints::default())?;
+    let draft =
+        publisher::import::article_from_html(&case.html, None, &base, None, &Hints::default())?;
     if std::env::var("CORPUS_DUMP").is_ok_and(|n| n == case.name) {
         let shown = format!("{draft:#?}");
         println!("{}", shown.lines().take(400).collect::<Vec<_>>().join("\n"));
     }
     let zone = SiteZone {
         name: "Asia/Ho_Chi_Minh".into(),
-        zone: jiff::tz::db().get("Asia/Ho_Chi_Minh").map_err(|e| e.to_string())?,
+        zone: jiff::tz::db()
+            .get("Asia/Ho_Chi_Minh")
+            .map_err(|e| e.to_string())?,
     };
-    draft.into_article(&zone, &MediaLinks::new()).map(|(article, _)| article)
+    draft
+        .into_article(&zone, &MediaLinks::new())
+        .map(|(article, _)| article)
 }
 
 fn percent(n: usize, of: usize) -> f64 {
@@ -240,7 +286,11 @@ fn percent(n: usize, of: usize) -> f64 {
 #[test]
 fn the_corpus_imports_as_labelled() {
     let cases = cases();
-    assert_eq!(cases.len(), 38, "32 English-language and 6 Vietnamese pages");
+    assert_eq!(
+        cases.len(),
+        38,
+        "32 English-language and 6 Vietnamese pages"
+    );
     let mut rows = Vec::new();
     let mut totals = [0usize; 7];
     let mut offsets = (0, 0);
@@ -251,7 +301,10 @@ fn the_corpus_imports_as_labelled() {
         // CORPUS_DUMP=<name> prints what one page became, for tuning.
         if std::env::var("CORPUS_DUMP").is_ok_and(|n| n == case.name) {
             if let Ok(article) = &imported {
-                println!("{}", publisher::format::to_json(article).unwrap_or_default());
+                println!(
+                    "{}",
+                    publisher::format::to_json(article).unwrap_or_default()
+                );
             }
         }
         let marks = mark(case, imported.as_ref().ok());
@@ -276,7 +329,15 @@ fn the_corpus_imports_as_labelled() {
             marks.credits.1,
             detail
         ));
-        for (i, ok) in [marks.headline, marks.authors, marks.published, marks.first && marks.last].iter().enumerate() {
+        for (i, ok) in [
+            marks.headline,
+            marks.authors,
+            marks.published,
+            marks.first && marks.last,
+        ]
+        .iter()
+        .enumerate()
+        {
             totals[i] += usize::from(*ok);
         }
         if let Some(ok) = marks.offset {

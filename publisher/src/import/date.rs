@@ -141,13 +141,23 @@ fn structured(text: &str) -> Option<Stated> {
         let Some(hour) = num(&c, 4) else {
             return Some(Stated::Day(date));
         };
-        let time = Time::new(hour as i8, num(&c, 5)? as i8, num(&c, 6).unwrap_or(0) as i8, 0).ok()?;
+        let time = Time::new(
+            hour as i8,
+            num(&c, 5)? as i8,
+            num(&c, 6).unwrap_or(0) as i8,
+            0,
+        )
+        .ok()?;
         let local = date.to_datetime(time);
         return match (c.get(7), c.get(8)) {
             (Some(_), _) => exact(local, Offset::UTC),
             (None, Some(sign)) => {
                 let minutes = num(&c, 9)? * 60 + num(&c, 10).unwrap_or(0);
-                let minutes = if sign.as_str() == "+" { minutes } else { -minutes };
+                let minutes = if sign.as_str() == "+" {
+                    minutes
+                } else {
+                    -minutes
+                };
                 exact(local, Offset::from_seconds((minutes * 60) as i32).ok()?)
             }
             (None, None) => Some(Stated::Local(local)),
@@ -188,29 +198,41 @@ fn loose(text: &str, order: DayOrder) -> Option<Stated> {
             .expect("valid")
     });
     static NAMED_MD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").expect("valid")
+        Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+            .expect("valid")
     });
-    static CJK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid"));
+    static CJK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid")
+    });
     static VI: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})").expect("valid")
+        Regex::new(r"(?i)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})")
+            .expect("valid")
     });
 
     let found: Option<(Date, usize, usize)> = [
-        YMD.captures(text).and_then(|c| Some((date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?, span(&c)))),
+        YMD.captures(text)
+            .and_then(|c| Some((date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?, span(&c)))),
         DMY.captures(text).and_then(|c| {
             let (a, b, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?);
             let month_first = b > 12 || (a <= 12 && order == DayOrder::MonthFirst);
             let (d, m) = if month_first { (b, a) } else { (a, b) };
             Some((date(y, m, d)?, span(&c)))
         }),
-        VI.captures(text).and_then(|c| Some((date(num(&c, 3)?, num(&c, 2)?, num(&c, 1)?)?, span(&c)))),
-        CJK.captures(text).and_then(|c| Some((date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?, span(&c)))),
+        VI.captures(text)
+            .and_then(|c| Some((date(num(&c, 3)?, num(&c, 2)?, num(&c, 1)?)?, span(&c)))),
+        CJK.captures(text)
+            .and_then(|c| Some((date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?, span(&c)))),
         NAMED_MD.captures(text).and_then(|c| {
-            Some((date(num(&c, 3)?, month(c.get(1)?.as_str())?, num(&c, 2)?)?, span(&c)))
+            Some((
+                date(num(&c, 3)?, month(c.get(1)?.as_str())?, num(&c, 2)?)?,
+                span(&c),
+            ))
         }),
         NAMED_DM.captures(text).and_then(|c| {
-            Some((date(num(&c, 3)?, month(c.get(2)?.as_str())?, num(&c, 1)?)?, span(&c)))
+            Some((
+                date(num(&c, 3)?, month(c.get(2)?.as_str())?, num(&c, 1)?)?,
+                span(&c),
+            ))
         }),
     ]
     .into_iter()
@@ -256,7 +278,13 @@ fn clock(text: &str) -> Option<(Time, usize)> {
             _ => {}
         }
     }
-    let time = Time::new(hour as i8, num(&c, 2)? as i8, num(&c, 3).unwrap_or(0) as i8, 0).ok()?;
+    let time = Time::new(
+        hour as i8,
+        num(&c, 2)? as i8,
+        num(&c, 3).unwrap_or(0) as i8,
+        0,
+    )
+    .ok()?;
     Some((time, c.get(0)?.end()))
 }
 
@@ -278,7 +306,11 @@ fn zone_offset(text: &str, day: Date) -> Option<Offset> {
             return None;
         }
         let minutes = hours * 60 + num(&c, 3).unwrap_or(0);
-        let minutes = if sign.as_str() == "+" { minutes } else { -minutes };
+        let minutes = if sign.as_str() == "+" {
+            minutes
+        } else {
+            -minutes
+        };
         return Offset::from_seconds((minutes * 60) as i32).ok();
     }
     if c.get(4).is_some() {
@@ -288,7 +320,14 @@ fn zone_offset(text: &str, day: Date) -> Option<Offset> {
     let fixed = |hours: i8| Offset::from_hours(hours).ok();
     let in_zone = |zone: &str| {
         let tz = jiff::tz::db().get(zone).ok()?;
-        Some(tz.to_offset(day.to_datetime(Time::midnight()).to_zoned(tz.clone()).ok()?.timestamp()))
+        Some(
+            tz.to_offset(
+                day.to_datetime(Time::midnight())
+                    .to_zoned(tz.clone())
+                    .ok()?
+                    .timestamp(),
+            ),
+        )
     };
     match name.as_str() {
         "est" => fixed(-5),
@@ -336,8 +375,18 @@ fn span(c: &Captures) -> (usize, usize) {
 /// An English month name or its abbreviation.
 fn month(name: &str) -> Option<i64> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let name = name.to_ascii_lowercase();
     if name.len() < 3 {
@@ -361,44 +410,101 @@ mod tests {
             Stated::Local(_) => "local",
             Stated::Day(_) => "day",
         };
-        format!("{} {tag}", stated.in_zone(&zone).expect("in zone").rfc3339())
+        format!(
+            "{} {tag}",
+            stated.in_zone(&zone).expect("in zone").rfc3339()
+        )
     }
 
     #[test]
     fn the_forms_of_vietnamese_pages() {
-        assert_eq!(stamp("Thứ 5, 20/01/2022 | 19:35:08"), "2022-01-20T19:35:08+07:00 local");
-        assert_eq!(stamp("22/10/2025, 19:25 (GMT+7)"), "2025-10-22T19:25:00+07:00 exact");
+        assert_eq!(
+            stamp("Thứ 5, 20/01/2022 | 19:35:08"),
+            "2022-01-20T19:35:08+07:00 local"
+        );
+        assert_eq!(
+            stamp("22/10/2025, 19:25 (GMT+7)"),
+            "2025-10-22T19:25:00+07:00 exact"
+        );
         assert_eq!(
             stamp("Cập nhật: Thứ năm, 4/1/2024 | 2:33:14 PM"),
             "2024-01-04T14:33:14+07:00 local"
         );
-        assert_eq!(stamp("Thứ bảy, 7/3/2026, 00:05 (GMT+7)"), "2026-03-07T00:05:00+07:00 exact");
-        assert_eq!(stamp("07-03-2026 - 00:01 AM"), "2026-03-07T00:01:00+07:00 local");
-        assert_eq!(stamp("23/03/2015 08:06 GMT+7"), "2015-03-23T08:06:00+07:00 exact");
-        assert_eq!(stamp("01/03/2026 · 09:51"), "2026-03-01T09:51:00+07:00 local");
-        assert_eq!(stamp("2015-03-23 08:06 +07:00"), "2015-03-23T08:06:00+07:00 exact");
+        assert_eq!(
+            stamp("Thứ bảy, 7/3/2026, 00:05 (GMT+7)"),
+            "2026-03-07T00:05:00+07:00 exact"
+        );
+        assert_eq!(
+            stamp("07-03-2026 - 00:01 AM"),
+            "2026-03-07T00:01:00+07:00 local"
+        );
+        assert_eq!(
+            stamp("23/03/2015 08:06 GMT+7"),
+            "2015-03-23T08:06:00+07:00 exact"
+        );
+        assert_eq!(
+            stamp("01/03/2026 · 09:51"),
+            "2026-03-01T09:51:00+07:00 local"
+        );
+        assert_eq!(
+            stamp("2015-03-23 08:06 +07:00"),
+            "2015-03-23T08:06:00+07:00 exact"
+        );
     }
 
     #[test]
     fn metadata_and_its_slips() {
-        assert_eq!(stamp("2022-01-20T19:35:08+07:00"), "2022-01-20T19:35:08+07:00 exact");
-        assert_eq!(stamp("2026-03-07T00:01:00"), "2026-03-07T00:01:00+07:00 local");
-        assert_eq!(stamp("2016-12-22T10:43:37 -0800"), "2016-12-22T10:43:37-08:00 exact");
-        assert_eq!(stamp("2019-02-21T13:00:08.123Z"), "2019-02-21T13:00:08+00:00 exact");
-        assert_eq!(stamp("Thu, 20 Jan 2022 19:35:08 +0700"), "2022-01-20T19:35:08+07:00 exact");
+        assert_eq!(
+            stamp("2022-01-20T19:35:08+07:00"),
+            "2022-01-20T19:35:08+07:00 exact"
+        );
+        assert_eq!(
+            stamp("2026-03-07T00:01:00"),
+            "2026-03-07T00:01:00+07:00 local"
+        );
+        assert_eq!(
+            stamp("2016-12-22T10:43:37 -0800"),
+            "2016-12-22T10:43:37-08:00 exact"
+        );
+        assert_eq!(
+            stamp("2019-02-21T13:00:08.123Z"),
+            "2019-02-21T13:00:08+00:00 exact"
+        );
+        assert_eq!(
+            stamp("Thu, 20 Jan 2022 19:35:08 +0700"),
+            "2022-01-20T19:35:08+07:00 exact"
+        );
         assert_eq!(stamp("1429214521"), "2015-04-16T20:02:01+00:00 exact");
         assert_eq!(stamp("2015-04-21"), "2015-04-21T00:00:00+07:00 day");
     }
 
     #[test]
     fn english_pages() {
-        assert_eq!(stamp("Apr 16, 2015 8:02 pm UTC"), "2015-04-16T20:02:00+00:00 exact");
+        assert_eq!(
+            stamp("Apr 16, 2015 8:02 pm UTC"),
+            "2015-04-16T20:02:00+00:00 exact"
+        );
         assert_eq!(stamp("24 July 2015"), "2015-07-24T00:00:00+07:00 day");
-        assert_eq!(stamp("Updated 7:11 AM PST, Feb 26, 2015"), "2015-02-26T07:11:00-08:00 exact");
-        assert_eq!(stamp("December 15, 2017, 8:50am ET"), "2017-12-15T08:50:00-05:00 exact");
-        assert_eq!(stamp("posted on  April 21, 2015, at 11:29 a.m."), "2015-04-21T11:29:00+07:00 local");
-        assert_eq!(stamp("2016年10月14日07:17"), "2016-10-14T07:17:00+07:00 local");
-        assert_eq!(stamp("Feb. 23, 2015 -- Life-threatening peanut allergies"), "2015-02-23T00:00:00+07:00 day");
+        assert_eq!(
+            stamp("Updated 7:11 AM PST, Feb 26, 2015"),
+            "2015-02-26T07:11:00-08:00 exact"
+        );
+        assert_eq!(
+            stamp("December 15, 2017, 8:50am ET"),
+            "2017-12-15T08:50:00-05:00 exact"
+        );
+        assert_eq!(
+            stamp("posted on  April 21, 2015, at 11:29 a.m."),
+            "2015-04-21T11:29:00+07:00 local"
+        );
+        assert_eq!(
+            stamp("2016年10月14日07:17"),
+            "2016-10-14T07:17:00+07:00 local"
+        );
+        assert_eq!(
+            stamp("Feb. 23, 2015 -- Life-threatening peanut allergies"),
+            "2015-02-23T00:00:00+07:00 day"
+        );
     }
 
     #[test]

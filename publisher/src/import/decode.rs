@@ -26,7 +26,11 @@ pub fn text(bytes: &[u8], content_type: Option<&str>) -> Result<String, String> 
     let utf8 = std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii();
     let declared = Encoding::for_bom(bytes)
         .map(|(encoding, _)| encoding)
-        .or_else(|| content_type.and_then(charset).and_then(|c| Encoding::for_label(c.as_bytes())))
+        .or_else(|| {
+            content_type
+                .and_then(charset)
+                .and_then(|c| Encoding::for_label(c.as_bytes()))
+        })
         .or_else(|| (!utf8).then(|| meta_charset(bytes)).flatten());
     let encoding = match declared {
         // A page that says UTF-16 in its markup is not UTF-16 (HTML's rule).
@@ -58,7 +62,8 @@ fn charset(content_type: &str) -> Option<String> {
 /// A `<meta charset>` (or `http-equiv` Content-Type) in the first 1024 bytes.
 fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     static META: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)"#).expect("a static, valid pattern")
+        Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)"#)
+            .expect("a static, valid pattern")
     });
     let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
     let label = META.captures(head)?.get(1)?.as_bytes();

@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use jiff::tz::TimeZone;
 use news_widget::model::{
-    Article, ArticleId, Block, Category, Document, Heading, Image, Label, NonEmpty, Paragraph, Person, Quote,
-    RichText, TextTrack, TrackKind, Video, VideoSource,
+    Article, ArticleId, Block, Category, Document, Heading, Image, Label, NonEmpty, Paragraph,
+    Person, Quote, RichText, TextTrack, TrackKind, Video, VideoSource,
 };
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -100,10 +100,17 @@ impl Draft {
             return Ok(stem);
         }
         if let Some(url) = &self.url {
-            let last = url.path_segments().and_then(|mut s| s.next_back()).unwrap_or("");
+            let last = url
+                .path_segments()
+                .and_then(|mut s| s.next_back())
+                .unwrap_or("");
             let name = last.split('.').next().unwrap_or(last);
             // "…-5047363.html", "…-20260307080054340.htm": the CMS's number.
-            let digits: String = name.chars().rev().take_while(char::is_ascii_digit).collect();
+            let digits: String = name
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect();
             if digits.len() >= 4 {
                 let digits: String = digits.chars().rev().collect();
                 if let Some(stem) = usable(&digits) {
@@ -124,7 +131,11 @@ impl Draft {
     }
 
     /// The article, checked by the model; or why there is none.
-    pub fn into_article(mut self, zone: &SiteZone, media: &MediaLinks) -> Result<(Article, Vec<Warning>), String> {
+    pub fn into_article(
+        mut self,
+        zone: &SiteZone,
+        media: &MediaLinks,
+    ) -> Result<(Article, Vec<Warning>), String> {
         let stem = self.stem()?;
         let headline = self.headline.trim().to_owned();
         if headline.is_empty() {
@@ -140,10 +151,16 @@ impl Draft {
             return Err("no publication date found".into());
         };
         if matches!(stated, Stated::Local(_)) {
-            self.warnings.push(Warning::TimeInAssumedZone(zone.name.clone()));
+            self.warnings
+                .push(Warning::TimeInAssumedZone(zone.name.clone()));
         }
-        let moment = stated.in_zone(&zone.zone).ok_or("the publication date is not a real time")?;
-        let modified = self.modified.and_then(|m| m.in_zone(&zone.zone)).filter(|m| m.at > moment.at);
+        let moment = stated
+            .in_zone(&zone.zone)
+            .ok_or("the publication date is not a real time")?;
+        let modified = self
+            .modified
+            .and_then(|m| m.in_zone(&zone.zone))
+            .filter(|m| m.at > moment.at);
         let time_zone = shown_zone(zone, moment.at, moment.offset);
         let label = |s: &str| Label::try_from(s.trim().to_owned()).ok();
 
@@ -157,7 +174,11 @@ impl Draft {
             id: ArticleId::from(label(stem.as_str()).ok_or("no usable id")?),
             url: self.url.and_then(|u| u.to_string().try_into().ok()),
             language: self.language.as_deref().and_then(label),
-            category: self.category.as_deref().and_then(label).map(|name| Category { name, url: None }),
+            category: self
+                .category
+                .as_deref()
+                .and_then(label)
+                .map(|name| Category { name, url: None }),
             headline: headline.try_into()?,
             lead: self.lead,
             published: moment.rfc3339().try_into()?,
@@ -223,7 +244,10 @@ fn block(piece: Piece, media: &MediaLinks, warnings: &mut Vec<Warning>) -> Optio
 }
 
 fn image(picture: Picture, media: &MediaLinks, warnings: &mut Vec<Warning>) -> Option<Image> {
-    let src = media.get(&picture.src).cloned().unwrap_or_else(|| picture.src.to_string());
+    let src = media
+        .get(&picture.src)
+        .cloned()
+        .unwrap_or_else(|| picture.src.to_string());
     let (width, height) = match picture.size {
         Some(size) => size,
         None => {

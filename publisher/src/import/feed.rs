@@ -36,7 +36,11 @@ pub fn items(bytes: &[u8], base: &Url, zone: &SiteZone) -> Result<Vec<Item>, Str
             .or(entry.links.first())
             .and_then(|l| base.join(&l.href).ok())
             .filter(|u| matches!(u.scheme(), "http" | "https"));
-        let headline = entry.title.as_ref().map(|t| page::plain_text(&t.content)).filter(|t| !t.is_empty());
+        let headline = entry
+            .title
+            .as_ref()
+            .map(|t| page::plain_text(&t.content))
+            .filter(|t| !t.is_empty());
         let published = entry.published.or(entry.updated).and_then(|at| {
             let at = jiff::Timestamp::from_second(at.timestamp()).ok()?;
             // Feeds carry instants (feed-rs reads them as UTC): shown in the site's zone.
@@ -49,8 +53,16 @@ pub fn items(bytes: &[u8], base: &Url, zone: &SiteZone) -> Result<Vec<Item>, Str
             headline: headline.clone(),
             published,
         };
-        let content = entry.content.as_ref().and_then(|c| c.body.clone()).unwrap_or_default();
-        let summary = entry.summary.as_ref().map(|s| s.content.clone()).unwrap_or_default();
+        let content = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone())
+            .unwrap_or_default();
+        let summary = entry
+            .summary
+            .as_ref()
+            .map(|s| s.content.clone())
+            .unwrap_or_default();
         let full = [&content, &summary]
             .into_iter()
             .find(|html| page::plain_text(html).chars().count() >= FULL_TEXT)
@@ -61,14 +73,22 @@ pub fn items(bytes: &[u8], base: &Url, zone: &SiteZone) -> Result<Vec<Item>, Str
                 let (body, warnings) = page::fragment(&html, &page_base);
                 let lead = (summary != html)
                     .then(|| page::plain_text(&summary))
-                    .filter(|s| !s.is_empty() && s.chars().count() < 600 && !s.ends_with('…') && !s.ends_with("..."))
+                    .filter(|s| {
+                        !s.is_empty()
+                            && s.chars().count() < 600
+                            && !s.ends_with('…')
+                            && !s.ends_with("...")
+                    })
                     .map(|s| vec![news_widget::model::Inline::Text(s)])
                     .unwrap_or_default();
                 let draft = Draft {
                     id: None,
                     url: link,
                     language: entry.language.clone().or_else(|| feed.language.clone()),
-                    category: entry.categories.first().map(|c| c.label.clone().unwrap_or_else(|| c.term.clone())),
+                    category: entry
+                        .categories
+                        .first()
+                        .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone())),
                     headline: headline.unwrap_or_default(),
                     lead,
                     published,

@@ -41,7 +41,9 @@ impl Location {
                 .map_err(|e| format!("not a usable URL ({e})"));
         }
         if let Some((scheme, _)) = source.split_once("://") {
-            return Err(format!("`{scheme}:` sources are not read (http, https or a file)"));
+            return Err(format!(
+                "`{scheme}:` sources are not read (http, https or a file)"
+            ));
         }
         Ok(Location::File(PathBuf::from(source)))
     }
@@ -52,7 +54,8 @@ impl Location {
             Location::Web(url) => Ok(url.clone()),
             Location::File(path) => {
                 let absolute = std::path::absolute(path).map_err(|e| e.to_string())?;
-                Url::from_file_path(&absolute).map_err(|()| format!("{}: not a usable path", path.display()))
+                Url::from_file_path(&absolute)
+                    .map_err(|()| format!("{}: not a usable path", path.display()))
             }
         }
     }

@@ -17,14 +17,22 @@ pub enum Kind {
 /// What `bytes` are, or why they are none of the kinds.
 pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> Result<Kind, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    let head = bytes.get(start..(start + 4096).min(bytes.len())).unwrap_or_default();
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = bytes
+        .get(start..(start + 4096).min(bytes.len()))
+        .unwrap_or_default();
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
     match head.first() {
         Some(b'{') | Some(b'[') => {
             if text.contains("jsonfeed.org/version") {
                 Ok(Kind::Feed)
-            } else if text.contains("\"rendered\"") || text.contains("\"date_gmt\"") || text.contains("\"_links\"") {
+            } else if text.contains("\"rendered\"")
+                || text.contains("\"date_gmt\"")
+                || text.contains("\"_links\"")
+            {
                 Ok(Kind::WordPress)
             } else {
                 Err("JSON that is neither a JSON Feed nor a WordPress posts answer".into())
@@ -42,12 +50,20 @@ pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> Result<Kind, String> {
                 Ok(Kind::Sitemap)
             } else if named("rss") || named("feed") || named("rdf:rdf") {
                 Ok(Kind::Feed)
-            } else if named("html") || named("head") || named("body") || text.contains("<html") || !xml {
+            } else if named("html")
+                || named("head")
+                || named("body")
+                || text.contains("<html")
+                || !xml
+            {
                 Ok(Kind::Page)
             } else {
                 Err(format!(
                     "an XML document that is not a feed or a sitemap (<{}>)",
-                    first_element.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or("")
+                    first_element
+                        .split(|c: char| c.is_whitespace() || c == '>')
+                        .next()
+                        .unwrap_or("")
                 ))
             }
         }
@@ -67,12 +83,36 @@ mod tests {
     fn sources_by_their_first_bytes() {
         assert_eq!(sniff(b"<!doctype html><html>", None), Ok(Kind::Page));
         assert_eq!(sniff(b"\xEF\xBB\xBF  <html lang=vi>", None), Ok(Kind::Page));
-        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", None), Ok(Kind::Feed));
-        assert_eq!(sniff(b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">", None), Ok(Kind::Feed));
-        assert_eq!(sniff(b"<?xml version=\"1.0\"?><!-- x --><urlset xmlns=\"\">", None), Ok(Kind::Sitemap));
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", None),
+            Ok(Kind::Feed)
+        );
+        assert_eq!(
+            sniff(
+                b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">",
+                None
+            ),
+            Ok(Kind::Feed)
+        );
+        assert_eq!(
+            sniff(
+                b"<?xml version=\"1.0\"?><!-- x --><urlset xmlns=\"\">",
+                None
+            ),
+            Ok(Kind::Sitemap)
+        );
         assert_eq!(sniff(b"<sitemapindex>", None), Ok(Kind::Sitemap));
-        assert_eq!(sniff(br#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#, None), Ok(Kind::Feed));
-        assert_eq!(sniff(br#"[{"id": 1, "title": {"rendered": "x"}}]"#, None), Ok(Kind::WordPress));
+        assert_eq!(
+            sniff(
+                br#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#,
+                None
+            ),
+            Ok(Kind::Feed)
+        );
+        assert_eq!(
+            sniff(br#"[{"id": 1, "title": {"rendered": "x"}}]"#, None),
+            Ok(Kind::WordPress)
+        );
         assert!(sniff(b"", None).is_err());
         assert!(sniff(br#"{"a": 1}"#, None).is_err());
         assert!(sniff(b"<?xml version=\"1.0\"?><svg>", None).is_err());

@@ -72,12 +72,18 @@ impl Media<'_> {
                     saved: Some(saved),
                     warning: None,
                 },
-                Err(why) => Settled::warning(Warning::MissingLocalFile(format!("{} ({why})", path.display()))),
+                Err(why) => Settled::warning(Warning::MissingLocalFile(format!(
+                    "{} ({why})",
+                    path.display()
+                ))),
             };
         }
         if self.download {
             let fetched = self.fetcher.get(&Location::Web(src.clone()));
-            let saved = fetched.as_ref().map_err(String::clone).and_then(|f| self.save(src, &f.bytes));
+            let saved = fetched
+                .as_ref()
+                .map_err(String::clone)
+                .and_then(|f| self.save(src, &f.bytes));
             return match (fetched, saved) {
                 (Ok(fetched), Ok(saved)) => Settled {
                     size: size_of(&fetched.bytes),
@@ -104,7 +110,11 @@ impl Media<'_> {
         if self.fetcher.offline() {
             return None;
         }
-        self.fetcher.head(src, HEADER_BYTES).ok().as_deref().and_then(size_of)
+        self.fetcher
+            .head(src, HEADER_BYTES)
+            .ok()
+            .as_deref()
+            .and_then(size_of)
     }
 
     /// Writes `bytes` to `media/` under a name made from `src` (so a second

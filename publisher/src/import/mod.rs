@@ -135,7 +135,10 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
         }
         let found: Vec<Vec<Found>> = pool.install(|| {
             use rayon::prelude::*;
-            std::mem::take(&mut jobs).into_par_iter().map(|job| read(job, &fetcher, options)).collect()
+            std::mem::take(&mut jobs)
+                .into_par_iter()
+                .map(|job| read(job, &fetcher, options))
+                .collect()
         });
         for found in found.into_iter().flatten() {
             match found {
@@ -146,7 +149,11 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
         }
     }
     for job in jobs {
-        outcomes.push(skipped(&job.source, job.item, "sitemaps nested too deep".into()));
+        outcomes.push(skipped(
+            &job.source,
+            job.item,
+            "sitemaps nested too deep".into(),
+        ));
     }
 
     // Photos, then the model's checks; an id imported twice in one run keeps the first.
@@ -173,12 +180,20 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
     for (job, draft, links) in settled {
         let result = draft.stem().and_then(|stem| {
             let (article, warnings) = draft.into_article(&options.zone, &links)?;
-            Ok((stem, article, warnings.iter().map(ToString::to_string).collect::<Vec<_>>()))
+            Ok((
+                stem,
+                article,
+                warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ))
         });
         match result {
             Ok((stem, article, warnings)) => {
                 if imported.iter().any(|(s, _)| *s == stem) {
-                    pending.push(skipped(&job.source, job.item, format!("the id {stem} was imported already from another source")));
+                    pending.push(skipped(
+                        &job.source,
+                        job.item,
+                        format!("the id {stem} was imported already from another source"),
+                    ));
                     continue;
                 }
                 pending.push(Outcome {
@@ -235,7 +250,10 @@ fn read(job: Job, fetcher: &Fetcher, options: &Options) -> Vec<Found> {
             // A saved file: its address on the web, if the publisher gave it.
             let (base, page_url) = match (&fetched.location, &options.base_url, &job.location) {
                 (Location::File(_), Some(site), Location::File(path)) => {
-                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     match site.join(&name) {
                         Ok(url) => (url.clone(), Some(url)),
                         Err(_) => (base, None),
@@ -244,13 +262,21 @@ fn read(job: Job, fetcher: &Fetcher, options: &Options) -> Vec<Found> {
                 (Location::Web(url), _, _) => (base.clone(), Some(url.clone())),
                 _ => (base, None),
             };
-            match article_from_html(&fetched.bytes, fetched.content_type.as_deref(), &base, page_url.as_ref(), &job.hints) {
+            match article_from_html(
+                &fetched.bytes,
+                fetched.content_type.as_deref(),
+                &base,
+                page_url.as_ref(),
+                &job.hints,
+            ) {
                 Ok(draft) => vec![Found::Draft(job, Box::new(draft))],
                 Err(why) => vec![Found::Skipped(job, why)],
             }
         }
         Kind::Feed => match feed::items(&fetched.bytes, &base, &options.zone) {
-            Ok(items) if items.is_empty() => vec![Found::Skipped(job, "a feed without items".into())],
+            Ok(items) if items.is_empty() => {
+                vec![Found::Skipped(job, "a feed without items".into())]
+            }
             Ok(items) => {
                 let mut found = Vec::new();
                 let mut more = Vec::new();
@@ -276,15 +302,27 @@ fn read(job: Job, fetcher: &Fetcher, options: &Options) -> Vec<Found> {
                 vec![Found::Skipped(job, "a sitemap without pages".into())]
             }
             Ok(sitemap::Sitemap::Pages(pages)) => {
-                vec![Found::More(pages.into_iter().map(|(url, hints)| child(&job, url, hints)).collect())]
+                vec![Found::More(
+                    pages
+                        .into_iter()
+                        .map(|(url, hints)| child(&job, url, hints))
+                        .collect(),
+                )]
             }
             Ok(sitemap::Sitemap::Index(maps)) => {
-                vec![Found::More(maps.into_iter().map(|url| child(&job, url, Hints::default())).collect())]
+                vec![Found::More(
+                    maps.into_iter()
+                        .map(|url| child(&job, url, Hints::default()))
+                        .collect(),
+                )]
             }
             Err(why) => vec![Found::Skipped(job, why)],
         },
         Kind::WordPress => match wordpress::posts(&fetched.bytes, &base) {
-            Ok(posts) if posts.is_empty() => vec![Found::Skipped(job, "a WordPress answer without posts".into())],
+            Ok(posts) if posts.is_empty() => vec![Found::Skipped(
+                job,
+                "a WordPress answer without posts".into(),
+            )],
             Ok(posts) => posts
                 .into_iter()
                 .map(|post| {
@@ -312,7 +350,10 @@ fn html_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             let path = entry?.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")) {
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+            {
                 files.push(path);
             }
         }

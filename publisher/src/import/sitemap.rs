@@ -41,7 +41,9 @@ pub fn read(bytes: &[u8], base: &Url) -> Result<Sitemap, String> {
             .collect::<Vec<_>>()
     };
     match root.tag_name().name() {
-        "sitemapindex" => Ok(Sitemap::Index(locs("sitemap").into_iter().map(|(_, u)| u).collect())),
+        "sitemapindex" => Ok(Sitemap::Index(
+            locs("sitemap").into_iter().map(|(_, u)| u).collect(),
+        )),
         "urlset" => Ok(Sitemap::Pages(
             locs("url")
                 .into_iter()
@@ -82,7 +84,13 @@ mod tests {
         assert!(pages[0].1.published.is_some());
         assert_eq!(pages[1].0.as_str(), "https://news.example/b-2.html");
         let index = br#"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://news.example/s1.xml</loc></sitemap></sitemapindex>"#;
-        assert_eq!(read(index, &base), Ok(Sitemap::Index(vec![Url::parse("https://news.example/s1.xml").expect("a URL")])));
+        assert_eq!(
+            read(index, &base),
+            Ok(Sitemap::Index(vec![Url::parse(
+                "https://news.example/s1.xml"
+            )
+            .expect("a URL")]))
+        );
         assert!(read(b"<urlset><url><loc>", &base).is_err());
     }
 }

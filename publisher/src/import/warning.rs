@@ -35,15 +35,27 @@ impl fmt::Display for Warning {
         match self {
             Warning::EmbedKeptAsLink(url) => write!(f, "an embed kept as a link: {url}"),
             Warning::EmbedKeptAsQuote => f.write_str("an embedded post kept as a quote"),
-            Warning::ImageSizeGuessed(url) => write!(f, "an image whose size had to be guessed (3:2): {url}"),
+            Warning::ImageSizeGuessed(url) => {
+                write!(f, "an image whose size had to be guessed (3:2): {url}")
+            }
             Warning::VideoSizeGuessed => f.write_str("a video whose size had to be guessed (16:9)"),
-            Warning::VideoWithoutSource => f.write_str("a video without a playable source left out"),
+            Warning::VideoWithoutSource => {
+                f.write_str("a video without a playable source left out")
+            }
             Warning::TableAsText => f.write_str("a table kept as lines of text"),
-            Warning::MediaNotDownloaded(url, why) => write!(f, "an image linked, not downloaded ({why}): {url}"),
-            Warning::MissingLocalFile(path) => write!(f, "an image left out, its file is missing: {path}"),
+            Warning::MediaNotDownloaded(url, why) => {
+                write!(f, "an image linked, not downloaded ({why}): {url}")
+            }
+            Warning::MissingLocalFile(path) => {
+                write!(f, "an image left out, its file is missing: {path}")
+            }
             Warning::HeadlineCut => f.write_str("the headline was cut to 500 characters"),
-            Warning::TimeInAssumedZone(zone) => write!(f, "no UTC offset on the page: the time is read in {zone}"),
-            Warning::DayOnly => f.write_str("the page gives a day without a time: midnight assumed"),
+            Warning::TimeInAssumedZone(zone) => {
+                write!(f, "no UTC offset on the page: the time is read in {zone}")
+            }
+            Warning::DayOnly => {
+                f.write_str("the page gives a day without a time: midnight assumed")
+            }
         }
     }
 }

@@ -23,11 +23,17 @@ pub fn posts(bytes: &[u8], base: &Url) -> Result<Vec<Result<Draft, String>>, Str
 }
 
 fn rendered<'a>(post: &'a Value, key: &str) -> &'a str {
-    post.get(key).and_then(|v| v.get("rendered")).and_then(Value::as_str).unwrap_or("")
+    post.get(key)
+        .and_then(|v| v.get("rendered"))
+        .and_then(Value::as_str)
+        .unwrap_or("")
 }
 
 fn draft(post: &Value, base: &Url) -> Result<Draft, String> {
-    let id = post.get("id").and_then(Value::as_u64).ok_or("a post without an id")?;
+    let id = post
+        .get("id")
+        .and_then(Value::as_u64)
+        .ok_or("a post without an id")?;
     let url = post
         .get("link")
         .and_then(Value::as_str)
@@ -43,7 +49,9 @@ fn draft(post: &Value, base: &Url) -> Result<Draft, String> {
         .and_then(|m| featured_image(m, &page_base));
     if let Some(picture) = featured {
         // The featured image leads the article, unless the text shows it already.
-        let shown = body.iter().any(|p| matches!(p, Piece::Image(i) if i.src == picture.src));
+        let shown = body
+            .iter()
+            .any(|p| matches!(p, Piece::Image(i) if i.src == picture.src));
         if !shown {
             body.insert(0, Piece::Image(picture));
         }
@@ -73,7 +81,8 @@ fn draft(post: &Value, base: &Url) -> Result<Draft, String> {
     // WordPress writes an excerpt itself when the author did not: the
     // text's opening, cut with "[…]". That is not a lead.
     let excerpt = page::plain_text(rendered(post, "excerpt"));
-    let automatic = excerpt.ends_with("[…]") || excerpt.ends_with("[&hellip;]") || excerpt.ends_with("...");
+    let automatic =
+        excerpt.ends_with("[…]") || excerpt.ends_with("[&hellip;]") || excerpt.ends_with("...");
     let lead = (!excerpt.is_empty() && !automatic)
         .then(|| vec![news_widget::model::Inline::Text(excerpt)])
         .unwrap_or_default();
@@ -116,7 +125,10 @@ fn moment(post: &Value, local: &str, gmt: &str) -> Option<Stated> {
 }
 
 fn featured_image(media: &Value, base: &Url) -> Option<Picture> {
-    let src = media.get("source_url").and_then(Value::as_str).and_then(|u| base.join(u).ok())?;
+    let src = media
+        .get("source_url")
+        .and_then(Value::as_str)
+        .and_then(|u| base.join(u).ok())?;
     let details = media.get("media_details");
     let dim = |key: &str| {
         details
@@ -128,7 +140,12 @@ fn featured_image(media: &Value, base: &Url) -> Option<Picture> {
     let caption = page::plain_text(rendered(media, "caption"));
     Some(Picture {
         src,
-        alt: media.get("alt_text").and_then(Value::as_str).unwrap_or("").trim().to_owned(),
+        alt: media
+            .get("alt_text")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_owned(),
         caption: if caption.is_empty() {
             Vec::new()
         } else {

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use news_widget::model::{Article, ArticleSummary, Block, DateIndex, DateIndexUrl, Day, Document, Thumbnail, TimeZone};
+use news_widget::model::{
+    Article, ArticleSummary, Block, DateIndex, DateIndexUrl, Day, Document, Thumbnail, TimeZone,
+};
 
 use super::date::Moment;
 use super::draft::SiteZone;
@@ -23,7 +25,11 @@ pub const RELATED: usize = 6;
 /// Writes `imported` into `site` (replacing articles of the same id) and
 /// brings every article's related list, date index link and the date
 /// indexes up to date. Returns the files written for `imported`, in order.
-pub fn write(site: &SiteDir, imported: &[(FileStem, Article)], zone: &SiteZone) -> Result<Vec<PathBuf>, Failure> {
+pub fn write(
+    site: &SiteDir,
+    imported: &[(FileStem, Article)],
+    zone: &SiteZone,
+) -> Result<Vec<PathBuf>, Failure> {
     let mut all: BTreeMap<FileStem, Article> = existing(site)?;
     for (stem, article) in imported {
         all.insert(stem.clone(), article.clone());
@@ -42,10 +48,17 @@ pub fn write(site: &SiteDir, imported: &[(FileStem, Article)], zone: &SiteZone) 
     let mut finished: Vec<(FileStem, Article)> = Vec::new();
     for (stem, article) in &order {
         let mut article = (*article).clone();
-        let category = article.category.as_ref().map(|c| c.name.as_str().to_owned());
+        let category = article
+            .category
+            .as_ref()
+            .map(|c| c.name.as_str().to_owned());
         let related: Vec<ArticleSummary> = order
             .iter()
-            .filter(|(other, a)| other != stem && category.is_some() && a.category.as_ref().map(|c| c.name.as_str()) == category.as_deref())
+            .filter(|(other, a)| {
+                other != stem
+                    && category.is_some()
+                    && a.category.as_ref().map(|c| c.name.as_str()) == category.as_deref()
+            })
             .take(RELATED)
             .filter_map(|(other, a)| summary(a, link::article(other)))
             .collect();
@@ -105,7 +118,10 @@ fn existing(site: &SiteDir) -> Result<BTreeMap<FileStem, Article>, Failure> {
         if path.extension().is_none_or(|e| e != "json") {
             continue;
         }
-        let Some(stem) = path.file_stem().and_then(|s| FileStem::new(&s.to_string_lossy()).ok()) else {
+        let Some(stem) = path
+            .file_stem()
+            .and_then(|s| FileStem::new(&s.to_string_lossy()).ok())
+        else {
             continue;
         };
         let bytes = std::fs::read(&path).map_err(|e| Failure::io(&path, e))?;
@@ -122,7 +138,12 @@ fn existing_days(site: &SiteDir) -> Vec<Day> {
         return Vec::new();
     };
     entries
-        .filter_map(|e| e.ok()?.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter_map(|e| {
+            e.ok()?
+                .path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
         .filter_map(|s| Day::parse(&s).ok())
         .collect()
 }

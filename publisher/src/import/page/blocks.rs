@@ -108,6 +108,13 @@ impl<'a> Walker<'a> {
         self.walk_all(&[root])
     }
 
+    /// The pieces of `element` itself (a figure, say).
+    pub fn walk_element(mut self, element: ElementRef) -> (Vec<Piece>, Vec<Warning>) {
+        self.element(element);
+        self.flush();
+        (self.pieces, self.warnings)
+    }
+
     /// The pieces of the content of `parts`, one after the other.
     pub fn walk_all(mut self, parts: &[ElementRef]) -> (Vec<Piece>, Vec<Warning>) {
         for part in parts {
@@ -143,7 +150,9 @@ impl<'a> Walker<'a> {
                     self.flush();
                 }
             }
-            _ if is_inline(name) && !self.index.get(e).has_block => self.run.inline(e, self.base, self.index, 0),
+            _ if is_inline(name) && !self.index.get(e).has_block => {
+                self.run.inline(e, self.base, self.index, 0)
+            }
             // A link around blocks that is not a photo's link to its file is a
             // teaser card (a related article): one linked line, which the
             // body's ends then drop, and no photo.
@@ -260,7 +269,10 @@ impl<'a> Walker<'a> {
             }
             // Climb out of the photo's own wrappers, never out of a block with text.
             match at.parent().and_then(ElementRef::wrap) {
-                Some(parent) if self.index.get(parent).chars <= 600 && !matches!(tag(parent), "body" | "article" | "main") => {
+                Some(parent)
+                    if self.index.get(parent).chars <= 600
+                        && !matches!(tag(parent), "body" | "article" | "main") =>
+                {
                     at = parent;
                 }
                 _ => return None,
@@ -272,10 +284,18 @@ impl<'a> Walker<'a> {
     /// A photo known only by its microdata: a lazy-loading figure whose
     /// `<img>` is not in the saved page (`itemid`, `itemprop=url`).
     fn microdata_picture(&self, e: ElementRef) -> Option<Picture> {
-        let item = e.value().attr("itemtype").is_some_and(|t| t.contains("ImageObject"));
+        let item = e
+            .value()
+            .attr("itemtype")
+            .is_some_and(|t| t.contains("ImageObject"));
         let meta = |name: &str| {
             e.descendent_elements()
-                .find(|d| tag(*d) == "meta" && d.value().attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == name)))
+                .find(|d| {
+                    tag(*d) == "meta"
+                        && d.value()
+                            .attr("itemprop")
+                            .is_some_and(|p| p.split_whitespace().any(|p| p == name))
+                })
                 .and_then(|d| d.value().attr("content"))
         };
         let url = meta("url")
@@ -283,7 +303,11 @@ impl<'a> Walker<'a> {
             .or_else(|| meta("contentUrl"))
             .or_else(|| item.then(|| e.value().attr("itemid")).flatten())?;
         let src = resolve(self.base, url).filter(|u| matches!(u.scheme(), "http" | "https"))?;
-        let dim = |name: &str| meta(name).and_then(|v| v.trim().split('.').next()?.parse::<u32>().ok()).filter(|n| *n > 0);
+        let dim = |name: &str| {
+            meta(name)
+                .and_then(|v| v.trim().split('.').next()?.parse::<u32>().ok())
+                .filter(|n| *n > 0)
+        };
         Some(Picture {
             src,
             alt: String::new(),
@@ -297,9 +321,31 @@ impl<'a> Walker<'a> {
         let caption_element = e
             .descendent_elements()
             .find(|d| tag(*d) == "figcaption")
-            .or_else(|| e.descendent_elements().find(|d| CAPTION.is_match(&class_and_id(*d))));
-        let caption = caption_element.map(|c| split_credit(c, self.base, self.index));
-        let videos: Vec<ElementRef> = e.descendent_elements().filter(|d| tag(*d) == "video").collect();
+            .or_else(|| {
+                e.descendent_elements()
+                    .find(|d| CAPTION.is_match(&class_and_id(*d)))
+            });
+        // A caption set after the figure instead of inside it.
+        let caption = match caption_element {
+            Some(c) => Some(split_credit(c, self.base, self.index)),
+            None => self.caption_after(e),
+        };
+        // A credit set apart from the caption (`<cite>`, `.credit`) anywhere in the figure.
+        let credit_apart = e
+            .descendent_elements()
+            .filter(|d| caption_element.is_none_or(|c| !self.index.contains(c, *d)))
+            .find(|d| tag(*d) == "cite" || is_credit_element(*d))
+            .map(|d| credit_name(&text(d)))
+            .filter(|c| !c.is_empty());
+        let caption = match (caption, credit_apart) {
+            (Some((text, None)), Some(credit)) => Some((text, Some(credit))),
+            (None, Some(credit)) => Some((RichText::new(), Some(credit))),
+            (caption, _) => caption,
+        };
+        let videos: Vec<ElementRef> = e
+            .descendent_elements()
+            .filter(|d| tag(*d) == "video")
+            .collect();
         if let Some(video) = videos.first() {
             let text = caption.clone().map(|(c, _)| c).unwrap_or_default();
             if let Some((clip, guessed)) = clip(*video, self.base, text) {
@@ -313,7 +359,11 @@ impl<'a> Walker<'a> {
         let images: Vec<ElementRef> = e
             .descendent_elements()
             .filter(|d| matches!(tag(*d), "img" | "amp-img"))
-            .filter(|d| !d.ancestors().filter_map(ElementRef::wrap).any(|a| tag(a) == "figcaption"))
+            .filter(|d| {
+                !d.ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| tag(a) == "figcaption")
+            })
             .collect();
         if images.is_empty() {
             if let Some(mut p) = self.microdata_picture(e) {
@@ -325,7 +375,10 @@ impl<'a> Walker<'a> {
                 return;
             }
             // A figure of an embed (a tweet, a player): walk it as a block.
-            let iframes: Vec<ElementRef> = e.descendent_elements().filter(|d| tag(*d) == "iframe").collect();
+            let iframes: Vec<ElementRef> = e
+                .descendent_elements()
+                .filter(|d| tag(*d) == "iframe")
+                .collect();
             for frame in iframes {
                 self.embed(frame);
             }
@@ -376,7 +429,11 @@ impl<'a> Walker<'a> {
             return; // an ad or a tracker, not content
         };
         let url = watch_url(&url);
-        let title = e.value().attr("title").map(normalize).filter(|t| !t.is_empty());
+        let title = e
+            .value()
+            .attr("title")
+            .map(normalize)
+            .filter(|t| !t.is_empty());
         let label = title.unwrap_or_else(|| host.to_owned());
         let Ok(href) = LinkUrl::try_from(url.to_string()) else {
             return;
@@ -385,14 +442,16 @@ impl<'a> Walker<'a> {
             href,
             text: vec![Inline::Text(format!("{host}: {label}"))],
         }))];
-        self.warnings.push(Warning::EmbedKeptAsLink(url.to_string()));
+        self.warnings
+            .push(Warning::EmbedKeptAsLink(url.to_string()));
         self.pieces.push(Piece::Paragraph(text, Look::default()));
     }
 
     fn quote(&mut self, e: ElementRef) {
         let words = class_and_id(e);
         // A social post embedded as a quote: its text and its link are what is left of it.
-        let social = words.contains("twitter") || words.contains("instagram") || words.contains("tiktok");
+        let social =
+            words.contains("twitter") || words.contains("instagram") || words.contains("tiktok");
         let attribution = e
             .descendent_elements()
             .find(|d| matches!(tag(*d), "footer" | "cite"))
@@ -439,7 +498,11 @@ impl<'a> Walker<'a> {
             for piece in inner.pieces {
                 match piece {
                     Piece::Paragraph(mut t, look) if first => {
-                        let bullet = if numbered { format!("{n}. ") } else { "• ".to_owned() };
+                        let bullet = if numbered {
+                            format!("{n}. ")
+                        } else {
+                            "• ".to_owned()
+                        };
                         t.insert(0, Inline::Text(bullet));
                         self.pieces.push(Piece::Paragraph(merge_text(t), look));
                         first = false;
@@ -453,14 +516,19 @@ impl<'a> Walker<'a> {
     /// A table: a photo with its caption in a layout table (common on
     /// Vietnamese sites), else its rows as lines of text.
     fn table(&mut self, e: ElementRef) {
-        let images: Vec<ElementRef> = e.descendent_elements().filter(|d| tag(*d) == "img").collect();
-        let cells: Vec<ElementRef> = e.descendent_elements().filter(|d| matches!(tag(*d), "td" | "th")).collect();
+        let images: Vec<ElementRef> = e
+            .descendent_elements()
+            .filter(|d| tag(*d) == "img")
+            .collect();
+        let cells: Vec<ElementRef> = e
+            .descendent_elements()
+            .filter(|d| matches!(tag(*d), "td" | "th"))
+            .collect();
         if !images.is_empty() {
             // The caption is the text of the cells without the photo.
-            let caption_cell = cells
-                .iter()
-                .rev()
-                .find(|c| !c.descendent_elements().any(|d| tag(d) == "img") && !text(**c).is_empty());
+            let caption_cell = cells.iter().rev().find(|c| {
+                !c.descendent_elements().any(|d| tag(d) == "img") && !text(**c).is_empty()
+            });
             let caption = caption_cell.map(|c| split_credit(*c, self.base, self.index));
             let count = images.len();
             for (i, img) in images.into_iter().enumerate() {
@@ -486,8 +554,10 @@ impl<'a> Walker<'a> {
                 .collect();
             if !line.is_empty() {
                 rows += 1;
-                self.pieces
-                    .push(Piece::Paragraph(vec![Inline::Text(line.join(" | "))], self.look.clone()));
+                self.pieces.push(Piece::Paragraph(
+                    vec![Inline::Text(line.join(" | "))],
+                    self.look.clone(),
+                ));
             }
         }
         if rows > 1 {
@@ -502,15 +572,21 @@ fn links_to_image(a: ElementRef, base: &Url) -> bool {
         return true; // no link: only a wrapper
     };
     let path = href.path().to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].iter().any(|x| path.ends_with(x))
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"]
+        .iter()
+        .any(|x| path.ends_with(x))
         || a.value().attr("data-img").is_some()
-        || a.value().attr("class").is_some_and(|c| c.contains("lightbox") || c.contains("lightbbox") || c.contains("zoom"))
+        || a.value().attr("class").is_some_and(|c| {
+            c.contains("lightbox") || c.contains("lightbbox") || c.contains("zoom")
+        })
 }
 
 /// Text that reads as prose, not as a heading: long, or a full sentence.
 fn is_sentence(text: &str) -> bool {
     let n = text.chars().count();
-    let ends = text.trim_end_matches(['”', '"', '’', '»', ')']).ends_with(['.', '!', '?', '。']);
+    let ends = text
+        .trim_end_matches(['”', '"', '’', '»', ')'])
+        .ends_with(['.', '!', '?', '。']);
     n > 150 || n > 60 && ends
 }
 
@@ -521,7 +597,9 @@ fn look_of(e: ElementRef) -> Look {
     let style = style.replace(' ', "");
     Look {
         right: style.contains("text-align:right") || align == "right" || class.contains("right"),
-        center: style.contains("text-align:center") || align == "center" || class.contains("center"),
+        center: style.contains("text-align:center")
+            || align == "center"
+            || class.contains("center"),
         class,
     }
 }
@@ -753,14 +831,20 @@ fn image_url(e: ElementRef, base: &Url) -> Option<Url> {
         .iter()
         .find_map(|a| attr(a))
         .and_then(largest_candidate);
-    let src = attr("src").filter(|s| !is_placeholder(s)).map(str::to_owned);
+    let src = attr("src")
+        .filter(|s| !is_placeholder(s))
+        .map(str::to_owned);
     let from_source = || {
         e.parent()
             .and_then(ElementRef::wrap)
             .filter(|p| tag(*p) == "picture")
             .into_iter()
             .chain((tag(e) == "picture").then_some(e))
-            .flat_map(|p| p.child_elements().filter(|c| tag(*c) == "source").collect::<Vec<_>>())
+            .flat_map(|p| {
+                p.child_elements()
+                    .filter(|c| tag(*c) == "source")
+                    .collect::<Vec<_>>()
+            })
             .find_map(|s| {
                 ["data-srcset", "srcset"]
                     .iter()
@@ -802,9 +886,16 @@ fn largest_candidate(srcset: &str) -> Option<String> {
 }
 
 /// A photo from an `<img>`, `<amp-img>` or `<picture>`.
-pub fn picture(e: ElementRef, base: &Url, caption: Option<(RichText, Option<String>)>) -> Option<Picture> {
+pub fn picture(
+    e: ElementRef,
+    base: &Url,
+    caption: Option<(RichText, Option<String>)>,
+) -> Option<Picture> {
     let img = match tag(e) {
-        "picture" => e.descendent_elements().find(|d| tag(*d) == "img").unwrap_or(e),
+        "picture" => e
+            .descendent_elements()
+            .find(|d| tag(*d) == "img")
+            .unwrap_or(e),
         _ => e,
     };
     let src = image_url(img, base).or_else(|| image_url(e, base))?;
@@ -813,12 +904,20 @@ pub fn picture(e: ElementRef, base: &Url, caption: Option<(RichText, Option<Stri
     }
     let value = img.value();
     // A logo, an icon or an avatar is the page's furniture, not a photo.
-    let furniture = [src.path(), value.attr("class").unwrap_or(""), value.attr("id").unwrap_or("")]
+    let furniture = [
+        src.path(),
+        value.attr("class").unwrap_or(""),
+        value.attr("id").unwrap_or(""),
+    ]
+    .iter()
+    .any(|s| {
+        let s = s.to_ascii_lowercase();
+        [
+            "logo", "icon", "avatar", "sprite", "badge", "button", "emoji",
+        ]
         .iter()
-        .any(|s| {
-            let s = s.to_ascii_lowercase();
-            ["logo", "icon", "avatar", "sprite", "badge", "button", "emoji"].iter().any(|w| s.contains(w))
-        });
+        .any(|w| s.contains(w))
+    });
     if furniture {
         return None;
     }
@@ -860,8 +959,19 @@ fn clip(e: ElementRef, base: &Url, caption: RichText) -> Option<(Clip, bool)> {
         push(src, None);
     }
     for source in e.child_elements().filter(|c| tag(*c) == "source") {
-        if let Some(src) = source.value().attr("src").or_else(|| source.value().attr("data-src")) {
-            push(src, source.value().attr("type").map(str::trim).filter(|t| !t.is_empty()));
+        if let Some(src) = source
+            .value()
+            .attr("src")
+            .or_else(|| source.value().attr("data-src"))
+        {
+            push(
+                src,
+                source
+                    .value()
+                    .attr("type")
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty()),
+            );
         }
     }
     if sources.is_empty() {
@@ -878,11 +988,20 @@ fn clip(e: ElementRef, base: &Url, caption: RichText) -> Option<(Clip, bool)> {
             }
             let url = resolve(base, v.attr("src")?)?;
             let lang = v.attr("srclang").unwrap_or("und").trim().to_owned();
-            let label = v.attr("label").map(normalize).filter(|l| !l.is_empty()).unwrap_or_else(|| lang.clone());
+            let label = v
+                .attr("label")
+                .map(normalize)
+                .filter(|l| !l.is_empty())
+                .unwrap_or_else(|| lang.clone());
             Some((url, kind, lang, label))
         })
         .collect();
-    let dim = |n: &str| e.value().attr(n).and_then(|v| v.trim().parse::<u32>().ok()).filter(|n| *n > 0);
+    let dim = |n: &str| {
+        e.value()
+            .attr(n)
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .filter(|n| *n > 0)
+    };
     let size = dim("width").zip(dim("height"));
     let poster = e.value().attr("poster").and_then(|p| resolve(base, p));
     Some((
@@ -912,7 +1031,10 @@ fn media_type(url: &Url) -> String {
 
 /// The video host of an embed's URL, if it is one readers would follow.
 fn embed_host(url: &Url) -> Option<&'static str> {
-    let host = url.host_str()?.trim_start_matches("www.").trim_start_matches("m.");
+    let host = url
+        .host_str()?
+        .trim_start_matches("www.")
+        .trim_start_matches("m.");
     let known = [
         ("youtube.com", "YouTube"),
         ("youtube-nocookie.com", "YouTube"),
@@ -960,7 +1082,9 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that introduce a photo credit ("Ảnh: Reuters", "Photo: AP").
 static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)^(?:(?:ảnh|anh|photo|photos|foto|fotos|bild|image|images|picture|credit|credits|source|nguồn|nguồn ảnh|crédit|crédito)\s*(?:by|de|:|-|–|\s)|©)\s*")
+    pattern(
+        r"(?i)^(?:(?:ảnh|anh|photo|photos|foto|fotos|bild|image|images|picture|credit|credits|source|nguồn|nguồn ảnh|crédit|crédito)\s*(?:by|de|:|-|–|\s)|©)\s*",
+    )
 });
 
 /// A credit at the end of a caption: "… Ảnh: Thành Tâm", "… (Reuters)",
@@ -972,38 +1096,49 @@ static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\((Reuters|AFP|AP|EPA|Getty Images|Bloomberg|Xinhua|TTXVN|VNA|AFP/Getty Images|AP Photo)\)\s*$")
+    pattern(
+        r"(?i)\(((?:Reuters|AFP|AP|EPA|Getty Images|Bloomberg|Xinhua|TTXVN|VNA|AFP/Getty Images|AP Photo)|(?:photo|foto|ảnh|crédit|credit|image)s?\s+[^()]{2,80}|[^()]{3,60}\s/\s[^()]{2,60})\)\s*$",
+    )
 });
 
 /// A credit with its label taken off ("Ảnh: Reuters" → "Reuters").
 pub fn credit_name(credit: &str) -> String {
     // "CreditKirsten Luce": a visually hidden label glued to the name.
-    static GLUED: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(?:Credit|Photo|Foto|Ảnh)(\p{Lu})"));
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| pattern(r"^(?:Credit|Photo|Foto|Ảnh)(\p{Lu})"));
     let mut credit = normalize(credit);
     for _ in 0..2 {
-        let trimmed = credit.trim_matches(|c: char| matches!(c, '(' | ')' | '|' | '[' | ']') || c.is_whitespace());
+        let trimmed = credit
+            .trim_matches(|c: char| matches!(c, '(' | ')' | '|' | '[' | ']') || c.is_whitespace());
         let unglued = GLUED.replace(trimmed, "$1");
         credit = CREDIT_LABEL.replace(&unglued, "").trim().to_owned();
     }
     credit
 }
 
+/// An element that holds a photo's credit (`.credit`, `itemprop=copyrightHolder`).
+fn is_credit_element(e: ElementRef) -> bool {
+    let words = class_and_id(e);
+    let itemprop = e.value().attr("itemprop").unwrap_or("");
+    [
+        "credit",
+        "copyright",
+        "photographer",
+        "source",
+        "byline",
+        "attribution",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
+        || matches!(itemprop, "copyrightHolder" | "author" | "creator")
+}
+
 /// A caption element's text and its credit: from a credit element inside
 /// it (`.credit`, `itemprop=copyrightHolder`), else from its last words.
 pub fn split_credit(caption: ElementRef, base: &Url, index: &Index) -> (RichText, Option<String>) {
-    let is_credit = |e: ElementRef| {
-        let words = class_and_id(e);
-        let itemprop = e.value().attr("itemprop").unwrap_or("");
-        words.contains("credit")
-            || words.contains("copyright")
-            || words.contains("photographer")
-            || words.contains("source")
-            || words.contains("byline")
-            || itemprop == "copyrightHolder"
-            || itemprop == "author"
-            || itemprop == "creator"
-    };
-    let credit_element = caption.descendent_elements().find(|d| is_credit(*d));
+    let credit_element = caption
+        .descendent_elements()
+        .find(|d| is_credit_element(*d));
     let mut rich = Rich::default();
     let mut credit = None;
     if let Some(c) = credit_element {
@@ -1085,8 +1220,14 @@ pub fn trailing_credit(text: RichText) -> (RichText, Option<String>) {
     let keep = whole
         .get(..start)
         .unwrap_or("")
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '|' | '–' | '—' | '-' | '.'));
-    let kept = if keep.is_empty() { RichText::new() } else { truncate(text, keep.len()) };
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '|' | '–' | '—' | '-' | '.')
+        });
+    let kept = if keep.is_empty() {
+        RichText::new()
+    } else {
+        truncate(text, keep.len())
+    };
     (trim_newlines(merge_text(kept)), Some(name))
 }
 
@@ -1104,7 +1245,9 @@ fn truncate(nodes: RichText, mut bytes: usize) -> RichText {
             continue;
         }
         let cut = match node {
-            Inline::Text(t) => Inline::Text(t.get(..floor_char(&t, bytes)).unwrap_or("").to_owned()),
+            Inline::Text(t) => {
+                Inline::Text(t.get(..floor_char(&t, bytes)).unwrap_or("").to_owned())
+            }
             Inline::Span(Span::Em(inner)) => Inline::Span(Span::Em(truncate(inner, bytes))),
             Inline::Span(Span::Strong(inner)) => Inline::Span(Span::Strong(truncate(inner, bytes))),
             Inline::Span(Span::Link(link)) => Inline::Span(Span::Link(news_widget::model::Link {

@@ -24,8 +24,11 @@ static REMARK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// How names are joined in a byline.
-static JOIN: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)\s*(?:,\s*and\s+|\s+and\s+|\s+&\s+|\s+và\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s*\(?\s*(?:avec|with|con|mit|cùng)\s+|;|,|\s+-\s+|\s+–\s+|\s*/\s*|\s*\|\s*|、)\s*"));
+static JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\s*(?:,\s*and\s+|\s+and\s+|\s+&\s+|\s+và\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s*\(?\s*(?:avec|with|con|mit|cùng)\s+|;|,|\s+-\s+|\s+–\s+|\s*/\s*|\s*\|\s*|、)\s*",
+    )
+});
 
 /// The names in a byline, without its prefix and the roles after them.
 pub fn names(byline: &str) -> Vec<String> {
@@ -41,8 +44,10 @@ pub fn names(byline: &str) -> Vec<String> {
     JOIN.split(&byline)
         .map(|part| {
             let part = PREFIX.replace(part.trim(), "");
-            part.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | '-' | '–' | '(' | ')'))
-                .to_owned()
+            part.trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '.' | ',' | ':' | '-' | '–' | '(' | ')')
+            })
+            .to_owned()
         })
         .filter(|name| looks_like_name(name) && !is_role(name))
         .collect()
@@ -62,13 +67,20 @@ pub fn is_role(text: &str) -> bool {
 /// A person's or an agency's name: a few words, not a sentence, a date, an
 /// address or a handle.
 pub fn looks_like_name(name: &str) -> bool {
-    const NOT_NAMES: [&str; 12] = ["by", "and", "par", "von", "por", "theo", "of", "the", "with", "et", "und", "và"];
+    const NOT_NAMES: [&str; 12] = [
+        "by", "and", "par", "von", "por", "theo", "of", "the", "with", "et", "und", "và",
+    ];
     if NOT_NAMES.iter().any(|w| name.eq_ignore_ascii_case(w)) {
         return false;
     }
     // Chinese and Japanese names are a few characters, without punctuation.
     let cjk = name.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
-    if cjk && (name.chars().count() > 8 || name.chars().any(|c| "。，、【】：；！？（）《》".contains(c))) {
+    if cjk
+        && (name.chars().count() > 8
+            || name
+                .chars()
+                .any(|c| "。，、【】：；！？（）《》".contains(c)))
+    {
         return false;
     }
     let words = name.split_whitespace().count();
@@ -101,9 +113,12 @@ pub fn is_site(name: &str, site_names: &[String], host: Option<&str>) -> bool {
         !site.is_empty()
             && (site == key
                 || site.contains(key.as_str()) && key.len() >= 4
-                || key.strip_prefix(site).is_some_and(|rest| SUFFIXES.contains(&rest)))
+                || key
+                    .strip_prefix(site)
+                    .is_some_and(|rest| SUFFIXES.contains(&rest)))
     };
-    let host_key = host.map(|h| squash(h.trim_start_matches("www.").split('.').next().unwrap_or(h)));
+    let host_key =
+        host.map(|h| squash(h.trim_start_matches("www.").split('.').next().unwrap_or(h)));
     site_names.iter().any(|site| same(&squash(site))) || host_key.is_some_and(|h| same(&h))
 }
 
@@ -143,7 +158,10 @@ fn fold(c: char) -> char {
 /// names ("Đào Quyên", "PV", "Theo TTXVN", "Hà Thu (tổng hợp)").
 pub fn trailing_byline(text: &str) -> Option<Vec<String>> {
     let text = normalize(text);
-    if text.is_empty() || text.chars().count() > 80 || text.ends_with(['.', '?', '!', ':']) && !text.ends_with(").") {
+    if text.is_empty()
+        || text.chars().count() > 80
+        || text.ends_with(['.', '?', '!', ':']) && !text.ends_with(").")
+    {
         return None;
     }
     if text.starts_with(['[', '【', '(', '（']) {
@@ -156,8 +174,10 @@ pub fn trailing_byline(text: &str) -> Option<Vec<String>> {
         return None;
     }
     let found = names(&text);
-    (!found.is_empty() && found.iter().map(|n| n.chars().count()).sum::<usize>() * 2 >= squash(&text).chars().count())
-        .then_some(found)
+    (!found.is_empty()
+        && found.iter().map(|n| n.chars().count()).sum::<usize>() * 2
+            >= squash(&text).chars().count())
+    .then_some(found)
 }
 
 #[cfg(test)]
@@ -166,16 +186,18 @@ mod tests {
 
     #[test]
     fn bylines_as_pages_print_them() {
-        assert_eq!(names("By Andrés Malamud and Martín Schapiro"), ["Andrés Malamud", "Martín Schapiro"]);
+        assert_eq!(
+            names("By Andrés Malamud and Martín Schapiro"),
+            ["Andrés Malamud", "Martín Schapiro"]
+        );
         assert_eq!(names("Hà Thu (tổng hợp)"), ["Hà Thu"]);
         assert_eq!(names("NHẬT XUÂN - NGHI VŨ"), ["NHẬT XUÂN", "NGHI VŨ"]);
         assert_eq!(names("Theo TTXVN"), ["TTXVN"]);
         assert_eq!(names("Ana Sandoiu, MA"), ["Ana Sandoiu"]);
-        assert_eq!(names("Par Martin Untersinger, Damien Leloup et Morgane Tual"), [
-            "Martin Untersinger",
-            "Damien Leloup",
-            "Morgane Tual"
-        ]);
+        assert_eq!(
+            names("Par Martin Untersinger, Damien Leloup et Morgane Tual"),
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+        );
         assert!(names("Updated 12:00 PM, March 3").is_empty());
     }
 
@@ -190,8 +212,14 @@ mod tests {
 
     #[test]
     fn the_last_line_of_a_vietnamese_article() {
-        assert_eq!(trailing_byline("Đào Quyên"), Some(vec!["Đào Quyên".to_owned()]));
-        assert_eq!(trailing_byline("Theo Reuters"), Some(vec!["Reuters".to_owned()]));
+        assert_eq!(
+            trailing_byline("Đào Quyên"),
+            Some(vec!["Đào Quyên".to_owned()])
+        );
+        assert_eq!(
+            trailing_byline("Theo Reuters"),
+            Some(vec!["Reuters".to_owned()])
+        );
         assert_eq!(trailing_byline("Giá vàng hôm nay tăng mạnh."), None);
     }
 }

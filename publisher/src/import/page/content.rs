@@ -23,7 +23,7 @@ pub static JUNK: LazyLock<Regex> = LazyLock::new(|| {
             related|relate|relates|relatedlist|related-news|lienquan|tinlienquan|tin-lien-quan|box-tinlienquan|
             recommend|recommended|recommendation|suggest|suggestion|trending|popular|most-?read|mostviewed|
             newsletter|subscribe|subscription|signup|sign-up|paywall|
-            promo|promotion|sponsor|sponsored|advert|advertisement|advertising|ads|adv|ad|adsbygoogle|banner|qc|quangcao|
+            promo|promotion|sponsor|sponsored|advert|advertisement|advertising|ads|adv|ad|adsbygoogle|qc|quangcao|
             comment|comments|disqus|discussion|
             breadcrumb|breadcrumbs|tags|tag-list|keywords|topics|
             nav|navbar|navigation|menu|footer|sidebar|side-bar|toolbar|
@@ -58,7 +58,11 @@ pub fn looks_junk(element: ElementRef) -> bool {
     if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         return false;
     }
-    if is_code(name) || matches!(name, "nav" | "aside" | "form" | "button" | "select" | "input" | "textarea" | "dialog")
+    if is_code(name)
+        || matches!(
+            name,
+            "nav" | "aside" | "form" | "button" | "select" | "input" | "textarea" | "dialog"
+        )
     {
         return true;
     }
@@ -66,12 +70,19 @@ pub fn looks_junk(element: ElementRef) -> bool {
         return true;
     }
     let role = element.value().attr("role").unwrap_or("");
-    if matches!(role, "navigation" | "complementary" | "banner" | "contentinfo" | "dialog" | "menu" | "toolbar") {
+    if matches!(
+        role,
+        "navigation" | "complementary" | "banner" | "contentinfo" | "dialog" | "menu" | "toolbar"
+    ) {
         return true;
     }
     let mut words = class_and_id(element);
     // VCCorp's CMS names its boxes by `type` ("RelatedOneNews").
-    if let Some(kind) = element.value().attr("type").filter(|_| !matches!(name, "input" | "script" | "style" | "link")) {
+    if let Some(kind) = element
+        .value()
+        .attr("type")
+        .filter(|_| !matches!(name, "input" | "script" | "style" | "link"))
+    {
         words.push_str(&kind.to_ascii_lowercase());
     }
     if words.is_empty() || words.contains("articlebody") || words.contains("article-body") {
@@ -79,8 +90,17 @@ pub fn looks_junk(element: ElementRef) -> bool {
     }
     /// Words that name a box that is not the article wherever they stand
     /// in a class name ("jp-relatedposts", "VCObjectBoxRelatedNewsItem").
-    const ANYWHERE: [&str; 9] =
-        ["related", "recommend", "newsletter", "outbrain", "taboola", "sponsor", "advert", "breadcrumb", "sidebar"];
+    const ANYWHERE: [&str; 9] = [
+        "related",
+        "recommend",
+        "newsletter",
+        "outbrain",
+        "taboola",
+        "sponsor",
+        "advert",
+        "breadcrumb",
+        "sidebar",
+    ];
     JUNK.is_match(&words) || ANYWHERE.iter().any(|w| words.contains(w))
 }
 
@@ -110,11 +130,17 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
     // The markup's own word for the body, when it holds real prose.
     let declared = root
         .descendent_elements()
-        .filter(|e| e.value().attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody")))
+        .filter(|e| {
+            e.value()
+                .attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody"))
+        })
         .filter(|e| !stats.junk(*e) && stats.prose(*e) >= 400)
         .max_by_key(|e| stats.prose(*e));
     if let Some(declared) = declared {
-        return Some(Content { parts: vec![declared] });
+        return Some(Content {
+            parts: vec![declared],
+        });
     }
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     let mut order: Vec<NodeId> = Vec::new();
@@ -124,7 +150,13 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
         if stats.junk(element) {
             continue;
         }
-        stack.extend(element.child_elements().collect::<Vec<_>>().into_iter().rev());
+        stack.extend(
+            element
+                .child_elements()
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev(),
+        );
         if !is_prose(element, stats) {
             continue;
         }
@@ -132,7 +164,12 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
         let score = 1.0 + s.commas as f64 + (s.chars as f64 / 100.0).min(3.0);
         // Readability: the parent gets it all, the grandparent half, and
         // further ancestors a third of it divided by their level.
-        for (level, ancestor) in element.ancestors().filter_map(ElementRef::wrap).take(5).enumerate() {
+        for (level, ancestor) in element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(5)
+            .enumerate()
+        {
             let share = match level {
                 0 => 1.0,
                 1 => 0.5,
@@ -162,7 +199,8 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
     }
     let (top, score) = best?;
     let top = widen(top, score, &scores, stats);
-    let score = scores.get(&top.id()).copied().unwrap_or(score) * (1.0 - stats.get(top).link_density());
+    let score =
+        scores.get(&top.id()).copied().unwrap_or(score) * (1.0 - stats.get(top).link_density());
     Some(Content {
         parts: with_siblings(top, score, &scores, stats),
     })
@@ -171,7 +209,12 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
 /// The candidate and those of its siblings that are part of the article
 /// (Readability: a sibling that scores at least a fifth of it, more if it
 /// shares its class; or a paragraph of prose).
-fn with_siblings<'a>(top: ElementRef<'a>, score: f64, scores: &HashMap<NodeId, f64>, stats: &Index) -> Vec<ElementRef<'a>> {
+fn with_siblings<'a>(
+    top: ElementRef<'a>,
+    score: f64,
+    scores: &HashMap<NodeId, f64>,
+    stats: &Index,
+) -> Vec<ElementRef<'a>> {
     let Some(parent) = top.parent().and_then(ElementRef::wrap) else {
         return vec![top];
     };
@@ -192,16 +235,27 @@ fn with_siblings<'a>(top: ElementRef<'a>, score: f64, scores: &HashMap<NodeId, f
                 return false;
             }
             let s = stats.get(*sibling);
-            let same_kind = kind.is_some_and(|k| sibling.value().attr("class").unwrap_or("").split_whitespace().next() == Some(k));
+            let same_kind = kind.is_some_and(|k| {
+                sibling
+                    .value()
+                    .attr("class")
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .next()
+                    == Some(k)
+            });
             if same_kind && s.chars > 0 && s.link_density() < 0.5 {
                 return true;
             }
-            let bonus = if !class.is_empty() && sibling.value().attr("class").unwrap_or("").trim() == class {
+            let bonus = if !class.is_empty()
+                && sibling.value().attr("class").unwrap_or("").trim() == class
+            {
                 score * 0.2
             } else {
                 0.0
             };
-            let own = scores.get(&sibling.id()).copied().unwrap_or_default() * (1.0 - s.link_density());
+            let own =
+                scores.get(&sibling.id()).copied().unwrap_or_default() * (1.0 - s.link_density());
             if scores.contains_key(&sibling.id()) && own + bonus >= threshold {
                 return true;
             }
@@ -212,7 +266,12 @@ fn with_siblings<'a>(top: ElementRef<'a>, score: f64, scores: &HashMap<NodeId, f
 
 /// The candidate's parent instead, when it holds the article's other parts
 /// too (Readability: siblings that score close to it, or whose text is prose).
-fn widen<'a>(top: ElementRef<'a>, score: f64, scores: &HashMap<NodeId, f64>, stats: &Index) -> ElementRef<'a> {
+fn widen<'a>(
+    top: ElementRef<'a>,
+    score: f64,
+    scores: &HashMap<NodeId, f64>,
+    stats: &Index,
+) -> ElementRef<'a> {
     let mut current = top;
     // A container the markup names as the body, around the candidate, wins.
     for ancestor in top.ancestors().filter_map(ElementRef::wrap).take(4) {
@@ -229,7 +288,10 @@ fn widen<'a>(top: ElementRef<'a>, score: f64, scores: &HashMap<NodeId, f64>, sta
         let parent_score = scores.get(&parent.id()).copied().unwrap_or_default();
         let mine = stats.get(current).chars as f64;
         let theirs = stats.get(parent).chars.max(1) as f64;
-        if parent_score >= score * 0.9 && mine / theirs > 0.5 && stats.get(parent).link_density() < 0.3 {
+        if parent_score >= score * 0.9
+            && mine / theirs > 0.5
+            && stats.get(parent).link_density() < 0.3
+        {
             current = parent;
         } else {
             break;
@@ -259,7 +321,10 @@ fn initial_score(element: ElementRef) -> f64 {
 /// the boxes around it.
 fn class_weight(element: ElementRef) -> f64 {
     let mut weight = 0.0;
-    for part in [element.value().attr("class"), element.value().attr("id")].into_iter().flatten() {
+    for part in [element.value().attr("class"), element.value().attr("id")]
+        .into_iter()
+        .flatten()
+    {
         let part = part.to_ascii_lowercase();
         if NEGATIVE.is_match(&part) {
             weight -= 25.0;

@@ -32,9 +32,9 @@ pub fn text(element: ElementRef) -> String {
     for node in element.descendants() {
         if let Node::Text(text) = node.value() {
             let inside_code = node.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript" | "template"))
+                a.value().as_element().is_some_and(|e| {
+                    matches!(e.name(), "script" | "style" | "noscript" | "template")
+                })
             });
             if !inside_code {
                 raw.push_str(text);
@@ -48,7 +48,10 @@ pub fn text(element: ElementRef) -> String {
 pub fn class_and_id(element: ElementRef) -> String {
     let value = element.value();
     let mut out = String::new();
-    for part in [value.attr("class"), value.attr("id")].into_iter().flatten() {
+    for part in [value.attr("class"), value.attr("id")]
+        .into_iter()
+        .flatten()
+    {
         out.push_str(&part.to_ascii_lowercase());
         out.push(' ');
     }
@@ -180,7 +183,10 @@ impl Index {
         let nodes: Vec<_> = root.descendants().collect();
         let mut entries: HashMap<NodeId, Entry> = HashMap::with_capacity(nodes.len());
         for (position, node) in nodes.iter().enumerate() {
-            let depth = node.parent().and_then(|p| entries.get(&p.id())).map_or(0, |p| p.depth + 1);
+            let depth = node
+                .parent()
+                .and_then(|p| entries.get(&p.id()))
+                .map_or(0, |p| p.depth + 1);
             let entry = Entry {
                 position,
                 end: position,
@@ -215,7 +221,8 @@ impl Index {
                         own.stats.link_chars = own.stats.chars;
                     }
                     let paragraph = matches!(element.name(), "p" | "pre" | "blockquote")
-                        || matches!(element.name(), "div" | "td" | "section" | "article" | "li") && own.direct >= 50;
+                        || matches!(element.name(), "div" | "td" | "section" | "article" | "li")
+                            && own.direct >= 50;
                     if paragraph && own.stats.chars >= 50 && own.stats.link_density() < 0.3 {
                         own.prose = own.prose.max(own.stats.chars);
                     }

@@ -132,9 +132,10 @@ impl Meta {
         meta.canonical = page
             .select(&CANONICAL)
             .find(|l| {
-                l.value()
-                    .attr("rel")
-                    .is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")))
+                l.value().attr("rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                })
             })
             .and_then(|l| l.value().attr("href"))
             .map(|h| h.trim().to_owned())
@@ -160,9 +161,16 @@ impl Meta {
                 meta.read_ld(&json, 0);
             }
         }
-        for key in ["og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher"] {
+        for key in [
+            "og:site_name",
+            "application-name",
+            "twitter:site",
+            "publisher",
+            "dc.publisher",
+        ] {
             for name in meta.all(key) {
-                meta.site_names.push(name.trim_start_matches('@').to_owned());
+                meta.site_names
+                    .push(name.trim_start_matches('@').to_owned());
             }
         }
         // The page's own article first: the one whose URL is the page's.
@@ -176,7 +184,8 @@ impl Meta {
 
     /// The first value of any of `keys`.
     pub fn first(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|k| self.tags.get(*k)?.first().cloned())
+        keys.iter()
+            .find_map(|k| self.tags.get(*k)?.first().cloned())
     }
 
     /// Every value of `key`.
@@ -202,12 +211,12 @@ impl Meta {
                 let types = types(value);
                 if types.iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())) {
                     self.articles.push(ld_article(value));
-                } else if types.iter().any(|t| t == "BreadcrumbList") && self.breadcrumbs.is_empty() {
-                    self.breadcrumbs = breadcrumbs(value);
-                } else if types
-                    .iter()
-                    .any(|t| t.ends_with("Organization") || t == "WebSite" || t == "NewsMediaOrganization")
+                } else if types.iter().any(|t| t == "BreadcrumbList") && self.breadcrumbs.is_empty()
                 {
+                    self.breadcrumbs = breadcrumbs(value);
+                } else if types.iter().any(|t| {
+                    t.ends_with("Organization") || t == "WebSite" || t == "NewsMediaOrganization"
+                }) {
                     if let Some(name) = string(object.get("name")) {
                         self.site_names.push(name);
                     }
@@ -233,7 +242,9 @@ fn of_the_article(element: scraper::ElementRef) -> bool {
         .find(|a| a.value().attr("itemscope").is_some());
     item.is_none_or(|item| {
         let kind = item.value().attr("itemtype").unwrap_or("");
-        kind.is_empty() || ARTICLE_TYPES.iter().any(|t| kind.ends_with(t)) || kind.contains("WebPage")
+        kind.is_empty()
+            || ARTICLE_TYPES.iter().any(|t| kind.ends_with(t))
+            || kind.contains("WebPage")
     })
 }
 
@@ -252,7 +263,11 @@ pub fn decode(text: &str) -> String {
 /// strings, HTML comments or CDATA around it.
 fn lenient_json(text: &str) -> Option<Value> {
     let mut text = text.trim();
-    for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
         text = text.trim_start_matches(open).trim_end_matches(close).trim();
     }
     if let Ok(value) = serde_json::from_str(text) {
@@ -260,7 +275,10 @@ fn lenient_json(text: &str) -> Option<Value> {
     }
     static TRAILING_COMMA: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r",(\s*[}\]])").expect("a static, valid pattern"));
-    let cleaned: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let cleaned = TRAILING_COMMA.replace_all(&cleaned, "$1");
     serde_json::from_str(&cleaned).ok()
 }
@@ -357,7 +375,9 @@ fn image(value: Option<&Value>) -> Option<MetaImage> {
                     _ => None,
                 }
             };
-            let size = dim("width").zip(dim("height")).filter(|(w, h)| *w > 0 && *h > 0);
+            let size = dim("width")
+                .zip(dim("height"))
+                .filter(|(w, h)| *w > 0 && *h > 0);
             Some(MetaImage { url, size })
         }
         _ => None,
@@ -368,8 +388,14 @@ fn views(value: Option<&Value>) -> Option<u64> {
     match value? {
         Value::Array(items) => items.iter().find_map(|v| views(Some(v))),
         Value::Object(o) => {
-            let kind = string(o.get("interactionType").map(|t| t.get("@type").unwrap_or(t)))?;
-            if !kind.contains("ReadAction") && !kind.contains("ViewAction") && !kind.contains("WatchAction") {
+            let kind = string(
+                o.get("interactionType")
+                    .map(|t| t.get("@type").unwrap_or(t)),
+            )?;
+            if !kind.contains("ReadAction")
+                && !kind.contains("ViewAction")
+                && !kind.contains("WatchAction")
+            {
                 return None;
             }
             match o.get("userInteractionCount")? {
@@ -385,8 +411,12 @@ fn views(value: Option<&Value>) -> Option<u64> {
 fn breadcrumbs(value: &Value) -> Vec<String> {
     let mut items: Vec<(i64, String)> = Vec::new();
     let mut collect = |item: &Value| {
-        let position = item.get("position").and_then(Value::as_i64).unwrap_or(i64::MAX);
-        let name = string(item.get("name")).or_else(|| item.get("item").and_then(|i| string(i.get("name"))));
+        let position = item
+            .get("position")
+            .and_then(Value::as_i64)
+            .unwrap_or(i64::MAX);
+        let name = string(item.get("name"))
+            .or_else(|| item.get("item").and_then(|i| string(i.get("name"))));
         if let Some(name) = name {
             items.push((position, name));
         }

@@ -60,7 +60,10 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
     let root = html.root_element();
     let index = Index::of(root, looks_junk);
     let content = main_content(&html, &index);
-    let parts = content.as_ref().map(|c| c.parts.clone()).unwrap_or_else(|| vec![root]);
+    let parts = content
+        .as_ref()
+        .map(|c| c.parts.clone())
+        .unwrap_or_else(|| vec![root]);
     let container = content.as_ref().and_then(Content::around).unwrap_or(root);
     let page = Page {
         html: &html,
@@ -72,7 +75,7 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
     let meta = &page.meta;
     let (mut pieces, mut warnings) = blocks::Walker::new(&base, &page.index).walk_all(&parts);
     // The lead photo often stands between the headline and the body's box.
-    let hero = hero(&page, &base);
+    let hero = hero(&page, &base, &parts);
     if !hero.is_empty() && !pieces.iter().take(3).any(|p| matches!(p, Piece::Image(_))) {
         pieces.splice(0..0, hero);
     }
@@ -108,7 +111,14 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
     let modified = meta
         .article()
         .and_then(|a| a.modified.clone())
-        .or_else(|| meta.first(&["article:modified_time", "og:updated_time", "datemodified", "lastmod"]))
+        .or_else(|| {
+            meta.first(&[
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "lastmod",
+            ])
+        })
         .and_then(|m| Stated::parse(&m, order));
     let photo_credits = trailing.credits;
     Draft {
@@ -162,7 +172,8 @@ impl Page<'_> {
     /// Whether `element` is inside the article's region, or before the
     /// body's end (the article's header often sits outside its body's container).
     fn near(&self, element: ElementRef) -> bool {
-        self.index.contains(self.region, element) || self.index.position(element) <= self.index.end(self.container)
+        self.index.contains(self.region, element)
+            || self.index.position(element) <= self.index.end(self.container)
     }
 
     /// Whether `element` is, or is inside, a box that is not the article.
@@ -209,7 +220,10 @@ fn region(container: ElementRef) -> ElementRef {
     let mut fallback = container;
     for (level, ancestor) in around.enumerate() {
         let itemtype = ancestor.value().attr("itemtype").unwrap_or("");
-        if tag(ancestor) == "article" || itemtype.contains("Article") || itemtype.contains("BlogPosting") {
+        if tag(ancestor) == "article"
+            || itemtype.contains("Article")
+            || itemtype.contains("BlogPosting")
+        {
             return ancestor;
         }
         if matches!(tag(ancestor), "body" | "html") {
@@ -224,27 +238,46 @@ fn region(container: ElementRef) -> ElementRef {
 
 /// The photo set above the body, inside the article's region: the first
 /// figure (or photo with its caption) after the headline and before the body.
-fn hero(page: &Page, base: &Url) -> Vec<Piece> {
+fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Vec<Piece> {
+    let body = parts
+        .first()
+        .map_or(usize::MAX, |p| page.index.position(*p));
+    // From the last h1 before the body (the headline) to the body.
     let start = page
-        .region
+        .html
+        .root_element()
         .descendent_elements()
-        .find(|e| tag(*e) == "h1")
+        .filter(|e| tag(*e) == "h1" && page.index.position(*e) < body && !page.junk(*e))
+        .last()
         .map_or(page.index.position(page.region), |h| page.index.position(h));
-    let body = page.index.position(page.container);
-    let candidate = page.region.descendent_elements().find(|e| {
+    let candidate = |within: ElementRef<'a>| {
+        within.descendent_elements().find(|e| {
         let at = page.index.position(*e);
         at > start
             && at < body
             && matches!(tag(*e), "figure" | "img" | "picture")
             && !page.junk(*e)
-            && !page.index.contains(page.container, *e)
+            && !parts.iter().any(|p| page.index.contains(*p, *e))
+            // Not the writer's portrait.
+            && !e.ancestors().filter_map(ElementRef::wrap).take(4).any(|a| {
+                let words = class_and_id(a);
+                ["author", "avatar", "byline", "profile"].iter().any(|w| words.contains(w))
+            })
             && !e.ancestors().filter_map(ElementRef::wrap).any(|a| tag(a) == "figure" && page.index.position(a) > start)
-    });
-    let Some(element) = candidate else {
+        })
+    };
+    // In the article's region first, else anywhere between the headline and the body.
+    let Some(element) = candidate(page.region).or_else(|| candidate(page.html.root_element()))
+    else {
         return Vec::new();
     };
-    let (pieces, _) = blocks::Walker::new(base, &page.index).walk_all(&[element.parent().and_then(ElementRef::wrap).unwrap_or(element)]);
-    pieces.into_iter().filter(|p| matches!(p, Piece::Image(_))).take(1).collect()
+    // A figure is walked whole; a bare photo takes the caption beside it.
+    let (pieces, _) = blocks::Walker::new(base, &page.index).walk_element(element);
+    pieces
+        .into_iter()
+        .filter(|p| matches!(p, Piece::Image(_)))
+        .take(1)
+        .collect()
 }
 
 /// The visible headline: an `<h1>` (or the element styled as the title)
@@ -252,8 +285,9 @@ fn hero(page: &Page, base: &Url) -> Vec<Piece> {
 /// headline, else the Open Graph title without the site's name.
 fn headline(page: &Page) -> Option<String> {
     let meta = &page.meta;
-    static HEADINGS: LazyLock<Selector> =
-        LazyLock::new(|| sel("h1, h2, [itemprop~=headline], [class*=title], [class*=headline], [class*=tit]"));
+    static HEADINGS: LazyLock<Selector> = LazyLock::new(|| {
+        sel("h1, h2, [itemprop~=headline], [class*=title], [class*=headline], [class*=tit]")
+    });
     let titles: Vec<String> = [
         meta.article().and_then(|a| a.headline.clone()),
         meta.first(&["og:title"]),
@@ -267,12 +301,20 @@ fn headline(page: &Page) -> Option<String> {
     let keys: Vec<String> = titles.iter().map(|t| squash(t)).collect();
     let agrees = |text: &str| {
         let key = squash(text);
-        key.len() >= 8 && keys.iter().any(|t| *t == key || (t.contains(&key) && key.len() * 3 >= t.len()))
+        key.len() >= 8
+            && keys
+                .iter()
+                .any(|t| *t == key || (t.contains(&key) && key.len() * 3 >= t.len()))
     };
     let visible: Vec<(ElementRef, String)> = page
         .html
         .select(&HEADINGS)
-        .filter(|h| !matches!(tag(*h), "meta" | "title" | "a" | "body" | "html" | "head" | "link" | "script"))
+        .filter(|h| {
+            !matches!(
+                tag(*h),
+                "meta" | "title" | "a" | "body" | "html" | "head" | "link" | "script"
+            )
+        })
         .filter(|h| !page.junk(*h))
         .map(|h| (h, text(h)))
         .filter(|(_, t)| (4..=400).contains(&t.chars().count()))
@@ -280,29 +322,55 @@ fn headline(page: &Page) -> Option<String> {
     let h1 = |(h, _): &&(ElementRef, String)| tag(*h) == "h1";
     let near = |(h, _): &&(ElementRef, String)| page.near(*h);
     // An h1 that is the site's or a section's name is not the headline.
-    let not_site = |(_, t): &&(ElementRef, String)| t.chars().count() >= 10 && !byline::is_site(t, &meta.site_names, None);
-    let before_body = |(h, _): &&(ElementRef, String)| page.index.position(*h) <= page.index.position(page.container);
+    let not_site = |(_, t): &&(ElementRef, String)| {
+        t.chars().count() >= 10 && !byline::is_site(t, &meta.site_names, None)
+    };
+    let before_body = |(h, _): &&(ElementRef, String)| {
+        page.index.position(*h) <= page.index.position(page.container)
+    };
     // The markup's own word for it, even in a box the class names call a share bar.
     let marked: Vec<(ElementRef, String)> = page
         .html
         .select(&HEADINGS)
         .filter(|h| matches!(tag(*h), "h1" | "h2" | "div" | "span" | "p" | "header"))
-        .filter(|h| h.value().attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "headline")))
+        .filter(|h| {
+            h.value()
+                .attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|p| p == "headline"))
+        })
         .map(|h| (h, text(h)))
         .filter(|(h, t)| (4..=400).contains(&t.chars().count()) && !dom::is_hidden(*h))
         .collect();
     marked
         .iter()
         .find(near)
-        .or_else(|| visible.iter().filter(h1).filter(near).find(|(_, t)| agrees(t)))
+        .or_else(|| {
+            visible
+                .iter()
+                .filter(h1)
+                .filter(near)
+                .find(|(_, t)| agrees(t))
+        })
         .or_else(|| visible.iter().filter(near).find(|(_, t)| agrees(t)))
         // The visible headline, where the titles say something else (an SEO title).
-        .or_else(|| visible.iter().filter(h1).filter(near).filter(not_site).filter(before_body).last())
+        .or_else(|| {
+            visible
+                .iter()
+                .filter(h1)
+                .filter(near)
+                .filter(not_site)
+                .filter(before_body)
+                .last()
+        })
         .or_else(|| visible.iter().find(|(_, t)| agrees(t)))
         .map(|(_, t)| t.clone())
         .or_else(|| meta.article().and_then(|a| a.headline.clone()))
         .or_else(|| visible.iter().filter(h1).find(near).map(|(_, t)| t.clone()))
-        .or_else(|| titles.first().map(|t| without_site_name(t, &meta.site_names)))
+        .or_else(|| {
+            titles
+                .first()
+                .map(|t| without_site_name(t, &meta.site_names))
+        })
 }
 
 /// A title without the site's name around it ("Headline - Site", "Site | Headline").
@@ -318,14 +386,20 @@ fn without_site_name(title: &str, site_names: &[String]) -> String {
         .copied()
         .filter(|p| {
             let key = squash(p);
-            !sites.iter().any(|s| !s.is_empty() && (key == *s || key.contains(s.as_str())))
+            !sites
+                .iter()
+                .any(|s| !s.is_empty() && (key == *s || key.contains(s.as_str())))
         })
         .collect();
     match kept.as_slice() {
         [] => title.to_owned(),
         [one] => (*one).to_owned(),
         // Without a known site name, the longest part is the headline.
-        many => many.iter().max_by_key(|p| p.chars().count()).map_or(title, |p| p).to_string(),
+        many => many
+            .iter()
+            .max_by_key(|p| p.chars().count())
+            .map_or(title, |p| p)
+            .to_string(),
     }
 }
 
@@ -360,16 +434,21 @@ fn lead(page: &Page, pieces: &[Piece]) -> (RichText, Option<String>) {
         // Inside the body, only a heading can be a standfirst: a paragraph
         // that says what the description says is the body's opening.
         let inside = |e: ElementRef| page.index.contains(page.container, e);
-        let shown = page.region.descendent_elements().chain(page.container.descendent_elements()).find(|e| {
-            let name = tag(*e);
-            (matches!(name, "h2" | "h3" | "header") || !inside(*e) && matches!(name, "p" | "div" | "span" | "strong"))
-                && !page.junk(*e)
-                && page.near(*e)
-                && {
-                    let n = page.index.get(*e).chars;
-                    n >= 20 && n <= 1500 && squash(&text(*e)) == wanted
-                }
-        });
+        let shown = page
+            .region
+            .descendent_elements()
+            .chain(page.container.descendent_elements())
+            .find(|e| {
+                let name = tag(*e);
+                (matches!(name, "h2" | "h3" | "header")
+                    || !inside(*e) && matches!(name, "p" | "div" | "span" | "strong"))
+                    && !page.junk(*e)
+                    && page.near(*e)
+                    && {
+                        let n = page.index.get(*e).chars;
+                        n >= 20 && n <= 1500 && squash(&text(*e)) == wanted
+                    }
+            });
         if let Some(element) = shown {
             let rich = blocks_of(element, &page.index);
             if !rich.is_empty() {
@@ -378,10 +457,15 @@ fn lead(page: &Page, pieces: &[Piece]) -> (RichText, Option<String>) {
         }
     }
     // A `<header>` opening the body holds its standfirst.
-    let opening = page.container.child_elements().find(|c| page.index.get(*c).chars > 0);
+    let opening = page
+        .container
+        .child_elements()
+        .find(|c| page.index.get(*c).chars > 0);
     if let Some(header) = opening.filter(|h| tag(*h) == "header") {
         let n = text(header).chars().count();
-        let headed = header.descendent_elements().any(|d| matches!(tag(d), "h1" | "h2"));
+        let headed = header
+            .descendent_elements()
+            .any(|d| matches!(tag(d), "h1" | "h2"));
         if (20..=600).contains(&n) && !headed {
             let rich = blocks_of(header, &page.index);
             if !rich.is_empty() {
@@ -393,17 +477,31 @@ fn lead(page: &Page, pieces: &[Piece]) -> (RichText, Option<String>) {
         .region
         .descendent_elements()
         .chain(page.html.root_element().descendent_elements())
-        .filter(|e| !matches!(tag(*e), "meta" | "html" | "body" | "head" | "title" | "script" | "style"))
+        .filter(|e| {
+            !matches!(
+                tag(*e),
+                "meta" | "html" | "body" | "head" | "title" | "script" | "style"
+            )
+        })
     {
         let words = class_and_id(element);
         let itemprop = element.value().attr("itemprop").unwrap_or("");
-        if !(LEAD_CLASS.is_match(&words) || itemprop == "description") || page.junk(element) || !page.near(element) {
+        if !(LEAD_CLASS.is_match(&words) || itemprop == "description")
+            || page.junk(element)
+            || !page.near(element)
+        {
             continue;
         }
         // The lead stands before the body's text, or is the body's first block.
         let t = text(element);
         let n = t.chars().count();
-        if !(20..=1200).contains(&n) || element.descendent_elements().filter(|d| tag(*d) == "p").count() > 3 {
+        if !(20..=1200).contains(&n)
+            || element
+                .descendent_elements()
+                .filter(|d| tag(*d) == "p")
+                .count()
+                > 3
+        {
             continue;
         }
         let rich = blocks_of(element, &page.index);
@@ -413,7 +511,9 @@ fn lead(page: &Page, pieces: &[Piece]) -> (RichText, Option<String>) {
         return (rich, Some(t));
     }
     match description {
-        Some(d) if d.chars().count() >= 20 && !copies_opening(&d) && !truncated(&d) => (vec![Inline::Text(d.clone())], Some(d)),
+        Some(d) if d.chars().count() >= 20 && !copies_opening(&d) && !truncated(&d) => {
+            (vec![Inline::Text(d.clone())], Some(d))
+        }
         _ => (RichText::new(), None),
     }
 }
@@ -464,9 +564,11 @@ impl Body<'_> {
     /// a trailing "Ảnh: …" line the photo credits; a short line set apart
     /// right under a photo is its caption.
     fn trim(&mut self, authors: &[String], site_names: &[String], host: Option<&str>) -> Trailing {
-        static PHOTO_LINE: LazyLock<Regex> =
-            LazyLock::new(|| pattern(r"(?i)^(?:ảnh|photos?|bài và ảnh|ảnh và bài)\s*:\s*(.{2,60})$"));
-        static AGENCY: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\((?:[^()]{2,30})\)\s*[-–—]\s*"));
+        static PHOTO_LINE: LazyLock<Regex> = LazyLock::new(|| {
+            pattern(r"(?i)^(?:ảnh|photos?|bài và ảnh|ảnh và bài)\s*:\s*(.{2,60})$")
+        });
+        static AGENCY: LazyLock<Regex> =
+            LazyLock::new(|| pattern(r"^\((?:[^()]{2,30})\)\s*[-–—]\s*"));
 
         let headline = squash(self.headline);
         let lead = squash(&plain(self.lead));
@@ -485,23 +587,30 @@ impl Body<'_> {
                 }
                 Some(Piece::Heading(h)) => {
                     let key = squash(h);
-                    key == headline || !headline.is_empty() && headline.contains(&key) || read_more(h)
+                    key == headline
+                        || !headline.is_empty() && headline.contains(&key)
+                        || read_more(h)
                 }
                 Some(Piece::Paragraph(t, _)) => {
                     let line = plain(t);
                     let key = squash(&line);
                     key.is_empty()
                         || key == headline
-                        || (!lead.is_empty() && (key == lead || lead.starts_with(&key) && key.len() > 20))
+                        || (!lead.is_empty()
+                            && (key == lead || lead.starts_with(&key) && key.len() > 20))
                         || (!lead_element.is_empty() && key == lead_element)
                         || line.chars().count() < 25 && link_only(t)
-                        || line.chars().count() <= 60 && Stated::parse(&line, DayOrder::DayFirst).is_some() && !line.ends_with('.')
+                        || line.chars().count() <= 60
+                            && Stated::parse(&line, DayOrder::DayFirst).is_some()
+                            && !line.ends_with('.')
                         || is_kicker(&line)
                         || is_note(t, &line)
                         || read_more(&line)
                         || line.chars().count() < 120 && {
                             let lower = line.trim_start().to_lowercase();
-                            lower.starts_with("by ") || lower.starts_with("reviewed by") || lower.starts_with("updated")
+                            lower.starts_with("by ")
+                                || lower.starts_with("reviewed by")
+                                || lower.starts_with("updated")
                         }
                 }
                 _ => false,
@@ -547,10 +656,16 @@ impl Body<'_> {
         }
 
         // The end, line by line (photos below the text stay).
-        let names: Vec<String> = authors.iter().map(|a| squash(a)).filter(|a| a.len() >= 4).collect();
+        let names: Vec<String> = authors
+            .iter()
+            .map(|a| squash(a))
+            .filter(|a| a.len() >= 4)
+            .collect();
         let mut end = self.pieces.len();
         while end > 0 && self.pieces.len() > 1 {
-            let Some(last) = self.pieces.get(end - 1) else { break };
+            let Some(last) = self.pieces.get(end - 1) else {
+                break;
+            };
             if matches!(last, Piece::Image(_) | Piece::Video(_)) {
                 end -= 1;
                 continue;
@@ -560,23 +675,40 @@ impl Body<'_> {
                     let line = plain(t);
                     let short = line.chars().count() <= 80;
                     let key = squash(&line);
-                    let signed = short && trailing.authors.is_none() && (look.right || is_all_strong(t) || looks_signed(&line));
+                    let signed = short
+                        && trailing.authors.is_none()
+                        && (look.right || is_all_strong(t) || looks_signed(&line));
                     if let Some(c) = PHOTO_LINE.captures(line.trim()).and_then(|c| c.get(1)) {
                         trailing.credits.insert(0, c.as_str().trim().to_owned());
                         true
                     } else if let Some(found) = signed.then(|| trailing_byline(&line)).flatten() {
-                        let people: Vec<String> = found.into_iter().filter(|n| !is_site(n, site_names, host)).collect();
+                        let people: Vec<String> = found
+                            .into_iter()
+                            .filter(|n| !is_site(n, site_names, host))
+                            .collect();
                         if !people.is_empty() {
                             trailing.authors = Some(people);
                         }
                         true
-                    } else if key.is_empty() || link_only(t) || is_note(t, &line) || is_tagline(&line) || is_kicker(&line) {
+                    } else if key.is_empty()
+                        || link_only(t)
+                        || is_note(t, &line)
+                        || is_tagline(&line)
+                        || is_kicker(&line)
+                    {
                         true
-                    } else if trailing.authors.is_some() && is_all_strong(t) && line.chars().count() <= 40 {
+                    } else if trailing.authors.is_some()
+                        && is_all_strong(t)
+                        && line.chars().count() <= 40
+                    {
                         true // a signature under the byline ("出品︱…")
-                    } else if line.chars().count() <= 400 && names.iter().any(|n| key.starts_with(n.as_str())) {
+                    } else if line.chars().count() <= 400
+                        && names.iter().any(|n| key.starts_with(n.as_str()))
+                    {
                         true // the writer's bio
-                    } else if line.chars().count() < 40 && Stated::parse(&line, DayOrder::DayFirst).is_some() {
+                    } else if line.chars().count() < 40
+                        && Stated::parse(&line, DayOrder::DayFirst).is_some()
+                    {
                         true
                     } else {
                         is_shouting(&line)
@@ -595,15 +727,23 @@ impl Body<'_> {
         // "…（编译/林靖东）": a credit closing the last paragraph.
         if trailing.authors.is_none() {
             static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-                pattern(r"[（(]\s*(?:编译|文|记者|作者|撰文|Theo|By)\s*[/／:：]?\s*([^()（）]{1,24})[)）]\s*$")
+                pattern(
+                    r"[（(]\s*(?:编译|文|记者|作者|撰文|Theo|By)\s*[/／:：]?\s*([^()（）]{1,24})[)）]\s*$",
+                )
             });
             let last = self.pieces.iter().rev().find_map(|p| match p {
                 Piece::Paragraph(t, _) => Some(plain(t)),
                 _ => None,
             });
-            if let Some(name) = last.as_deref().and_then(|l| CLOSING.captures(l)).and_then(|c| c.get(1)) {
-                let people: Vec<String> =
-                    byline::names(name.as_str()).into_iter().filter(|n| !is_site(n, site_names, host)).collect();
+            if let Some(name) = last
+                .as_deref()
+                .and_then(|l| CLOSING.captures(l))
+                .and_then(|c| c.get(1))
+            {
+                let people: Vec<String> = byline::names(name.as_str())
+                    .into_iter()
+                    .filter(|n| !is_site(n, site_names, host))
+                    .collect();
                 if !people.is_empty() {
                     trailing.authors = Some(people);
                 }
@@ -631,28 +771,35 @@ fn read_more(line: &str) -> bool {
             r"(?i)^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|tham khảo thêm|xem tiếp|read more|more:|related|see also|also read|more from|more stories|recommended|you may also like|you might also like|click here|subscribe|sign up|follow us|share this|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|veja também|lea también|tags?:|từ khóa|chủ đề:|相关|延伸阅读)",
         )
     });
-    let line = line.trim().trim_start_matches(['•', '-', '*', '►', '»', '▶', '›', ' ']);
+    let line = line
+        .trim()
+        .trim_start_matches(['•', '-', '*', '►', '»', '▶', '›', ' ']);
     line.chars().count() <= 60 && READ_MORE.is_match(line)
 }
 
 /// A kicker or label over the text: a word or three, no sentence ("EXCLUSIVE", "TIN MỚI").
 fn is_kicker(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= 30 && line.split_whitespace().count() <= 3 && !line.ends_with(['.', '!', '?', '"', '”', '»'])
+    line.chars().count() <= 30
+        && line.split_whitespace().count() <= 3
+        && !line.ends_with(['.', '!', '?', '"', '”', '»'])
 }
 
 /// A note set apart from the text: all in italics (bold or not), or in
 /// brackets ("[What you need to know…]", "[责任编辑：…]").
 fn is_note(text: &RichText, line: &str) -> bool {
     let line = line.trim();
-    let bracketed = (line.starts_with('[') && line.ends_with(']')) || (line.starts_with('【') && line.ends_with('】'));
+    let bracketed = (line.starts_with('[') && line.ends_with(']'))
+        || (line.starts_with('【') && line.ends_with('】'));
     bracketed || line.chars().count() <= 400 && is_italic(text)
 }
 
 /// Rich text set in italics throughout (links and bold inside allowed).
 fn is_italic(text: &RichText) -> bool {
     !text.is_empty()
-        && text.iter().any(|n| !matches!(n, Inline::Text(t) if t.trim().is_empty()))
+        && text
+            .iter()
+            .any(|n| !matches!(n, Inline::Text(t) if t.trim().is_empty()))
         && text.iter().all(|n| match n {
             Inline::Span(Span::Em(_)) => true,
             Inline::Span(Span::Strong(inner)) => is_italic(inner),
@@ -688,8 +835,12 @@ fn captions_under_photos(pieces: &mut Vec<Piece>) {
                 let line = plain(t);
                 let n = line.chars().count();
                 let italic = is_note(t, &line);
-                (n <= 300 && (look.center || italic || line.starts_with("图为") || line.starts_with("Ảnh:")))
-                    .then(|| t.clone())
+                (n <= 300
+                    && (look.center
+                        || italic
+                        || line.starts_with("图为")
+                        || line.starts_with("Ảnh:")))
+                .then(|| t.clone())
             }
             _ => None,
         };
@@ -708,12 +859,20 @@ fn captions_under_photos(pieces: &mut Vec<Piece>) {
 /// A line that names its writer the way Vietnamese pages do ("Theo X", "PV").
 fn looks_signed(line: &str) -> bool {
     let line = line.trim();
-    line.starts_with("Theo ") || line.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && line.chars().count() <= 40
+    line.starts_with("Theo ")
+        || line
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            && line.chars().count() <= 40
 }
 
 /// Rich text that is only a link (or links).
 fn link_only(text: &RichText) -> bool {
-    let links = text.iter().filter(|n| matches!(n, Inline::Span(Span::Link(_)))).count();
+    let links = text
+        .iter()
+        .filter(|n| matches!(n, Inline::Span(Span::Link(_))))
+        .count();
     links > 0
         && text.iter().all(|n| match n {
             Inline::Span(Span::Link(_)) => true,
@@ -767,7 +926,8 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Aut
     let people = |found: Vec<String>| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for name in found {
-            if !is_site(&name, site_names, host) && !out.iter().any(|o| squash(o) == squash(&name)) {
+            if !is_site(&name, site_names, host) && !out.iter().any(|o| squash(o) == squash(&name))
+            {
                 out.push(name);
             }
         }
@@ -777,10 +937,16 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Aut
     let mut visible: Vec<Vec<String>> = Vec::new();
     for element in page.html.select(&CANDIDATES) {
         let value = element.value();
-        let itemprop = value.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "author"));
-        let rel = value.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
+        let itemprop = value
+            .attr("itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|p| p == "author"));
+        let rel = value
+            .attr("rel")
+            .is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
         let words = class_and_id(element);
-        let not_a_name = ["bio", "avatar", "location", "dateline", "place", "photo", "image"];
+        let not_a_name = [
+            "bio", "avatar", "location", "dateline", "place", "photo", "image",
+        ];
         // A dateline that names the writer too ("2/26/2015 7:11 AM PST BY TMZ STAFF").
         let dated_by = || {
             DATED.is_match(&words) && element.child_elements().count() <= 3 && {
@@ -788,7 +954,9 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Aut
                 t.chars().count() <= 150 && BY.is_match(&t)
             }
         };
-        if !(itemprop || rel || BYLINE.is_match(&words) || dated_by()) || not_a_name.iter().any(|w| words.contains(w)) {
+        if !(itemprop || rel || BYLINE.is_match(&words) || dated_by())
+            || not_a_name.iter().any(|w| words.contains(w))
+        {
             continue;
         }
         // Microdata is the article's own word, even in a box the class names
@@ -799,7 +967,12 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Aut
         let named: Vec<String> = element
             .descendent_elements()
             .filter(|d| d.value().attr("itemprop") == Some("name"))
-            .map(|n| n.value().attr("content").map(decode).unwrap_or_else(|| self::text(n)))
+            .map(|n| {
+                n.value()
+                    .attr("content")
+                    .map(decode)
+                    .unwrap_or_else(|| self::text(n))
+            })
             .collect();
         let chunks = if !named.is_empty() {
             named
@@ -817,10 +990,12 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Aut
         }
     }
     // The byline that names the most people, first on the page.
-    let best_visible = visible.into_iter().fold(None, |best: Option<Vec<String>>, v| match best {
-        Some(b) if b.len() >= v.len() => Some(b),
-        _ => Some(v),
-    });
+    let best_visible = visible
+        .into_iter()
+        .fold(None, |best: Option<Vec<String>>, v| match best {
+            Some(b) if b.len() >= v.len() => Some(b),
+            _ => Some(v),
+        });
 
     let ld = meta.article().map(|a| {
         people(
@@ -841,15 +1016,19 @@ fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Option<Aut
         "dable:author",
         "byl",
     ]
-        .iter()
-        .flat_map(|k| meta.all(k))
-        .filter(|a| !a.contains("://"))
-        .flat_map(|a| names(&a))
-        .collect();
+    .iter()
+    .flat_map(|k| meta.all(k))
+    .filter(|a| !a.contains("://"))
+    .flat_map(|a| names(&a))
+    .collect();
     let tagged = people(tagged);
 
     match (best_visible, ld) {
-        (Some(v), Some(l)) if !l.is_empty() && v.iter().any(|n| !l.iter().any(|m| squash(m) == squash(n))) && l.len() > v.len() => {
+        (Some(v), Some(l))
+            if !l.is_empty()
+                && v.iter().any(|n| !l.iter().any(|m| squash(m) == squash(n)))
+                && l.len() > v.len() =>
+        {
             Some(Authors::Page(l))
         }
         (Some(v), _) => Some(Authors::Page(v)),
@@ -867,7 +1046,9 @@ fn chunks(element: ElementRef) -> Vec<String> {
     let aside = |node: ego_tree::NodeRef<scraper::Node>| {
         ElementRef::wrap(node).is_some_and(|e| {
             let words = class_and_id(e);
-            ["location", "dateline", "date", "time", "place"].iter().any(|w| words.contains(w))
+            ["location", "dateline", "date", "time", "place"]
+                .iter()
+                .any(|w| words.contains(w))
         })
     };
     let mut skipping: Option<ego_tree::NodeId> = None;
@@ -878,7 +1059,9 @@ fn chunks(element: ElementRef) -> Vec<String> {
                 continue;
             }
             (_, Some(_)) => continue,
-            (ego_tree::iter::Edge::Open(node), None) if node.id() != element.id() && aside(*node) => {
+            (ego_tree::iter::Edge::Open(node), None)
+                if node.id() != element.id() && aside(*node) =>
+            {
                 skipping = Some(node.id());
                 continue;
             }
@@ -887,12 +1070,17 @@ fn chunks(element: ElementRef) -> Vec<String> {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 scraper::Node::Text(t) => {
-                    let in_code = node.parent().and_then(|p| p.value().as_element().map(|e| dom::is_code(e.name())));
+                    let in_code = node
+                        .parent()
+                        .and_then(|p| p.value().as_element().map(|e| dom::is_code(e.name())));
                     if in_code != Some(true) {
                         current.push_str(t);
                     }
                 }
-                scraper::Node::Element(e) if !matches!(e.name(), "b" | "strong" | "i" | "em" | "span" | "font") || !current.trim().is_empty() => {
+                scraper::Node::Element(e)
+                    if !matches!(e.name(), "b" | "strong" | "i" | "em" | "span" | "font")
+                        || !current.trim().is_empty() =>
+                {
                     out.push(std::mem::take(&mut current));
                 }
                 _ => {}
@@ -905,8 +1093,11 @@ fn chunks(element: ElementRef) -> Vec<String> {
         }
     }
     out.push(current);
-    let pieces: Vec<String> =
-        out.into_iter().map(|c| c.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|c| !c.is_empty()).collect();
+    let pieces: Vec<String> = out
+        .into_iter()
+        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|c| !c.is_empty())
+        .collect();
     // A label such as "责任编辑：" or "Reviewed by" names what follows: not the writer.
     let mut kept = Vec::new();
     let mut skip = false;
@@ -929,10 +1120,13 @@ fn chunks(element: ElementRef) -> Vec<String> {
 /// takes one from another statement of the same time, or from the page.
 fn published(page: &Page, order: DayOrder) -> Option<Stated> {
     let meta = &page.meta;
-    static TIMES: LazyLock<Selector> =
-        LazyLock::new(|| sel("time, [itemprop~=datePublished], [class], [data-time], [data-timestamp]"));
+    static TIMES: LazyLock<Selector> = LazyLock::new(|| {
+        sel("time, [itemprop~=datePublished], [class], [data-time], [data-timestamp]")
+    });
     static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-        pattern(r"date|time|publish|posted|dateline|ngay|thoi-?gian|(?:^|[\s_-])(?:meta|byline|info)(?:$|[\s_-])")
+        pattern(
+            r"date|time|publish|posted|dateline|ngay|thoi-?gian|(?:^|[\s_-])(?:meta|byline|info)(?:$|[\s_-])",
+        )
     });
     let mut stated: Vec<Stated> = Vec::new();
     let mut push = |text: &str| {
@@ -981,14 +1175,23 @@ fn published(page: &Page, order: DayOrder) -> Option<Stated> {
         }
         // A "last updated" line is not the publication.
         let said = text(element);
-        let updated = |w: &str| w.contains("updated") || w.contains("modified") || w.contains("lastmod");
+        let updated =
+            |w: &str| w.contains("updated") || w.contains("modified") || w.contains("lastmod");
         if updated(&words) && !words.contains("publish") && !words.contains("posted") {
             continue;
         }
         let lower = said.to_lowercase();
-        if ["updated", "update:", "cập nhật", "modified", "aktualisiert", "mis à jour", "actualizado"]
-            .iter()
-            .any(|u| lower.starts_with(u))
+        if [
+            "updated",
+            "update:",
+            "cập nhật",
+            "modified",
+            "aktualisiert",
+            "mis à jour",
+            "actualizado",
+        ]
+        .iter()
+        .any(|u| lower.starts_with(u))
         {
             continue;
         }
@@ -1013,21 +1216,35 @@ fn published(page: &Page, order: DayOrder) -> Option<Stated> {
     // Last, what only the address, the title or a dateline says.
     if stated.is_empty() && visible.is_empty() {
         let fallbacks = [url_day(page), page.meta.title.clone(), opening(page)];
-        if let Some(found) = fallbacks.into_iter().flatten().find_map(|t| Stated::parse(&t, order)) {
+        if let Some(found) = fallbacks
+            .into_iter()
+            .flatten()
+            .find_map(|t| Stated::parse(&t, order))
+        {
             visible.push(found);
         }
     }
     let all: Vec<Stated> = stated.iter().chain(visible.iter()).copied().collect();
-    let best = stated.first().or_else(|| visible.iter().max_by_key(|s| s.precision()))?;
+    let best = stated
+        .first()
+        .or_else(|| visible.iter().max_by_key(|s| s.precision()))?;
     // The same minute, stated elsewhere to the second.
     let same_minute = |a: &jiff::civil::DateTime, b: &jiff::civil::DateTime| {
         a.date() == b.date() && a.hour() == b.hour() && a.minute() == b.minute()
     };
     let best = match best.wall_clock() {
         Some(clock) if clock.second() == 0 => {
-            let finer = all.iter().find_map(|s| s.wall_clock().filter(|w| w.second() != 0 && same_minute(w, &clock)));
+            let finer = all.iter().find_map(|s| {
+                s.wall_clock()
+                    .filter(|w| w.second() != 0 && same_minute(w, &clock))
+            });
             match (finer, *best) {
-                (Some(finer), Stated::Exact(m)) => m.offset.to_timestamp(finer).ok().map(|at| Stated::Exact(Moment { at, offset: m.offset })),
+                (Some(finer), Stated::Exact(m)) => m.offset.to_timestamp(finer).ok().map(|at| {
+                    Stated::Exact(Moment {
+                        at,
+                        offset: m.offset,
+                    })
+                }),
                 (Some(finer), Stated::Local(_)) => Some(Stated::Local(finer)),
                 _ => None,
             }
@@ -1041,25 +1258,46 @@ fn published(page: &Page, order: DayOrder) -> Option<Stated> {
         Stated::Local(local) => {
             // The same time, stated elsewhere with its offset.
             let exact = all.iter().find(|s| match s {
-                Stated::Exact(_) => s.wall_clock().is_some_and(|w| w.date() == local.date() && w.hour() == local.hour() && w.minute() == local.minute()),
+                Stated::Exact(_) => s.wall_clock().is_some_and(|w| {
+                    w.date() == local.date()
+                        && w.hour() == local.hour()
+                        && w.minute() == local.minute()
+                }),
                 _ => false,
             });
             Some(*exact.unwrap_or(best))
         }
         Stated::Day(day) => {
             // A time on the same day, stated elsewhere.
-            Some(*all.iter().filter(|s| s.day() == day).max_by_key(|s| s.precision()).unwrap_or(best))
+            Some(
+                *all.iter()
+                    .filter(|s| s.day() == day)
+                    .max_by_key(|s| s.precision())
+                    .unwrap_or(best),
+            )
         }
     }
 }
 
 /// The day in the article's address (`/2015/04/21/`, `-20150421`), as `YYYY-MM-DD`.
 fn url_day(page: &Page) -> Option<String> {
-    static DAY: LazyLock<Regex> =
-        LazyLock::new(|| pattern(r"[/=_-]((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)"));
-    let url = page.meta.canonical.clone().or_else(|| page.meta.first(&["og:url"]))?;
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"[/=_-]((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)",
+        )
+    });
+    let url = page
+        .meta
+        .canonical
+        .clone()
+        .or_else(|| page.meta.first(&["og:url"]))?;
     let c = DAY.captures(&url)?;
-    Some(format!("{}-{}-{}", c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
+    Some(format!(
+        "{}-{}-{}",
+        c.get(1)?.as_str(),
+        c.get(2)?.as_str(),
+        c.get(3)?.as_str()
+    ))
 }
 
 /// The opening words of the body's text, where a dateline would be.
@@ -1081,15 +1319,33 @@ fn category(page: &Page) -> Option<String> {
     });
     let home = |name: &str| {
         let key = squash(name);
-        ["trangchu", "home", "trangnhat", "homepage", "accueil", "inicio", "startseite"].contains(&key.as_str())
+        [
+            "trangchu",
+            "home",
+            "trangnhat",
+            "homepage",
+            "accueil",
+            "inicio",
+            "startseite",
+        ]
+        .contains(&key.as_str())
             || key.is_empty()
     };
-    let visible: Vec<String> = page.html.select(&CRUMBS).map(text).filter(|t| !t.is_empty()).collect();
+    let visible: Vec<String> = page
+        .html
+        .select(&CRUMBS)
+        .map(text)
+        .filter(|t| !t.is_empty())
+        .collect();
     meta.breadcrumbs
         .iter()
         .find(|b| !home(b))
         .cloned()
-        .or_else(|| visible.into_iter().find(|b| !home(b) && b.chars().count() <= 60))
+        .or_else(|| {
+            visible
+                .into_iter()
+                .find(|b| !home(b) && b.chars().count() <= 60)
+        })
         .or_else(|| meta.first(&["article:section", "section", "category"]))
         .or_else(|| meta.article().and_then(|a| a.section.clone()))
         .filter(|c| c.chars().count() <= 200)
@@ -1099,7 +1355,9 @@ fn category(page: &Page) -> Option<String> {
 fn view_count(page: &Page) -> Option<u64> {
     let meta = &page.meta;
     static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
-        pattern(r"(?i)(?:(\d[\d.,\s]{0,12})\s*lượt\s+(?:xem|đọc)|lượt\s+(?:xem|đọc)\s*:?\s*(\d[\d.,\s]{0,12}))")
+        pattern(
+            r"(?i)(?:(\d[\d.,\s]{0,12})\s*lượt\s+(?:xem|đọc)|lượt\s+(?:xem|đọc)\s*:?\s*(\d[\d.,\s]{0,12}))",
+        )
     });
     static CANDIDATES: LazyLock<Selector> = LazyLock::new(|| sel("span, div, p, li, small, em"));
     if let Some(n) = meta.article().and_then(|a| a.views) {
@@ -1115,7 +1373,13 @@ fn view_count(page: &Page) -> Option<u64> {
                 return None;
             }
             let c = VIEWS.captures(&t)?;
-            let digits: String = c.get(1).or_else(|| c.get(2))?.as_str().chars().filter(char::is_ascii_digit).collect();
+            let digits: String = c
+                .get(1)
+                .or_else(|| c.get(2))?
+                .as_str()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
             digits.parse().ok()
         })
 }
