@@ -856,6 +856,32 @@ fn image_url(e: ElementRef, base: &Url) -> Option<Url> {
     resolve(base, &chosen)
 }
 
+/// The image a `<noscript>` beside a lazy-loading `<img>` holds (parsed as
+/// text, since the page is read as a browser with scripts would).
+fn noscript_image(img: ElementRef, base: &Url) -> Option<Url> {
+    let parent = img.parent().and_then(ElementRef::wrap)?;
+    let noscript = parent
+        .child_elements()
+        .chain(
+            parent
+                .parent()
+                .and_then(ElementRef::wrap)
+                .into_iter()
+                .flat_map(|g| g.child_elements().collect::<Vec<_>>()),
+        )
+        .find(|c| tag(*c) == "noscript")?;
+    let inner: String = noscript.text().collect();
+    if inner.len() > 20_000 {
+        return None;
+    }
+    let fragment = scraper::Html::parse_fragment(&inner);
+    let found = fragment
+        .root_element()
+        .descendent_elements()
+        .find(|d| tag(*d) == "img")?;
+    image_url(found, base)
+}
+
 fn is_placeholder(src: &str) -> bool {
     let lower = src.to_ascii_lowercase();
     lower.starts_with("data:")
@@ -898,7 +924,9 @@ pub fn picture(
             .unwrap_or(e),
         _ => e,
     };
-    let src = image_url(img, base).or_else(|| image_url(e, base))?;
+    let src = image_url(img, base)
+        .or_else(|| image_url(e, base))
+        .or_else(|| noscript_image(img, base))?;
     if !matches!(src.scheme(), "http" | "https" | "file") {
         return None;
     }
