@@ -12,6 +12,8 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::Timestamp;
 use regex::{Captures, Regex};
 
+use super::pattern;
+
 /// A moment as a page states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stated {
@@ -131,10 +133,9 @@ impl Stated {
 /// ISO 8601 / RFC 3339 and their common slips, and RFC 2822.
 fn structured(text: &str) -> Option<Stated> {
     static ISO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        pattern(
             r"^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]+(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:([Zz])|([+\-−])(\d{2}):?(\d{2})?)?$",
         )
-        .expect("a valid pattern")
     });
     if let Some(c) = ISO.captures(text) {
         let date = date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?;
@@ -190,23 +191,19 @@ fn epoch(text: &str) -> Option<Stated> {
 /// A date somewhere in a sentence, with a time and an offset near it.
 fn loose(text: &str, order: DayOrder) -> Option<Stated> {
     static YMD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("valid"));
+        LazyLock::new(|| pattern(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"));
     static DMY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b").expect("valid"));
+        LazyLock::new(|| pattern(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b"));
     static NAMED_DM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
-            .expect("valid")
+        pattern(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
     });
     static NAMED_MD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-            .expect("valid")
+        pattern(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
     });
-    static CJK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid")
-    });
+    static CJK: LazyLock<Regex> =
+        LazyLock::new(|| pattern(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"));
     static VI: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})")
-            .expect("valid")
+        pattern(r"(?i)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})")
     });
 
     let found: Option<(Date, usize, usize)> = [
@@ -264,8 +261,9 @@ fn loose(text: &str, order: DayOrder) -> Option<Stated> {
 /// The first time of day in `text`, and where it ends.
 fn clock(text: &str) -> Option<(Time, usize)> {
     static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|\D)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:[.,]\d+)?(?:\s*(a\.m\.|p\.m\.|am\b|pm\b|sa\b|ch\b))?")
-            .expect("valid")
+        pattern(
+            r"(?i)(?:^|\D)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:[.,]\d+)?(?:\s*(a\.m\.|p\.m\.|am\b|pm\b|sa\b|ch\b))?",
+        )
     });
     let c = CLOCK.captures(text)?;
     let mut hour = num(&c, 1)?;
@@ -292,8 +290,9 @@ fn clock(text: &str) -> Option<(Time, usize)> {
 /// or a zone abbreviation (`EST`, `PT`), as in force on `day`.
 fn zone_offset(text: &str, day: Date) -> Option<Offset> {
     static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\b(?:gmt|utc)\s*)?([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b|\b(gmt|utc|z)\b|\b(e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|bst|cet|cest|ict|jst|wib)\b")
-            .expect("valid")
+        pattern(
+            r"(?i)(?:\b(?:gmt|utc)\s*)?([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b|\b(gmt|utc|z)\b|\b(e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|bst|cet|cest|ict|jst|wib)\b",
+        )
     });
     let near = text.get(..text.len().min(40)).or(Some(text))?;
     let c = OFFSET.captures(near)?;

@@ -15,7 +15,7 @@ const FULL_TEXT: usize = 400;
 #[derive(Debug, Clone)]
 pub enum Item {
     /// The whole article.
-    Full(Draft),
+    Full(Box<Draft>),
     /// Only a link to the article's page, and what the feed said of it.
     Link(Url, Hints),
 }
@@ -105,7 +105,7 @@ pub fn items(bytes: &[u8], base: &Url, zone: &SiteZone) -> Result<Vec<Item>, Str
                     photo_credits: Vec::new(),
                     warnings,
                 };
-                items.push(Item::Full(draft.with_photo_credits()));
+                items.push(Item::Full(Box::new(draft.with_photo_credits())));
             }
             (None, Some(link)) => items.push(Item::Link(link, hints)),
             (None, None) => {}

@@ -285,7 +285,7 @@ fn read(job: Job, fetcher: &Fetcher, options: &Options) -> Vec<Found> {
                         feed::Item::Full(draft) => {
                             let mut this = job.clone();
                             this.item = draft.url.as_ref().map(ToString::to_string);
-                            found.push(Found::Draft(this, Box::new(draft)));
+                            found.push(Found::Draft(this, draft));
                         }
                         feed::Item::Link(url, hints) => more.push(child(&job, url, hints)),
                     }

@@ -83,9 +83,11 @@ fn draft(post: &Value, base: &Url) -> Result<Draft, String> {
     let excerpt = page::plain_text(rendered(post, "excerpt"));
     let automatic =
         excerpt.ends_with("[…]") || excerpt.ends_with("[&hellip;]") || excerpt.ends_with("...");
-    let lead = (!excerpt.is_empty() && !automatic)
-        .then(|| vec![news_widget::model::Inline::Text(excerpt)])
-        .unwrap_or_default();
+    let lead = if excerpt.is_empty() || automatic {
+        Vec::new()
+    } else {
+        vec![news_widget::model::Inline::Text(excerpt)]
+    };
     Ok(Draft {
         id: Some(id.to_string()),
         url,

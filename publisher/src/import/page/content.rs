@@ -126,7 +126,6 @@ impl<'a> Content<'a> {
 /// The page's best candidate for the article's body.
 pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
     let root = page.root_element();
-    let root = page.root_element();
     // The markup's own word for the body, when it holds real prose.
     let declared = root
         .descendent_elements()

@@ -37,15 +37,6 @@ pub struct LdAuthor {
     pub organization: bool,
 }
 
-/// An image as metadata names one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MetaImage {
-    /// Its URL, as written.
-    pub url: String,
-    /// Its size, if given.
-    pub size: Option<(u32, u32)>,
-}
-
 /// The article object of a page's JSON-LD.
 #[derive(Debug, Clone, Default)]
 pub struct LdArticle {
@@ -65,8 +56,6 @@ pub struct LdArticle {
     pub identifier: Option<String>,
     /// `url`, else `mainEntityOfPage`.
     pub url: Option<String>,
-    /// `image`.
-    pub image: Option<MetaImage>,
     /// `inLanguage`.
     pub language: Option<String>,
     /// `publisher.name`.
@@ -324,7 +313,6 @@ fn ld_article(value: &Value) -> LdArticle {
         section: string(get("articleSection")),
         identifier,
         url: string(get("url")).or_else(|| id_of(get("mainEntityOfPage"))),
-        image: image(get("image").or_else(|| get("thumbnailUrl"))),
         language: string(get("inLanguage")),
         publisher: get("publisher").and_then(|p| match p {
             Value::Object(o) => string(o.get("name")),
@@ -340,7 +328,7 @@ fn authors(value: Option<&Value>) -> Vec<LdAuthor> {
         Some(Value::String(name)) => {
             let name = decode(name);
             (!name.is_empty())
-                .then(|| LdAuthor {
+                .then_some(LdAuthor {
                     name,
                     organization: false,
                 })
@@ -355,32 +343,6 @@ fn authors(value: Option<&Value>) -> Vec<LdAuthor> {
                 .collect()
         }
         _ => Vec::new(),
-    }
-}
-
-fn image(value: Option<&Value>) -> Option<MetaImage> {
-    match value? {
-        Value::String(url) => Some(MetaImage {
-            url: url.trim().to_owned(),
-            size: None,
-        }),
-        Value::Array(items) => items.iter().find_map(|v| image(Some(v))),
-        Value::Object(o) => {
-            let url = string(o.get("url")).or_else(|| string(o.get("contentUrl")))?;
-            let dim = |k: &str| -> Option<u32> {
-                match o.get(k)? {
-                    Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
-                    Value::String(s) => s.trim().trim_end_matches("px").parse().ok(),
-                    Value::Object(q) => string(q.get("value"))?.parse().ok(),
-                    _ => None,
-                }
-            };
-            let size = dim("width")
-                .zip(dim("height"))
-                .filter(|(w, h)| *w > 0 && *h > 0);
-            Some(MetaImage { url, size })
-        }
-        _ => None,
     }
 }
 

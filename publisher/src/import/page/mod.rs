@@ -359,8 +359,7 @@ fn headline(page: &Page) -> Option<String> {
                 .filter(h1)
                 .filter(near)
                 .filter(not_site)
-                .filter(before_body)
-                .last()
+                .rfind(before_body)
         })
         .or_else(|| visible.iter().find(|(_, t)| agrees(t)))
         .map(|(_, t)| t.clone())
@@ -446,7 +445,7 @@ fn lead(page: &Page, pieces: &[Piece]) -> (RichText, Option<String>) {
                     && page.near(*e)
                     && {
                         let n = page.index.get(*e).chars;
-                        n >= 20 && n <= 1500 && squash(&text(*e)) == wanted
+                        (20..=1500).contains(&n) && squash(&text(*e)) == wanted
                     }
             });
         if let Some(element) = shown {
@@ -690,28 +689,19 @@ impl Body<'_> {
                             trailing.authors = Some(people);
                         }
                         true
-                    } else if key.is_empty()
-                        || link_only(t)
-                        || is_note(t, &line)
-                        || is_tagline(&line)
-                        || is_kicker(&line)
-                    {
-                        true
-                    } else if trailing.authors.is_some()
-                        && is_all_strong(t)
-                        && line.chars().count() <= 40
-                    {
-                        true // a signature under the byline ("出品︱…")
-                    } else if line.chars().count() <= 400
-                        && names.iter().any(|n| key.starts_with(n.as_str()))
-                    {
-                        true // the writer's bio
-                    } else if line.chars().count() < 40
-                        && Stated::parse(&line, DayOrder::DayFirst).is_some()
-                    {
-                        true
                     } else {
-                        is_shouting(&line)
+                        let n = line.chars().count();
+                        key.is_empty()
+                            || link_only(t)
+                            || is_note(t, &line)
+                            || is_tagline(&line)
+                            || is_kicker(&line)
+                            || is_shouting(&line)
+                            // A signature under the byline ("出品︱…").
+                            || trailing.authors.is_some() && is_all_strong(t) && n <= 40
+                            // The writer's bio.
+                            || n <= 400 && names.iter().any(|name| key.starts_with(name.as_str()))
+                            || n < 40 && Stated::parse(&line, DayOrder::DayFirst).is_some()
                     }
                 }
                 // A heading with no text after it heads something that is not here.
