@@ -100,6 +100,9 @@ enum Command {
         /// not in the markup are then guessed, with a warning).
         #[arg(long)]
         offline: bool,
+        /// How long one request may take, in seconds.
+        #[arg(long, default_value_t = 20)]
+        timeout: u64,
         /// How to print the outcome: a line per article, or a JSON array of
         /// `{ source, file, id, warnings }` (and `skipped` with why).
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -204,6 +207,7 @@ fn run(command: Command) -> Result<(), Failure> {
             lang,
             download_media,
             offline,
+            timeout,
             format,
         } => {
             let zone = jiff::tz::db().get(&time_zone).map_err(|_| {
@@ -241,6 +245,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 lang,
                 download_media,
                 offline,
+                timeout: std::time::Duration::from_secs(timeout.max(1)),
             };
             let outcomes = import::run(&sources, &options)?;
             match format {

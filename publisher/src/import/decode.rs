@@ -46,7 +46,12 @@ pub fn text(bytes: &[u8], content_type: Option<&str>) -> Result<String, String> 
         None => WINDOWS_1252,
     };
     let (text, _, _) = encoding.decode(bytes);
-    Ok(text.into_owned())
+    // Composed, as the format's text is compared and shown (windows-1258
+    // and some CMSs write Vietnamese with combining marks).
+    Ok(match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.into_owned(),
+        _ => unicode_normalization::UnicodeNormalization::nfc(text.chars()).collect(),
+    })
 }
 
 /// The `charset` parameter of a `Content-Type`.
@@ -71,7 +76,7 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// What kind of binary file `bytes` is, if it is one.
-fn binary(bytes: &[u8]) -> Option<&'static str> {
+pub fn binary(bytes: &[u8]) -> Option<&'static str> {
     let magic: [(&[u8], &str); 8] = [
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use jiff::tz::TimeZone;
 use news_widget::model::{
     Article, ArticleId, Block, Category, Document, Heading, Image, Label, NonEmpty, Paragraph,
-    Person, Quote, RichText, TextTrack, TrackKind, Video, VideoSource,
+    Person, Quote, RichText, TextTrack, TrackKind, Video, VideoSource, MAX_DOCUMENT_BYTES,
 };
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -81,6 +81,29 @@ impl Draft {
             }
         }
         self
+    }
+
+    /// Points the draft's photos at their files beside the saved page
+    /// `file`, whose address on the web is `page` (a photo at
+    /// `page`'s folder + `x.jpg` is `file`'s folder + `x.jpg`).
+    pub fn find_local_photos(&mut self, page: &Url, file: &std::path::Path) {
+        let (Ok(folder), Some(dir)) = (page.join("."), file.parent()) else {
+            return;
+        };
+        for piece in &mut self.body {
+            if let Piece::Image(picture) = piece {
+                let same_place = picture.src.origin() == folder.origin();
+                let inside = picture.src.path().strip_prefix(folder.path());
+                if let (true, Some(rest)) = (same_place, inside) {
+                    let relative: std::path::PathBuf =
+                        rest.split('/').map(percent_decoded).collect();
+                    let local = dir.join(relative);
+                    if local.is_file() {
+                        picture.local = Some(local);
+                    }
+                }
+            }
+        }
     }
 
     /// The id its files are named by: the source's own (a JSON-LD
@@ -196,11 +219,35 @@ impl Draft {
             related: Rc::new([]),
             date_index: None,
         };
+        let mut article = article;
+        let mut json = to_json(&article).map_err(|e| e.to_string())?;
+        // A body too long for the format (the widget reads 2 MiB at most)
+        // is cut at the block that reaches the limit, less room for the
+        // related list and day index the site adds later.
+        let limit = MAX_DOCUMENT_BYTES - 64 * 1024;
+        let whole = article.body.len();
+        while json.len() > limit && !article.body.is_empty() {
+            let keep = article.body.len() * limit / json.len() * 19 / 20;
+            article.body.truncate(keep);
+            json = to_json(&article).map_err(|e| e.to_string())?;
+        }
+        if article.body.len() < whole {
+            self.warnings.push(Warning::BodyCut {
+                kept: article.body.len(),
+                of: whole,
+            });
+        }
         // Through the same parser as `validate` and the widget.
-        let json = to_json(&article).map_err(|e| e.to_string())?;
         let checked = Article::parse(json.as_bytes()).map_err(|e| e.to_string())?;
         Ok((checked, self.warnings))
     }
+}
+
+/// A URL path segment as a file name.
+fn percent_decoded(segment: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", segment.replace('+', "%2B")).as_bytes())
+        .next()
+        .map_or_else(|| segment.to_owned(), |(_, v)| v.into_owned())
 }
 
 /// The zone dates are shown in: the site's, when the page's offset is the

@@ -11,8 +11,8 @@ use url::Url;
 
 use super::decode::MAX_BYTES;
 
-/// How long one request may take, connection to last byte.
-const TIMEOUT: Duration = Duration::from_secs(20);
+/// How long one request may take by default, connection to last byte.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// Redirects followed before giving up.
 const MAX_REDIRECTS: u32 = 5;
 /// What the tool calls itself to servers.
@@ -80,10 +80,11 @@ pub struct Fetcher {
 }
 
 impl Fetcher {
-    /// A fetcher; `offline` refuses every request to the web.
-    pub fn new(offline: bool) -> Fetcher {
+    /// A fetcher whose requests give up after `timeout`; `offline` refuses
+    /// every request to the web.
+    pub fn new(offline: bool, timeout: Duration) -> Fetcher {
         let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(TIMEOUT))
+            .timeout_global(Some(timeout))
             .max_redirects(MAX_REDIRECTS)
             .user_agent(USER_AGENT)
             .http_status_as_error(false)

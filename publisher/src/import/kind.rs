@@ -16,6 +16,9 @@ pub enum Kind {
 
 /// What `bytes` are, or why they are none of the kinds.
 pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> Result<Kind, String> {
+    if let Some(kind) = super::decode::binary(bytes) {
+        return Err(format!("not a text document ({kind})"));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes
         .iter()

@@ -37,7 +37,10 @@ impl Media<'_> {
         let mut kept = Vec::with_capacity(draft.body.len());
         for mut piece in std::mem::take(&mut draft.body) {
             if let Piece::Image(picture) = &mut piece {
-                let settled = self.settle_one(&picture.src, picture.size);
+                let settled = match &picture.local {
+                    Some(file) => self.settle_local(&picture.src, file),
+                    None => self.settle_one(&picture.src, picture.size),
+                };
                 picture.size = picture.size.or(settled.size);
                 if let Some(saved) = settled.saved {
                     links.insert(picture.src.clone(), saved);
@@ -101,6 +104,24 @@ impl Media<'_> {
         Settled {
             size: known.is_none().then(|| self.probe(src)).flatten(),
             saved: None,
+            warning: None,
+        }
+    }
+
+    /// A photo whose file is beside the saved page: its size from the
+    /// file, and the file copied into `media/` if downloads are asked for.
+    fn settle_local(&self, src: &Url, file: &Path) -> Settled {
+        let Ok(bytes) = std::fs::read(file) else {
+            return self.settle_one(src, None);
+        };
+        let saved = if self.download {
+            self.save(src, &bytes).ok()
+        } else {
+            None
+        };
+        Settled {
+            size: size_of(&bytes),
+            saved,
             warning: None,
         }
     }

@@ -16,6 +16,7 @@ pub mod feed;
 pub mod fetch;
 pub mod kind;
 pub mod media;
+pub mod nesting;
 pub mod page;
 pub mod sitemap;
 pub mod warning;
@@ -55,6 +56,8 @@ pub struct Options {
     pub download_media: bool,
     /// Never fetch anything from the web.
     pub offline: bool,
+    /// How long one request may take.
+    pub timeout: std::time::Duration,
 }
 
 /// What became of one article of a source.
@@ -94,7 +97,7 @@ enum Found {
 
 /// Imports `sources` into the site; one outcome per article (or skipped source).
 pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failure> {
-    let fetcher = Fetcher::new(options.offline);
+    let fetcher = Fetcher::new(options.offline, options.timeout);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(CONCURRENCY)
         .build()
@@ -269,7 +272,14 @@ fn read(job: Job, fetcher: &Fetcher, options: &Options) -> Vec<Found> {
                 page_url.as_ref(),
                 &job.hints,
             ) {
-                Ok(draft) => vec![Found::Draft(job, Box::new(draft))],
+                Ok(mut draft) => {
+                    // The web address it had, given or from its canonical link.
+                    let address = page_url.clone().or_else(|| draft.url.clone());
+                    if let (Location::File(file), Some(page)) = (&fetched.location, address) {
+                        draft.find_local_photos(&page, file);
+                    }
+                    vec![Found::Draft(job, Box::new(draft))]
+                }
                 Err(why) => vec![Found::Skipped(job, why)],
             }
         }

@@ -24,6 +24,13 @@ pub enum Warning {
     MissingLocalFile(String),
     /// The headline was longer than the format allows and was cut.
     HeadlineCut,
+    /// The body was longer than the format allows: only its first blocks are kept.
+    BodyCut {
+        /// The blocks kept.
+        kept: usize,
+        /// The blocks the page had.
+        of: usize,
+    },
     /// No time zone offset anywhere: the time was read in the `--time-zone`.
     TimeInAssumedZone(String),
     /// The page gave a day without a time: midnight was assumed.
@@ -50,6 +57,10 @@ impl fmt::Display for Warning {
                 write!(f, "an image left out, its file is missing: {path}")
             }
             Warning::HeadlineCut => f.write_str("the headline was cut to 500 characters"),
+            Warning::BodyCut { kept, of } => write!(
+                f,
+                "the body was cut to its first {kept} of {of} blocks, to stay within the format's 2 MiB"
+            ),
             Warning::TimeInAssumedZone(zone) => {
                 write!(f, "no UTC offset on the page: the time is read in {zone}")
             }

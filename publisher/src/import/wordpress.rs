@@ -155,5 +155,6 @@ fn featured_image(media: &Value, base: &Url) -> Option<Picture> {
         },
         credit: None,
         size: dim("width").zip(dim("height")),
+        local: None,
     })
 }

@@ -29,6 +29,8 @@ pub struct Picture {
     pub credit: Option<String>,
     /// Its size, if the markup gives it.
     pub size: Option<(u32, u32)>,
+    /// The same file on this machine, beside a saved page.
+    pub local: Option<std::path::PathBuf>,
 }
 
 /// A video element's parts.
@@ -314,6 +316,7 @@ impl<'a> Walker<'a> {
             caption: RichText::new(),
             credit: None,
             size: dim("width").zip(dim("height")),
+            local: None,
         })
     }
 
@@ -968,6 +971,7 @@ pub fn picture(
         caption,
         credit,
         size,
+        local: None,
     })
 }
 

@@ -38,7 +38,7 @@ pub struct Hints {
 /// against (the page's own URL, or the saved file's); `page_url` the
 /// page's address on the web, if known.
 pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) -> Draft {
-    let html = Html::parse_document(html);
+    let html = Html::parse_document(&super::nesting::flatten(html));
     let meta = Meta::read(&html);
     let base = base_href(&html, base);
     let url = canonical(&meta, &base, page_url);
@@ -142,7 +142,7 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
 /// An article's body given as HTML alone (a feed item's `content:encoded`,
 /// WordPress's `content.rendered`): all of it is the body.
 pub fn fragment(html: &str, base: &Url) -> (Vec<Piece>, Vec<super::warning::Warning>) {
-    let html = Html::parse_fragment(html);
+    let html = Html::parse_fragment(&super::nesting::flatten(html));
     let root = html.root_element();
     let index = Index::of(root, looks_junk);
     blocks::Walker::new(base, &index).walk(root)
