@@ -10,13 +10,14 @@ use news_widget::i18n::Lang;
 use news_widget::model;
 use publisher::build::{self, Options};
 use publisher::check::check;
+use publisher::import::{self, draft::SiteZone};
 use publisher::pages::{Public, Publisher};
 use publisher::problem::{count, parse_all};
 use publisher::site::SiteDir;
 use publisher::snippet::{render, Embed, Theme};
 use publisher::{runtime, Failure, Problem};
 
-/// Checks a newsroom's article files and makes the embed snippets partners paste.
+/// Imports a newsroom's articles, checks its article files and makes the embed snippets partners paste.
 #[derive(Parser)]
 #[command(name = "news-widget", version)]
 struct Cli {
@@ -67,6 +68,47 @@ enum Command {
         #[arg(long)]
         stylesheet: String,
     },
+    /// Import articles into a site folder from what a newsroom publishes
+    ///
+    /// A SOURCE is an article's HTML file, a folder of them, an RSS, Atom or
+    /// JSON Feed, a sitemap (or sitemap index, or Google News sitemap), a
+    /// WordPress REST answer (`/wp-json/wp/v2/posts?_embed`), or an http(s)
+    /// URL of any of these. Writes OUT/articles/<id>.json, then every
+    /// article's related list and date index link and OUT/dates/<day>.json
+    /// from everything in OUT. Exit status 1 if a source was skipped.
+    Import {
+        /// Pages, folders, feeds, sitemaps, WordPress answers, or their URLs.
+        #[arg(required = true)]
+        sources: Vec<String>,
+        /// The site folder to write (made if missing; its articles are kept).
+        #[arg(long)]
+        out: PathBuf,
+        /// The address saved files had on the web (FILE's URL is this plus
+        /// its name); else a saved page's canonical link is used.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The newsroom's IANA time zone: for times a page gives without an
+        /// offset, and the days of the date indexes.
+        #[arg(long, default_value = "Asia/Ho_Chi_Minh")]
+        time_zone: String,
+        /// The language (BCP 47) of articles whose page does not say.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Save photos into OUT/media/ instead of linking to the originals.
+        #[arg(long)]
+        download_media: bool,
+        /// Read only local files: fetch nothing from the web (photo sizes
+        /// not in the markup are then guessed, with a warning).
+        #[arg(long)]
+        offline: bool,
+        /// How long one request may take, in seconds.
+        #[arg(long, default_value_t = 20)]
+        timeout: u64,
+        /// How to print the outcome: a line per article, or a JSON array of
+        /// `{ source, file, id, warnings }` (and `skipped` with why).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Check a site folder, then write every article's snippets and partner pages
     ///
     /// Per article and language, in OUT: the snippet (<id>.<lang>.html), the
@@ -107,7 +149,7 @@ enum Command {
     },
 }
 
-/// How problems are printed.
+/// How results are printed.
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// One line each: `file: json.path: what is wrong`.
@@ -171,6 +213,91 @@ fn run(command: Command) -> Result<(), Failure> {
             };
             print!("{}", runtime()?.block_on(render(parsed, &embed)));
             Ok(())
+        }
+        Command::Import {
+            sources,
+            out,
+            base_url,
+            time_zone,
+            lang,
+            download_media,
+            offline,
+            timeout,
+            format,
+        } => {
+            let zone = jiff::tz::db().get(&time_zone).map_err(|_| {
+                Failure::Usage(format!(
+                    "--time-zone {time_zone:?} is not an IANA time zone"
+                ))
+            })?;
+            let base_url = base_url
+                .map(|u| {
+                    url::Url::parse(&u)
+                        .map_err(|e| Failure::Usage(format!("--base-url {u:?}: {e}")))
+                })
+                .transpose()?;
+            let lang = lang
+                .map(|l| {
+                    match l.split('-').all(|p| {
+                        !p.is_empty()
+                            && p.len() <= 8
+                            && p.chars().all(|c| c.is_ascii_alphanumeric())
+                    }) {
+                        true => Ok(l),
+                        false => Err(Failure::Usage(format!(
+                            "--lang {l:?} is not a BCP 47 language tag"
+                        ))),
+                    }
+                })
+                .transpose()?;
+            let options = import::Options {
+                site: SiteDir::new(&out),
+                base_url,
+                zone: SiteZone {
+                    name: time_zone,
+                    zone,
+                },
+                lang,
+                download_media,
+                offline,
+                timeout: std::time::Duration::from_secs(timeout.max(1)),
+            };
+            let outcomes = import::run(&sources, &options)?;
+            match format {
+                Format::Text => {
+                    for outcome in &outcomes {
+                        let from = match &outcome.item {
+                            Some(item) if *item != outcome.source => {
+                                format!("{} {item}", outcome.source)
+                            }
+                            _ => outcome.source.clone(),
+                        };
+                        match (&outcome.skipped, &outcome.file) {
+                            (Some(why), _) => println!("skipped {from}: {why}"),
+                            (None, Some(file)) => println!("imported {from} → {}", file.display()),
+                            (None, None) => {}
+                        }
+                        for warning in &outcome.warnings {
+                            println!("  warning: {warning}");
+                        }
+                    }
+                }
+                Format::Json => match serde_json::to_string_pretty(&outcomes) {
+                    Ok(json) => println!("{json}"),
+                    Err(e) => eprintln!("error: {e}"),
+                },
+            }
+            let skipped = outcomes.iter().filter(|o| o.skipped.is_some()).count();
+            eprintln!(
+                "{} imported, {} skipped, into {}",
+                count(outcomes.len() - skipped, "article", "articles"),
+                skipped,
+                out.display()
+            );
+            match skipped {
+                0 => Ok(()),
+                _ => Err(Failure::Problems(Vec::new())),
+            }
         }
         Command::Build {
             site,

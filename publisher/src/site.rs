@@ -22,7 +22,11 @@ pub struct FileStem(String);
 impl FileStem {
     /// The stem of `id`'s files, if it can name one.
     pub fn of(id: &ArticleId) -> Result<FileStem, String> {
-        let id = id.as_str();
+        FileStem::new(id.as_str())
+    }
+
+    /// `id` as a stem, if it can name files.
+    pub fn new(id: &str) -> Result<FileStem, String> {
         let usable =
             !id.starts_with('.') && id.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
         match usable {

@@ -1,0 +1,354 @@
+//! Finding the article's body in a page, after Mozilla's Readability: every
+//! paragraph of prose scores its parent and grandparent, class names and
+//! link density weigh in, and the best-scored element wins, with the
+//! markup's own word for it (`itemprop=articleBody`, an `<article>`) as a
+//! strong hint. Boxes that are not the article (share bars, related news,
+//! ads, comments) are recognized by their class names and links.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use ego_tree::NodeId;
+use regex::Regex;
+use scraper::{ElementRef, Html};
+
+use super::dom::{class_and_id, is_code, is_hidden, tag, Index, Stats};
+use crate::import::pattern;
+
+/// Class and id words of boxes that are not the article.
+pub static JUNK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)(?:^|[\s_-])(?:
+            share|sharing|social|socials|sns|addthis|sharethis|
+            related|relate|relates|relatedlist|related-news|lienquan|tinlienquan|tin-lien-quan|box-tinlienquan|
+            recommend|recommended|recommendation|suggest|suggestion|trending|popular|most-?read|mostviewed|
+            newsletter|subscribe|subscription|signup|sign-up|paywall|
+            promo|promotion|sponsor|sponsored|advert|advertisement|advertising|ads|adv|ad|adsbygoogle|qc|quangcao|
+            comment|comments|disqus|discussion|
+            breadcrumb|breadcrumbs|tags|tag-list|keywords|topics|
+            nav|navbar|navigation|menu|footer|sidebar|side-bar|toolbar|
+            outbrain|taboola|zergnet|
+            read-?more|see-?also|also-?read|more-?stories|more-?news|xem-?them|doc-?them|xemthem|
+            print|rating|vote|poll|author-?bio|bio-box|
+            visually-?hidden|sr-only|screen-reader-text
+        )(?:$|[\s_-])",
+    )
+});
+
+/// Class and id words of the article's own container.
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)article|body|content|entry|hentry|main|page|post|text|blog|story|detail|fck|singular|news-?content|maincontent",
+    )
+});
+
+/// Class and id words of a box that is surely not the body.
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)-ad-|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|relate|lienquan|breadcrumb",
+    )
+});
+
+/// Whether `element` looks like a box that is not the article (by its
+/// class or id words, its role, or because it is hidden); [`Index`] has
+/// the last word, by the prose inside.
+pub fn looks_junk(element: ElementRef) -> bool {
+    let name = tag(element);
+    // A heading is what its box is; its own class ("sticky-nav-trigger") says little.
+    if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return false;
+    }
+    if is_code(name)
+        || matches!(
+            name,
+            "nav" | "aside" | "form" | "button" | "select" | "input" | "textarea" | "dialog"
+        )
+    {
+        return true;
+    }
+    if is_hidden(element) {
+        return true;
+    }
+    let role = element.value().attr("role").unwrap_or("");
+    if matches!(
+        role,
+        "navigation" | "complementary" | "banner" | "contentinfo" | "dialog" | "menu" | "toolbar"
+    ) {
+        return true;
+    }
+    let mut words = class_and_id(element);
+    // VCCorp's CMS names its boxes by `type` ("RelatedOneNews").
+    if let Some(kind) = element
+        .value()
+        .attr("type")
+        .filter(|_| !matches!(name, "input" | "script" | "style" | "link"))
+    {
+        words.push_str(&kind.to_ascii_lowercase());
+    }
+    if words.is_empty() || words.contains("articlebody") || words.contains("article-body") {
+        return false;
+    }
+    /// Words that name a box that is not the article wherever they stand
+    /// in a class name ("jp-relatedposts", "VCObjectBoxRelatedNewsItem").
+    const ANYWHERE: [&str; 9] = [
+        "related",
+        "recommend",
+        "newsletter",
+        "outbrain",
+        "taboola",
+        "sponsor",
+        "advert",
+        "breadcrumb",
+        "sidebar",
+    ];
+    JUNK.is_match(&words) || ANYWHERE.iter().any(|w| words.contains(w))
+}
+
+/// The page's best candidate for the article's body.
+/// The article's body: one element, or a run of siblings (an article set
+/// as list items, say) in document order.
+pub struct Content<'a> {
+    /// The parts, in order.
+    pub parts: Vec<ElementRef<'a>>,
+}
+
+impl<'a> Content<'a> {
+    /// The element that holds every part.
+    pub fn around(&self) -> Option<ElementRef<'a>> {
+        match self.parts.as_slice() {
+            [one] => Some(*one),
+            [first, ..] => first.parent().and_then(ElementRef::wrap),
+            [] => None,
+        }
+    }
+}
+
+/// The page's best candidate for the article's body.
+pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
+    let root = page.root_element();
+    // The markup's own word for the body, when it holds real prose.
+    let declared = root
+        .descendent_elements()
+        .filter(|e| {
+            e.value()
+                .attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody"))
+        })
+        .filter(|e| !stats.junk(*e) && stats.prose(*e) >= 400)
+        .max_by_key(|e| stats.prose(*e));
+    if let Some(declared) = declared {
+        return Some(Content {
+            parts: vec![declared],
+        });
+    }
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut order: Vec<NodeId> = Vec::new();
+    // Depth first, in document order, never entering a box that is not the article.
+    let mut stack = vec![root];
+    while let Some(element) = stack.pop() {
+        if stats.junk(element) {
+            continue;
+        }
+        stack.extend(
+            element
+                .child_elements()
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev(),
+        );
+        if !is_prose(element, stats) {
+            continue;
+        }
+        let s = stats.get(element);
+        let score = 1.0 + s.commas as f64 + (s.chars as f64 / 100.0).min(3.0);
+        // Readability: the parent gets it all, the grandparent half, and
+        // further ancestors a third of it divided by their level.
+        for (level, ancestor) in element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(5)
+            .enumerate()
+        {
+            let share = match level {
+                0 => 1.0,
+                1 => 0.5,
+                n => 1.0 / (n as f64 * 3.0),
+            };
+            let entry = scores.entry(ancestor.id()).or_insert_with(|| {
+                order.push(ancestor.id());
+                initial_score(ancestor)
+            });
+            *entry += score * share;
+        }
+    }
+
+    let mut best: Option<(ElementRef, f64)> = None;
+    for id in order {
+        let Some(element) = page.tree.get(id).and_then(ElementRef::wrap) else {
+            continue;
+        };
+        if matches!(tag(element), "html" | "body") {
+            continue;
+        }
+        let raw = scores.get(&id).copied().unwrap_or_default();
+        let score = raw * (1.0 - stats.get(element).link_density());
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((element, score));
+        }
+    }
+    let (top, score) = best?;
+    let top = widen(top, score, &scores, stats);
+    let score =
+        scores.get(&top.id()).copied().unwrap_or(score) * (1.0 - stats.get(top).link_density());
+    Some(Content {
+        parts: with_siblings(top, score, &scores, stats),
+    })
+}
+
+/// The candidate and those of its siblings that are part of the article
+/// (Readability: a sibling that scores at least a fifth of it, more if it
+/// shares its class; or a paragraph of prose).
+fn with_siblings<'a>(
+    top: ElementRef<'a>,
+    score: f64,
+    scores: &HashMap<NodeId, f64>,
+    stats: &Index,
+) -> Vec<ElementRef<'a>> {
+    let Some(parent) = top.parent().and_then(ElementRef::wrap) else {
+        return vec![top];
+    };
+    if matches!(tag(parent), "html") {
+        return vec![top];
+    }
+    let threshold = (score * 0.2).max(10.0);
+    let class = top.value().attr("class").unwrap_or("").trim();
+    // Siblings of the candidate's own kind (its first class) are more of it.
+    let kind = class.split_whitespace().next().filter(|k| k.len() >= 4);
+    parent
+        .child_elements()
+        .filter(|sibling| {
+            if sibling.id() == top.id() {
+                return true;
+            }
+            if stats.junk(*sibling) {
+                return false;
+            }
+            let s = stats.get(*sibling);
+            let same_kind = kind.is_some_and(|k| {
+                sibling
+                    .value()
+                    .attr("class")
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .next()
+                    == Some(k)
+            });
+            if same_kind && s.chars > 0 && s.link_density() < 0.5 {
+                return true;
+            }
+            let bonus = if !class.is_empty()
+                && sibling.value().attr("class").unwrap_or("").trim() == class
+            {
+                score * 0.2
+            } else {
+                0.0
+            };
+            let own =
+                scores.get(&sibling.id()).copied().unwrap_or_default() * (1.0 - s.link_density());
+            if scores.contains_key(&sibling.id()) && own + bonus >= threshold {
+                return true;
+            }
+            tag(*sibling) == "p" && s.chars > 80 && s.link_density() < 0.25
+        })
+        .collect()
+}
+
+/// The candidate's parent instead, when it holds the article's other parts
+/// too (Readability: siblings that score close to it, or whose text is prose).
+fn widen<'a>(
+    top: ElementRef<'a>,
+    score: f64,
+    scores: &HashMap<NodeId, f64>,
+    stats: &Index,
+) -> ElementRef<'a> {
+    let mut current = top;
+    // A container the markup names as the body, around the candidate, wins.
+    for ancestor in top.ancestors().filter_map(ElementRef::wrap).take(4) {
+        if ancestor.value().attr("itemprop") == Some("articleBody") {
+            return ancestor;
+        }
+    }
+    // Climb while the parent's text is mostly this candidate's and the
+    // parent scores nearly as well (the article split into sibling boxes).
+    for parent in top.ancestors().filter_map(ElementRef::wrap).take(3) {
+        if matches!(tag(parent), "html" | "body") || stats.junk(parent) {
+            break;
+        }
+        let parent_score = scores.get(&parent.id()).copied().unwrap_or_default();
+        let mine = stats.get(current).chars as f64;
+        let theirs = stats.get(parent).chars.max(1) as f64;
+        if parent_score >= score * 0.9
+            && mine / theirs > 0.5
+            && stats.get(parent).link_density() < 0.3
+        {
+            current = parent;
+        } else {
+            break;
+        }
+    }
+    current
+}
+
+fn initial_score(element: ElementRef) -> f64 {
+    let base = match tag(element) {
+        "article" => 10.0,
+        "div" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    base + class_weight(element)
+        + if element.value().attr("itemprop") == Some("articleBody") {
+            50.0
+        } else {
+            0.0
+        }
+}
+
+/// Readability's class weight: +25 for a name of the article, −25 for one of
+/// the boxes around it.
+fn class_weight(element: ElementRef) -> f64 {
+    let mut weight = 0.0;
+    for part in [element.value().attr("class"), element.value().attr("id")]
+        .into_iter()
+        .flatten()
+    {
+        let part = part.to_ascii_lowercase();
+        if NEGATIVE.is_match(&part) {
+            weight -= 25.0;
+        }
+        if ARTICLE.is_match(&part) {
+            weight += 25.0;
+        }
+    }
+    weight
+}
+
+/// A paragraph of prose: a `<p>` (or a text-holding `<div>`, `<td>`,
+/// `<pre>`) with enough text that is not mostly links.
+fn is_prose(element: ElementRef, stats: &Index) -> bool {
+    let s: Stats = stats.get(element);
+    if s.chars < 25 || s.link_density() > 0.5 {
+        return false;
+    }
+    match tag(element) {
+        "p" | "pre" => true,
+        "td" | "div" | "section" => element.children().any(|c| {
+            c.value()
+                .as_text()
+                .is_some_and(|t| t.chars().filter(|c| !c.is_whitespace()).count() >= 25)
+        }),
+        _ => false,
+    }
+}

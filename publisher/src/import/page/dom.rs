@@ -1,0 +1,301 @@
+//! Reading the parsed page: normalized text, attributes that say an
+//! element is hidden or what it is for, and per-element text statistics
+//! computed once for the whole tree.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Node};
+
+/// Every run of whitespace (NBSP included) as one space, trimmed; without
+/// zero-width characters.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}') {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The element's text, normalized; without scripts and styles.
+pub fn text(element: ElementRef) -> String {
+    let mut raw = String::new();
+    for node in element.descendants() {
+        if let Node::Text(text) = node.value() {
+            let inside_code = node.ancestors().any(|a| {
+                a.value().as_element().is_some_and(|e| {
+                    matches!(e.name(), "script" | "style" | "noscript" | "template")
+                })
+            });
+            if !inside_code {
+                raw.push_str(text);
+            }
+        }
+    }
+    normalize(&raw)
+}
+
+/// The element's `class` and `id`, lowercased, for the class-name heuristics.
+pub fn class_and_id(element: ElementRef) -> String {
+    let value = element.value();
+    let mut out = String::new();
+    for part in [value.attr("class"), value.attr("id")]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&part.to_ascii_lowercase());
+        out.push(' ');
+    }
+    out
+}
+
+/// Whether the element is hidden from readers by its own markup.
+pub fn is_hidden(element: ElementRef) -> bool {
+    let value = element.value();
+    if value.attr("hidden").is_some() || value.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    value.attr("style").is_some_and(|style| {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        let style = style.to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+/// The `name` of an element node.
+pub fn tag(element: ElementRef<'_>) -> &str {
+    element.value().name()
+}
+
+/// Elements that hold no reader-visible text of the article.
+pub fn is_code(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "canvas" | "head"
+    )
+}
+
+/// Phrasing (inline) elements: text and these flow into one paragraph.
+pub fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "br"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "nobr"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+    )
+}
+
+/// Text statistics of one element, over its whole subtree.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    /// Characters of text (whitespace not counted).
+    pub chars: usize,
+    /// Of those, inside links.
+    pub link_chars: usize,
+    /// Commas (and their CJK and Vietnamese kin), a sign of prose.
+    pub commas: usize,
+    /// Whether a block element (not phrasing content) is inside.
+    pub has_block: bool,
+}
+
+impl Stats {
+    /// The share of the text that is link text.
+    pub fn link_density(&self) -> f64 {
+        match self.chars {
+            0 => 0.0,
+            n => self.link_chars as f64 / n as f64,
+        }
+    }
+}
+
+/// What is known of one node of the page, computed once for the whole tree.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    stats: Stats,
+    /// Its place in document order.
+    position: usize,
+    /// The place of its last descendant.
+    end: usize,
+    /// How deep it is.
+    depth: usize,
+    /// Characters of prose in it: paragraphs of 50 and more characters that
+    /// are not mostly links.
+    prose: usize,
+    /// Characters of text directly in it (not in child elements).
+    direct: usize,
+    /// Whether it is a box that is not the article.
+    junk: bool,
+    /// Whether such a box is around it.
+    in_junk: bool,
+}
+
+/// [`Stats`], places, depths and the boxes that are not the article, for
+/// every node of a page, in three passes, so that no question about the
+/// tree costs more than a lookup (a page nested thousands deep must not
+/// make the importer quadratic).
+pub struct Index(HashMap<NodeId, Entry>);
+
+impl Index {
+    /// Indexes every node below `root`. `looks_junk` says which elements
+    /// look like boxes that are not the article (by their class, say); one
+    /// that holds most of the page's prose is the article all the same (a
+    /// site that names its main column "sidebar-1").
+    pub fn of(root: ElementRef, looks_junk: impl Fn(ElementRef) -> bool) -> Index {
+        let nodes: Vec<_> = root.descendants().collect();
+        let mut entries: HashMap<NodeId, Entry> = HashMap::with_capacity(nodes.len());
+        for (position, node) in nodes.iter().enumerate() {
+            let depth = node
+                .parent()
+                .and_then(|p| entries.get(&p.id()))
+                .map_or(0, |p| p.depth + 1);
+            let entry = Entry {
+                position,
+                end: position,
+                depth,
+                ..Entry::default()
+            };
+            entries.insert(node.id(), entry);
+        }
+        // Children come after their parents in document order: backwards,
+        // every child is summed into its parent before the parent is.
+        for node in nodes.iter().rev() {
+            let mut own = entries.get(&node.id()).copied().unwrap_or_default();
+            let mut text_chars = 0;
+            match node.value() {
+                Node::Text(text) => {
+                    for c in text.chars() {
+                        if !c.is_whitespace() {
+                            own.stats.chars += 1;
+                        }
+                        if matches!(c, ',' | '，' | '、' | '،') {
+                            own.stats.commas += 1;
+                        }
+                    }
+                    text_chars = own.stats.chars;
+                }
+                Node::Element(element) if is_code(element.name()) => {
+                    own.stats = Stats::default();
+                    own.prose = 0;
+                }
+                Node::Element(element) => {
+                    if element.name() == "a" {
+                        own.stats.link_chars = own.stats.chars;
+                    }
+                    let paragraph = matches!(element.name(), "p" | "pre" | "blockquote")
+                        || matches!(element.name(), "div" | "td" | "section" | "article" | "li")
+                            && own.direct >= 50;
+                    if paragraph && own.stats.chars >= 50 && own.stats.link_density() < 0.3 {
+                        own.prose = own.prose.max(own.stats.chars);
+                    }
+                }
+                _ => continue,
+            }
+            entries.insert(node.id(), own);
+            let block = match node.value() {
+                Node::Element(element) => !is_inline(element.name()) && !is_code(element.name()),
+                _ => false,
+            };
+            if let Some(parent) = node.parent().and_then(|p| entries.get_mut(&p.id())) {
+                parent.stats.chars += own.stats.chars;
+                parent.stats.link_chars += own.stats.link_chars;
+                parent.stats.commas += own.stats.commas;
+                parent.stats.has_block |= own.stats.has_block || block;
+                parent.prose += own.prose;
+                parent.direct += text_chars;
+                parent.end = parent.end.max(own.end);
+            }
+        }
+        let total = entries.get(&root.id()).map_or(0, |e| e.prose);
+        for node in &nodes {
+            let above = node.parent().and_then(|p| entries.get(&p.id())).copied();
+            let Some(entry) = entries.get_mut(&node.id()) else {
+                continue;
+            };
+            entry.in_junk = above.is_some_and(|p| p.junk || p.in_junk);
+            entry.junk = ElementRef::wrap(*node).is_some_and(|e| {
+                !matches!(tag(e), "html" | "body") && looks_junk(e) && entry.prose * 2 <= total
+            });
+        }
+        Index(entries)
+    }
+
+    fn entry(&self, element: ElementRef) -> Entry {
+        self.0.get(&element.id()).copied().unwrap_or_default()
+    }
+
+    /// The statistics of `element` (zero for one outside the tree).
+    pub fn get(&self, element: ElementRef) -> Stats {
+        self.entry(element).stats
+    }
+
+    /// Characters of prose in `element`.
+    pub fn prose(&self, element: ElementRef) -> usize {
+        self.entry(element).prose
+    }
+
+    /// Its place in document order.
+    pub fn position(&self, element: ElementRef) -> usize {
+        self.entry(element).position
+    }
+
+    /// Whether `inner` is `outer` or inside it.
+    pub fn contains(&self, outer: ElementRef, inner: ElementRef) -> bool {
+        let (o, i) = (self.entry(outer), self.entry(inner));
+        o.position <= i.position && i.position <= o.end
+    }
+
+    /// Where `element`'s subtree ends, in document order.
+    pub fn end(&self, element: ElementRef) -> usize {
+        self.entry(element).end
+    }
+
+    /// How deep `element` is.
+    pub fn depth(&self, element: ElementRef) -> usize {
+        self.entry(element).depth
+    }
+
+    /// Whether `element` is, or is inside, a box that is not the article.
+    pub fn junk(&self, element: ElementRef) -> bool {
+        let entry = self.entry(element);
+        entry.junk || entry.in_junk
+    }
+}
