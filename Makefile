@@ -20,9 +20,10 @@ build: tools
 	trunk build --release
 
 ## demo: build, then serve the demo partner page on http://127.0.0.1:8080 with the
-## headers of a deploy (for live reload while developing: trunk serve)
+## headers of a deploy (for live reload while developing: trunk serve); SITE=DIR also
+## serves a site folder (one `news-widget import` wrote) and prints a page per article
 demo: build
-	node demo/serve.mjs
+	SITE=$(SITE) node demo/serve.mjs
 
 ## test: formatting, lints, native tests, browser tests, end-to-end tests
 test: tools lint native browser e2e
@@ -70,10 +71,13 @@ bench: build
 	CARGO_TARGET_DIR=target/bench trunk build --release --features bench-marks --dist target/dist-bench
 	node bench/run.mjs
 
-## fuzz: a long mutation-fuzzing run through parsing and SSR rendering (make test runs 300 seeded cases)
+## fuzz: a long mutation-fuzzing run through parsing and SSR rendering, and through the
+## importer (damaged corpus pages); make test runs a short seeded run of each
 FUZZ_CASES ?= 100000
+IMPORT_FUZZ_CASES ?= 5000
 fuzz:
 	FUZZ_CASES=$(FUZZ_CASES) cargo test --release --test fuzz -- --nocapture
+	FUZZ_CASES=$(IMPORT_FUZZ_CASES) cargo test --release -p news-widget-publisher --test hostile_pages damaged -- --nocapture
 
 ## schema: regenerate schema/*.schema.json from the Rust types
 schema:

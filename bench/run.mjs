@@ -30,6 +30,7 @@ import click from './sections/click.mjs';
 import scaling from './sections/scaling.mjs';
 import many from './sections/many.mjs';
 import trace from './sections/trace.mjs';
+import importer from './sections/import.mjs';
 
 /**
  * One budget of the README, as this run measured it.
@@ -58,7 +59,7 @@ import trace from './sections/trace.mjs';
  */
 
 /** @type {Section[]} In the order they run; `noise` before every section that uses its bands. */
-const SECTIONS = [sizes, bytes, noise, jsonOnly, prerendered, repeatView, click, scaling, many, trace];
+const SECTIONS = [sizes, bytes, noise, jsonOnly, prerendered, repeatView, click, scaling, many, trace, importer];
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const only = process.env.BENCH_ONLY?.split(',');

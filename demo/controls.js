@@ -7,3 +7,10 @@ for (const select of /** @type {NodeListOf<HTMLSelectElement>} */ (document.quer
     }
   });
 }
+
+// `?article=imported/articles/ID.json` shows another article than the seed: one
+// of the site `make demo SITE=DIR` serves under /imported/ (an imported site).
+const article = new URLSearchParams(location.search).get('article');
+if (article && new URL(article, location.href).origin === location.origin) {
+  for (const widget of document.querySelectorAll('news-article')) widget.setAttribute('src', article);
+}

@@ -278,8 +278,15 @@ fn build_writes_the_partner_pages_with_absolute_urls_where_wordpress_reads_them(
         "/v/1/news-widget.css",
     ]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("78 files written"));
     let written = files_in(&out, "");
+    // Seven articles in two languages: a snippet, a share page, two frame
+    // pages and an oEmbed answer each; index.json and the eight assets.
+    assert_eq!(written.len(), 7 * 2 * 5 + 1 + 8, "{written:?}");
+    let told = format!("{} files written", written.len());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains(&told),
+        "{output:?}"
+    );
     for folder in ["share/", "frame/", "card/", "oembed/"] {
         let count = written.iter().filter(|f| f.starts_with(folder)).count();
         assert_eq!(count, 14, "{folder}: seven articles, two languages");
