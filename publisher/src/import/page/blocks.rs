@@ -1249,12 +1249,11 @@ pub fn trailing_credit(text: RichText) -> (RichText, Option<String>) {
     if name.is_empty() {
         return (text, None);
     }
+    // The separator goes, a sentence's full stop stays.
     let keep = whole
         .get(..start)
         .unwrap_or("")
-        .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | '|' | '–' | '—' | '-' | '.')
-        });
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '|' | '–' | '—' | '-'));
     let kept = if keep.is_empty() {
         RichText::new()
     } else {
