@@ -88,7 +88,8 @@ async function trafilatura() {
   if (!existsSync(python)) {
     await mkdir(`${ROOT}target/bench`, { recursive: true });
     await run('python3', ['-m', 'venv', VENV]);
-    await run(`${VENV}/bin/pip`, ['install', '--quiet', `trafilatura==${TRAFILATURA}`], { maxBuffer: 16 * 1024 * 1024 });
+    // jusText (a trafilatura dependency) imports lxml's cleaner, a package of its own since lxml 5.2.
+    await run(`${VENV}/bin/pip`, ['install', '--quiet', `trafilatura==${TRAFILATURA}`, 'lxml_html_clean'], { maxBuffer: 16 * 1024 * 1024 });
   }
   return python;
 }

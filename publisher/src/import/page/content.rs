@@ -5,7 +5,7 @@
 //! strong hint. Boxes that are not the article (share bars, related news,
 //! ads, comments) are recognized by their class names and links.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use ego_tree::NodeId;
@@ -141,7 +141,7 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
             parts: vec![declared],
         });
     }
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut scores: FxHashMap<NodeId, f64> = FxHashMap::default();
     let mut order: Vec<NodeId> = Vec::new();
     // Depth first, in document order, never entering a box that is not the article.
     let mut stack = vec![root];
@@ -211,7 +211,7 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
 fn with_siblings<'a>(
     top: ElementRef<'a>,
     score: f64,
-    scores: &HashMap<NodeId, f64>,
+    scores: &FxHashMap<NodeId, f64>,
     stats: &Index,
 ) -> Vec<ElementRef<'a>> {
     let Some(parent) = top.parent().and_then(ElementRef::wrap) else {
@@ -268,7 +268,7 @@ fn with_siblings<'a>(
 fn widen<'a>(
     top: ElementRef<'a>,
     score: f64,
-    scores: &HashMap<NodeId, f64>,
+    scores: &FxHashMap<NodeId, f64>,
     stats: &Index,
 ) -> ElementRef<'a> {
     let mut current = top;
