@@ -3,23 +3,14 @@
 //! status), `render` and `build`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::{news_widget, stderr, stdout};
 use serde_json::{json, Value};
 
 const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../site");
-
-fn news_widget(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_news-widget"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 /// A fresh copy of the sample site's JSON (not its media) in a folder of its own.
 fn copy_of_site(name: &str) -> PathBuf {
@@ -57,15 +48,9 @@ fn edit(file: &Path, change: impl FnOnce(&mut Value)) {
 #[test]
 fn the_sample_site_is_clean() {
     let output = news_widget(&["validate", SITE]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), "");
-    assert!(String::from_utf8_lossy(&output.stderr)
-        .contains("15 files checked: 7 articles, 8 date indexes; 0 problems"));
+    assert!(stderr(&output).contains("15 files checked: 7 articles, 8 date indexes; 0 problems"));
 }
 
 #[test]
@@ -134,7 +119,7 @@ fn a_broken_site_gets_every_problem_with_its_file_and_path() {
 fn a_path_that_does_not_exist_is_a_usage_error() {
     let output = news_widget(&["validate", "/no/such/site"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: /no/such/site: "));
+    assert!(stderr(&output).starts_with("error: /no/such/site: "));
     assert_eq!(
         news_widget(&["render"]).status.code(),
         Some(2),
@@ -283,10 +268,7 @@ fn build_writes_the_partner_pages_with_absolute_urls_where_wordpress_reads_them(
     // pages and an oEmbed answer each; index.json and the eight assets.
     assert_eq!(written.len(), 7 * 2 * 5 + 1 + 8, "{written:?}");
     let told = format!("{} files written", written.len());
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains(&told),
-        "{output:?}"
-    );
+    assert!(stderr(&output).contains(&told), "{output:?}");
     for folder in ["share/", "frame/", "card/", "oembed/"] {
         let count = written.iter().filter(|f| f.starts_with(folder)).count();
         assert_eq!(count, 14, "{folder}: seven articles, two languages");
@@ -362,7 +344,7 @@ fn build_needs_an_absolute_public_url() {
         ]);
         assert_eq!(output.status.code(), Some(2), "{public}");
         assert_eq!(
-            String::from_utf8_lossy(&output.stderr),
+            stderr(&output),
             format!("error: --public {public:?} is not an absolute http(s) URL\n")
         );
     }
@@ -391,11 +373,10 @@ fn validate_names_every_problem_of_a_file() {
         ),
         "each problem once, at its place in the file as written"
     );
-    assert!(String::from_utf8_lossy(&output.stderr)
-        .contains("1 file checked: 0 articles, 0 date indexes; 4 problems"));
+    assert!(stderr(&output).contains("1 file checked: 0 articles, 0 date indexes; 4 problems"));
 
     let one = site.join("articles/20121.json");
     edit(&one, |a| a["viewCount"] = json!(-1));
     let output = news_widget(&["validate", one.to_str().expect("a path")]);
-    assert!(String::from_utf8_lossy(&output.stderr).contains("; 1 problem\n"));
+    assert!(stderr(&output).contains("; 1 problem\n"));
 }

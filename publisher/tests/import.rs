@@ -4,31 +4,32 @@
 //! second run writes the same bytes, new input adds to the site; every
 //! failure is one line and an exit status.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::{news_widget, stderr, stdout};
 use serde_json::{json, Value};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/corpus");
 
-fn news_widget(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_news-widget"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+/// `news_widget` for a run that must import everything (exit status 0).
+fn imported(args: &[&str]) -> Output {
+    let output = news_widget(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    output
 }
 
 /// An empty folder of the test's own.
@@ -211,14 +212,7 @@ fn saved_pages_make_a_site_that_validates_and_a_second_run_writes_the_same_bytes
         site.to_str().expect("a path"),
     ];
     args.extend(pages.iter().map(String::as_str));
-    let output = news_widget(&args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
+    let output = imported(&args);
     let printed = stdout(&output);
     for page in &pages {
         assert!(
@@ -256,8 +250,7 @@ fn saved_pages_make_a_site_that_validates_and_a_second_run_writes_the_same_bytes
     assert_eq!(day["items"][0]["src"], "../articles/20260307080054340.json");
 
     let before = snapshot(&site);
-    let again = news_widget(&args);
-    assert_eq!(again.status.code(), Some(0));
+    imported(&args);
     assert_eq!(
         snapshot(&site),
         before,
@@ -269,14 +262,13 @@ fn saved_pages_make_a_site_that_validates_and_a_second_run_writes_the_same_bytes
 fn new_input_adds_to_the_site_and_the_related_lists_follow() {
     let site = folder("grows");
     let out = site.to_str().expect("a path");
-    let first = news_widget(&[
+    imported(&[
         "import",
         "--offline",
         "--out",
         out,
         &vi("vnexpress-soc-nang-luong"),
     ]);
-    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     assert!(
         json_file(&site.join("articles/5047363.json"))
             .get("related")
@@ -284,8 +276,7 @@ fn new_input_adds_to_the_site_and_the_related_lists_follow() {
         "alone in its category"
     );
 
-    let second = news_widget(&["import", "--offline", "--out", out, &vi("dantri-gia-vang")]);
-    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    imported(&["import", "--offline", "--out", out, &vi("dantri-gia-vang")]);
     let old = json_file(&site.join("articles/5047363.json"));
     assert_eq!(
         old["related"][0]["id"], "20260307080054340",
@@ -389,7 +380,7 @@ fn a_saved_page_takes_its_address_from_base_url() {
         </article></body></html>"#;
     std::fs::write(&page, html).expect("written");
     std::fs::write(page.with_file_name("photo.png"), png(800, 600)).expect("written");
-    let output = news_widget(&[
+    imported(&[
         "import",
         "--offline",
         "--download-media",
@@ -403,13 +394,6 @@ fn a_saved_page_takes_its_address_from_base_url() {
         site.to_str().expect("a path"),
         page.to_str().expect("a path"),
     ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
     let article = json_file(&site.join("articles/1234567-a-story.json"));
     assert_eq!(
         article["url"],
@@ -468,14 +452,7 @@ fn feeds_import_full_items_and_fetch_the_pages_of_summaries() {
     });
     let site = folder("feed");
     let feed = format!("{}/feed.xml", server.url);
-    let output = news_widget(&["import", "--out", site.to_str().expect("a path"), &feed]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
+    imported(&["import", "--out", site.to_str().expect("a path"), &feed]);
     let full = json_file(&site.join("articles/9001.json"));
     assert_eq!(full["headline"], "Giá xăng tăng");
     assert_eq!(
@@ -518,7 +495,7 @@ fn feeds_import_full_items_and_fetch_the_pages_of_summaries() {
     let files = folder("feed-files");
     std::fs::write(files.join("atom.xml"), atom).expect("written");
     std::fs::write(files.join("feed.json"), json_feed.to_string()).expect("written");
-    let output = news_widget(&[
+    imported(&[
         "import",
         "--offline",
         "--out",
@@ -526,13 +503,6 @@ fn feeds_import_full_items_and_fetch_the_pages_of_summaries() {
         files.join("atom.xml").to_str().expect("a path"),
         files.join("feed.json").to_str().expect("a path"),
     ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
     assert_eq!(
         json_file(&site.join("articles/9002.json"))["authors"],
         json!([{ "name": "Đào Quyên" }])
@@ -629,20 +599,13 @@ fn a_wordpress_answer_gives_its_posts() {
     let files = folder("wordpress");
     std::fs::write(files.join("posts.json"), posts.to_string()).expect("written");
     let site = files.join("site");
-    let output = news_widget(&[
+    imported(&[
         "import",
         "--offline",
         "--out",
         site.to_str().expect("a path"),
         files.join("posts.json").to_str().expect("a path"),
     ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
     let article = json_file(&site.join("articles/42.json"));
     assert_eq!(article["headline"], "Hội nghị “Ban Chấp hành”");
     assert_eq!(
@@ -780,14 +743,7 @@ fn photo_sizes_come_from_a_ranged_read_or_the_downloaded_file() {
         if download {
             args.push("--download-media");
         }
-        let output = news_widget(&args);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}{}",
-            stdout(&output),
-            stderr(&output)
-        );
+        let output = imported(&args);
         assert!(!stdout(&output).contains("warning"), "{}", stdout(&output));
         let articles: Vec<PathBuf> = std::fs::read_dir(site.join("articles"))
             .expect("articles")
