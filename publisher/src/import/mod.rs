@@ -138,8 +138,12 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
         }
         let found: Vec<Vec<Found>> = pool.install(|| {
             use rayon::prelude::*;
+            // One job per task: a fetch waits on the network, and a thread
+            // left with a run of jobs would fetch them one by one while
+            // the others idle.
             std::mem::take(&mut jobs)
                 .into_par_iter()
+                .with_max_len(1)
                 .map(|job| read(job, &fetcher, options))
                 .collect()
         });
@@ -169,6 +173,7 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
         use rayon::prelude::*;
         drafts
             .into_par_iter()
+            .with_max_len(1)
             .map(|(job, mut draft)| {
                 if draft.language.is_none() {
                     draft.language.clone_from(&options.lang);
