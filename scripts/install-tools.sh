@@ -58,6 +58,9 @@ command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v mariadbd >/dev/null || missing+=(mariadb-server)
 command -v php >/dev/null || missing+=(php-cli)
 php -r 'exit(extension_loaded("mysqli") ? 0 : 1);' 2>/dev/null || missing+=(php-mysql)
+# The view counter's PostgreSQL store (e2e/postgres.mjs starts a private
+# cluster of Debian's PostgreSQL 15 per test run).
+[ -x /usr/lib/postgresql/15/bin/pg_ctl ] || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update

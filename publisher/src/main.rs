@@ -104,6 +104,11 @@ enum Command {
         /// How long one request may take, in seconds.
         #[arg(long, default_value_t = 20)]
         timeout: u64,
+        /// The URL of a view counter (`news-widget counter`) without the
+        /// article's id: each article's `viewCounter` is this followed by
+        /// its id, e.g. `https://count.example/views/`.
+        #[arg(long, value_name = "URL_PREFIX")]
+        counter: Option<String>,
         /// How to print the outcome: a line per article, or a JSON array of
         /// `{ source, file, id, warnings }` (and `skipped` with why).
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -146,6 +151,37 @@ enum Command {
         /// The theme attribute of every snippet.
         #[arg(long, value_enum)]
         theme: Option<Theme>,
+    },
+    /// Run the view counter of a site's articles
+    ///
+    /// `POST /views/<id>` counts a view and answers `{"viewCount": N}`;
+    /// `GET /views/<id>` answers without counting. A reader counts once per
+    /// article per day (the newsroom's day, in the article's zone), told
+    /// apart by a keyed hash of the day's random salt, IP, user agent and
+    /// article; no IP or user agent is stored. The publisher's stats are at
+    /// `/stats.json` and `/stats.csv`, and its dashboard at `/`, behind the
+    /// token. Runs until SIGTERM or Ctrl-C, and writes everything first.
+    Counter {
+        /// The site folder whose articles are counted (each starts from its
+        /// `viewCount`); re-read when it changes.
+        #[arg(long)]
+        site: PathBuf,
+        /// A SQLite file (made when missing), or a `postgres://` URL for
+        /// several counter processes that share one count.
+        #[arg(long)]
+        db: String,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8081")]
+        listen: std::net::SocketAddr,
+        /// A file holding the publisher's token (16 characters or more) for
+        /// the stats and the dashboard.
+        #[arg(long)]
+        token_file: PathBuf,
+        /// Behind a proxy or CDN: the header it puts the reader's address in
+        /// (`X-Forwarded-For`: its last address). Without it, the
+        /// connection's peer is the reader.
+        #[arg(long, value_name = "HEADER")]
+        client_ip_header: Option<String>,
     },
 }
 
@@ -223,8 +259,13 @@ fn run(command: Command) -> Result<(), Failure> {
             download_media,
             offline,
             timeout,
+            counter,
             format,
         } => {
+            let counter = counter
+                .map(|prefix| import::CounterPrefix::new(&prefix))
+                .transpose()
+                .map_err(|e| Failure::Usage(format!("--counter {e}")))?;
             let zone = jiff::tz::db().get(&time_zone).map_err(|_| {
                 Failure::Usage(format!(
                     "--time-zone {time_zone:?} is not an IANA time zone"
@@ -261,6 +302,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 download_media,
                 offline,
                 timeout: std::time::Duration::from_secs(timeout.max(1)),
+                counter,
             };
             let outcomes = import::run(&sources, &options)?;
             match format {
@@ -298,6 +340,30 @@ fn run(command: Command) -> Result<(), Failure> {
                 0 => Ok(()),
                 _ => Err(Failure::Problems(Vec::new())),
             }
+        }
+        Command::Counter {
+            site,
+            db,
+            listen,
+            token_file,
+            client_ip_header,
+        } => {
+            let client_ip = match client_ip_header {
+                None => counter::http::ClientIpSource::Peer,
+                Some(name) => counter::http::ClientIpSource::Header(
+                    name.parse()
+                        .map_err(|_| Failure::Usage(format!("--client-ip-header {name:?} is not a header name")))?,
+                ),
+            };
+            let options = counter::Options {
+                site,
+                db: counter::store::Database::parse(&db),
+                listen,
+                token: counter::http::Token::read(&token_file).map_err(|e| Failure::Usage(e.to_string()))?,
+                client_ip,
+            };
+            counter::run(options, |addr| eprintln!("counting views on http://{addr}/ (dashboard at /)"))
+                .map_err(|e| Failure::Usage(e.to_string()))
         }
         Command::Build {
             site,

@@ -56,8 +56,13 @@ pub struct Article {
     /// The zone in which dates are shown (the newsroom's own).
     #[serde(default)]
     pub time_zone: TimeZone,
-    /// How many times it was read.
+    /// How many times it was read, when the article was written; a live
+    /// count from `view_counter` replaces it on screen.
     pub view_count: Option<u64>,
+    /// The URL of the article's view counter (`news-widget counter`): the
+    /// widget tells it of each view once the reader has seen the article,
+    /// and shows the live count it answers. Without it, the count stays.
+    pub view_counter: Option<SafeUrl>,
     /// The body, block by block.
     #[serde(default)]
     pub body: Vec<Block>,

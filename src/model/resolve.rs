@@ -75,6 +75,7 @@ impl Urls for Inline {
 impl Urls for Article {
     fn resolve(&mut self, base: &str) {
         self.url.resolve(base);
+        self.view_counter.resolve(base);
         self.category.resolve(base);
         self.lead.resolve(base);
         self.body.resolve(base);

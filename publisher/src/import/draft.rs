@@ -208,6 +208,7 @@ impl Draft {
             modified: modified.and_then(|m| m.rfc3339().try_into().ok()),
             time_zone: time_zone.try_into()?,
             view_count: self.view_count,
+            view_counter: None,
             body,
             authors: self
                 .authors

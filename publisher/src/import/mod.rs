@@ -26,6 +26,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
+use news_widget::model::{Article, ArticleId, SafeUrl};
 use url::Url;
 
 use self::draft::{Draft, SiteZone};
@@ -58,6 +59,28 @@ pub struct Options {
     pub offline: bool,
     /// How long one request may take.
     pub timeout: std::time::Duration,
+    /// Where the articles' view counter is, if they have one.
+    pub counter: Option<CounterPrefix>,
+}
+
+/// `--counter`: the URL of a view counter without the article's id;
+/// each article's `viewCounter` is this followed by its id
+/// (`https://count.example/views/` makes `https://count.example/views/20122`).
+#[derive(Debug, Clone)]
+pub struct CounterPrefix(String);
+
+impl CounterPrefix {
+    /// `prefix`, if it ends a URL the model takes (`http(s):` or relative).
+    pub fn new(prefix: &str) -> Result<CounterPrefix, String> {
+        let sample = format!("{prefix}id");
+        SafeUrl::try_from(sample).map_err(|e| format!("{prefix:?}: {e}"))?;
+        Ok(CounterPrefix(prefix.to_owned()))
+    }
+
+    /// The counter's URL for the article `id`.
+    pub fn url(&self, id: &ArticleId) -> Option<SafeUrl> {
+        format!("{}{}", self.0, id.as_str()).try_into().ok()
+    }
 }
 
 /// What became of one article of a source.
@@ -183,7 +206,7 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
             })
             .collect()
     });
-    let mut imported: Vec<(FileStem, news_widget::model::Article)> = Vec::new();
+    let mut imported: Vec<(FileStem, Article)> = Vec::new();
     let mut pending: Vec<Outcome> = Vec::new();
     for (job, draft, links) in settled {
         let result = draft.stem().and_then(|stem| {
@@ -212,7 +235,8 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
                     warnings,
                     skipped: None,
                 });
-                imported.push((stem, article));
+                let view_counter = options.counter.as_ref().and_then(|c| c.url(&article.id));
+                imported.push((stem, Article { view_counter, ..article }));
             }
             Err(why) => pending.push(skipped(&job.source, job.item, why)),
         }
