@@ -98,6 +98,8 @@ pub struct State {
     day_index: Load<Rc<DateIndex>>,
     /// The last attempt number given out.
     attempts: Attempt,
+    /// The live view count the article's counter gave, and for which showing.
+    views: Option<(Attempt, u64)>,
 }
 
 /// Everything that changes [`State`].
@@ -122,6 +124,8 @@ pub enum Action {
     ShowDay(Day),
     /// A day's index load finished.
     DayLoaded(Attempt, Result<Rc<DateIndex>>),
+    /// The article's view counter gave its live count during this showing.
+    Counted(Attempt, u64),
 }
 
 impl Default for State {
@@ -136,6 +140,7 @@ impl Default for State {
             day: None,
             day_index: Load::Idle,
             attempts: Attempt::default(),
+            views: None,
         }
     }
 }
@@ -186,6 +191,14 @@ impl State {
     /// of each one once.
     pub fn showing(&self) -> Attempt {
         self.showing
+    }
+
+    /// The live view count of the article on screen, once its counter has
+    /// answered during this showing; else the article's own count stands.
+    pub fn views(&self) -> Option<u64> {
+        self.views
+            .filter(|(showing, _)| *showing == self.showing)
+            .map(|(_, n)| n)
     }
 
     /// There is an article to go back to.
@@ -324,6 +337,15 @@ impl Reducible for State {
                     None => self,
                 }
             }
+            // A count only grows: an older answer (a look that crossed the
+            // counted view's answer) never takes a shown count back.
+            Action::Counted(showing, n) if showing == self.showing && self.views() < Some(n) => {
+                Rc::new(State {
+                    views: Some((showing, n)),
+                    ..(*self).clone()
+                })
+            }
+            Action::Counted(..) => self,
         }
     }
 }

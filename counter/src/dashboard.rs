@@ -34,6 +34,12 @@ pub fn routes() -> Router<AppState> {
     };
     Router::new()
         .route("/", get(file(PAGE, "text/html; charset=utf-8")))
-        .route("/dashboard.js", get(file(SCRIPT, "text/javascript; charset=utf-8")))
-        .route("/dashboard.css", get(file(STYLE, "text/css; charset=utf-8")))
+        .route(
+            "/dashboard.js",
+            get(file(SCRIPT, "text/javascript; charset=utf-8")),
+        )
+        .route(
+            "/dashboard.css",
+            get(file(STYLE, "text/css; charset=utf-8")),
+        )
 }

@@ -37,7 +37,7 @@ use crate::dashboard;
 use crate::error::{Error, Result};
 use crate::partner::{Partner, ViewBody};
 use crate::reader::{self, ReaderKey};
-use crate::site::Site;
+use crate::site::{Counted, Site};
 use crate::store::{StatsQuery, StatsRow, Store, View};
 use crate::writer::Handle;
 
@@ -62,10 +62,14 @@ impl Token {
     /// The token in `file` (surrounding whitespace trimmed); at least 16
     /// characters, so it cannot be guessed by trying.
     pub fn read(file: &Path) -> Result<Token> {
-        let text = std::fs::read_to_string(file).map_err(|e| Error::Token(file.to_owned(), e.to_string()))?;
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| Error::Token(file.to_owned(), e.to_string()))?;
         let token = text.trim();
         if token.len() < 16 {
-            return Err(Error::Token(file.to_owned(), "the token must be at least 16 characters".into()));
+            return Err(Error::Token(
+                file.to_owned(),
+                "the token must be at least 16 characters".into(),
+            ));
         }
         Ok(Token(token.into()))
     }
@@ -123,8 +127,13 @@ impl KeyExtractor for ClientIpKey {
     type Key = IpAddr;
 
     fn extract<T>(&self, req: &axum::http::Request<T>) -> Result<IpAddr, GovernorError> {
-        let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
-        self.0.ip(req.headers(), peer).ok_or(GovernorError::UnableToExtractKey)
+        let peer = req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0);
+        self.0
+            .ip(req.headers(), peer)
+            .ok_or(GovernorError::UnableToExtractKey)
     }
 }
 
@@ -142,7 +151,13 @@ pub struct AppState {
 impl AppState {
     /// The state of a counter of `site`, writing through `writer`, reading
     /// stats through `queries`.
-    pub fn new(site: Arc<Site>, writer: Handle, queries: Box<dyn Store>, token: Token, client_ip: ClientIpSource) -> AppState {
+    pub fn new(
+        site: Arc<Site>,
+        writer: Handle,
+        queries: Box<dyn Store>,
+        token: Token,
+        client_ip: ClientIpSource,
+    ) -> AppState {
         AppState {
             site,
             writer,
@@ -188,14 +203,26 @@ pub fn router(state: AppState) -> Router {
     views
         .merge(publisher)
         .with_state(state)
-        .layer(GovernorLayer::new(limits).error_handler(|_| problem(StatusCode::TOO_MANY_REQUESTS, "too many requests from this address; slow down")))
+        .layer(GovernorLayer::new(limits).error_handler(|_| {
+            problem(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many requests from this address; slow down",
+            )
+        }))
         .layer(RequestBodyTimeoutLayer::new(READ_TIMEOUT))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, READ_TIMEOUT * 2))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            READ_TIMEOUT * 2,
+        ))
 }
 
 /// Serves `state` on `listener` until `shutdown` resolves, then lets the
 /// requests under way finish.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown: impl Future<Output = ()>) -> Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
     let router = router(state);
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -210,10 +237,12 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown:
         };
         let _ = stream.set_nodelay(true);
         let router = router.clone();
-        let service = hyper::service::service_fn(move |mut request: axum::http::Request<hyper::body::Incoming>| {
-            request.extensions_mut().insert(ConnectInfo(peer));
-            router.clone().oneshot(request.map(Body::new))
-        });
+        let service = hyper::service::service_fn(
+            move |mut request: axum::http::Request<hyper::body::Incoming>| {
+                request.extensions_mut().insert(ConnectInfo(peer));
+                router.clone().oneshot(request.map(Body::new))
+            },
+        );
         // axum::serve sets no timer, so hyper would wait for headers for
         // ever: a slow client could hold connections open at will.
         let connection = hyper::server::conn::http1::Builder::new()
@@ -230,34 +259,80 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown:
     Ok(())
 }
 
+/// Why a request is refused; each answers `{"error": "..."}` with its status.
+#[derive(Debug)]
+pub enum Refusal {
+    /// No such article is counted here (404).
+    UnknownArticle(String),
+    /// The view's body is not what a widget sends (400).
+    BadBody,
+    /// The reader's address is not in the configured header (400).
+    NoAddress,
+    /// The stats need the publisher's token (401).
+    Unauthorized,
+    /// The store cannot take the view now (503): nothing was counted.
+    Unavailable(Error),
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let (status, message) = match &self {
+            Refusal::UnknownArticle(id) => (
+                StatusCode::NOT_FOUND,
+                format!("no article {id:?} is counted here"),
+            ),
+            Refusal::BadBody => (
+                StatusCode::BAD_REQUEST,
+                r#"the body must be empty or {"partner": "<origin>"}"#.into(),
+            ),
+            Refusal::NoAddress => (
+                StatusCode::BAD_REQUEST,
+                "no client address in the proxy's header".into(),
+            ),
+            Refusal::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "this needs the publisher's token: Authorization: Bearer <token>".into(),
+            ),
+            Refusal::Unavailable(error) => (StatusCode::SERVICE_UNAVAILABLE, error.to_string()),
+        };
+        let mut response = problem(status, &message);
+        if let Refusal::Unauthorized = self {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
 /// An error answer: `{"error": "..."}`.
 fn problem(status: StatusCode, message: &str) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
+/// A count's answer: `{"viewCount": N}`.
 fn view_count(n: u64) -> Response {
     Json(serde_json::json!({ "viewCount": n })).into_response()
 }
 
-/// The article `id` names, with where its count starts.
-fn article(state: &AppState, id: &str) -> Result<(ArticleId, crate::site::Counted), Response> {
-    let unknown = || problem(StatusCode::NOT_FOUND, &format!("no article {id:?} is counted here"));
-    let id = Label::try_from(id.to_owned()).map(ArticleId::from).map_err(|_| unknown())?;
-    let articles = state.site.articles();
-    let counted = articles.get(&id).cloned().ok_or_else(unknown)?;
-    Ok((id, counted))
+/// The article `id` names, and what the counter knows of it.
+fn article(state: &AppState, id: String) -> Result<(ArticleId, Counted), Refusal> {
+    let found = Label::try_from(id.clone())
+        .map(ArticleId::from)
+        .ok()
+        .and_then(|article| Some((state.site.articles().get(&article)?.clone(), article)));
+    found
+        .map(|(counted, article)| (article, counted))
+        .ok_or(Refusal::UnknownArticle(id))
 }
 
 /// `GET /views/<id>`.
-async fn current(State(state): State<AppState>, UrlPath(id): UrlPath<String>) -> Response {
-    match article(&state, &id) {
-        Ok((id, counted)) => counted_response(&state, &id, counted.view_count),
-        Err(response) => response,
-    }
-}
-
-fn counted_response(state: &AppState, id: &ArticleId, base: u64) -> Response {
-    view_count(state.writer.current(id, base))
+async fn current(
+    State(state): State<AppState>,
+    UrlPath(id): UrlPath<String>,
+) -> Result<Response, Refusal> {
+    let (id, counted) = article(&state, id)?;
+    Ok(view_count(state.writer.current(&id, counted.view_count)))
 }
 
 /// `POST /views/<id>`.
@@ -267,37 +342,39 @@ async fn count(
     UrlPath(id): UrlPath<String>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let (id, counted) = match article(&state, &id) {
-        Ok(found) => found,
-        Err(response) => return response,
+) -> Result<Response, Refusal> {
+    let (id, counted) = article(&state, id)?;
+    let body: ViewBody = match body.iter().all(u8::is_ascii_whitespace) {
+        true => ViewBody::default(),
+        false => serde_json::from_slice(&body).map_err(|_| Refusal::BadBody)?,
     };
-    let body: ViewBody = if body.iter().all(u8::is_ascii_whitespace) {
-        ViewBody::default()
-    } else {
-        match serde_json::from_slice(&body) {
-            Ok(body) => body,
-            Err(_) => return problem(StatusCode::BAD_REQUEST, r#"the body must be empty or {"partner": "<origin>"}"#),
-        }
-    };
-    let user_agent = headers.get(header::USER_AGENT).map(HeaderValue::as_bytes).unwrap_or_default();
-    let crawler = user_agent.is_empty() || state.bots.is_bot(&String::from_utf8_lossy(user_agent));
-    let Some(ip) = state.client_ip.ip(&headers, Some(peer)) else {
-        return problem(StatusCode::BAD_REQUEST, "no client address");
-    };
-    if crawler {
-        return counted_response(&state, &id, counted.view_count);
+    let ip = state
+        .client_ip
+        .ip(&headers, Some(peer))
+        .ok_or(Refusal::NoAddress)?;
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .map(HeaderValue::as_bytes)
+        .unwrap_or_default();
+    // Crawlers are answered, not counted; a request without a user agent
+    // is no browser's.
+    if user_agent.is_empty() || state.bots.is_bot(&String::from_utf8_lossy(user_agent)) {
+        return Ok(view_count(state.writer.current(&id, counted.view_count)));
     }
+    let origin = || {
+        headers
+            .get(header::ORIGIN)?
+            .to_str()
+            .ok()
+            .and_then(Partner::parse)
+    };
     let partner = body
         .partner
         .as_deref()
         .and_then(Partner::parse)
-        .or_else(|| headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).and_then(Partner::parse));
+        .or_else(origin);
     let day = reader::today(&counted.zone);
-    let salt = match state.writer.salt(day).await {
-        Ok(salt) => salt,
-        Err(error) => return unavailable(&error),
-    };
+    let salt = state.writer.salt(day).await.map_err(Refusal::Unavailable)?;
     let view = View {
         reader: ReaderKey::new(&salt, ip, user_agent, &id),
         article: id,
@@ -305,77 +382,87 @@ async fn count(
         day,
         partner,
     };
-    match state.writer.count(view).await {
-        Ok(n) => view_count(n),
-        Err(error) => unavailable(&error),
-    }
-}
-
-fn unavailable(error: &Error) -> Response {
-    problem(StatusCode::SERVICE_UNAVAILABLE, &error.to_string())
+    let n = state
+        .writer
+        .count(view)
+        .await
+        .map_err(Refusal::Unavailable)?;
+    Ok(view_count(n))
 }
 
 /// The stats rows, if `headers` carry the token.
-async fn stats(state: &AppState, headers: &HeaderMap, query: StatsQuery) -> Result<Vec<StatsRow>, Response> {
+async fn stats(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: StatsQuery,
+) -> Result<Vec<StatsRow>, Refusal> {
     if !state.token.admits(headers) {
-        return Err(unauthorized());
+        return Err(Refusal::Unauthorized);
     }
     let queries = Arc::clone(&state.queries);
-    let rows = tokio::task::spawn_blocking(move || queries.lock().unwrap_or_else(|e| e.into_inner()).stats(&query)).await;
-    match rows {
-        Ok(Ok(rows)) => Ok(rows),
-        Ok(Err(error)) => Err(unavailable(&error)),
-        Err(_) => Err(unavailable(&Error::WriterGone)),
-    }
-}
-
-fn unauthorized() -> Response {
-    let mut response = problem(StatusCode::UNAUTHORIZED, "this needs the publisher's token: Authorization: Bearer <token>");
-    response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-    response
+    tokio::task::spawn_blocking(move || {
+        queries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .stats(&query)
+    })
+    .await
+    .map_err(|_| Refusal::Unavailable(Error::WriterGone))?
+    .map_err(Refusal::Unavailable)
 }
 
 /// `GET /stats.json?from=&to=&article=`: rows `{day, article, partner, views, readers}`.
-async fn stats_json(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<StatsQuery>) -> Response {
-    match stats(&state, &headers, query).await {
-        Ok(rows) => Json(rows).into_response(),
-        Err(response) => response,
-    }
+async fn stats_json(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<StatsQuery>,
+) -> Result<Json<Vec<StatsRow>>, Refusal> {
+    Ok(Json(stats(&state, &headers, query).await?))
 }
 
 /// `GET /stats.csv`: the same rows as CSV, for a spreadsheet.
-async fn stats_csv(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<StatsQuery>) -> Response {
-    let rows = match stats(&state, &headers, query).await {
-        Ok(rows) => rows,
-        Err(response) => return response,
-    };
+async fn stats_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<StatsQuery>,
+) -> Result<Response, Refusal> {
+    let rows = stats(&state, &headers, query).await?;
     let mut csv = csv::Writer::from_writer(Vec::new());
     let _ = csv.write_record(["day", "article", "partner", "views", "readers"]);
     for row in &rows {
         let _ = csv.write_record([
             row.day.to_string(),
             row.article.as_str().to_owned(),
-            row.partner.as_ref().map(Partner::to_string).unwrap_or_default(),
+            row.partner
+                .as_ref()
+                .map(Partner::to_string)
+                .unwrap_or_default(),
             row.views.to_string(),
             row.readers.to_string(),
         ]);
     }
     let bytes = csv.into_inner().unwrap_or_default();
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"stats.csv\""),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"stats.csv\"",
+            ),
         ],
         bytes,
     )
-        .into_response()
+        .into_response())
 }
 
 /// `GET /articles.json`: each counted article's id, headline and live
 /// count, for the dashboard's names.
-async fn articles_json(State(state): State<AppState>, headers: HeaderMap) -> Response {
+async fn articles_json(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, Refusal> {
     if !state.token.admits(&headers) {
-        return unauthorized();
+        return Err(Refusal::Unauthorized);
     }
     let articles = state.site.articles();
     let mut list: Vec<serde_json::Value> = articles
@@ -389,5 +476,5 @@ async fn articles_json(State(state): State<AppState>, headers: HeaderMap) -> Res
         })
         .collect();
     list.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
-    Json(list).into_response()
+    Ok(Json(list).into_response())
 }

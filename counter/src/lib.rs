@@ -32,7 +32,6 @@ pub use self::error::{Error, Result};
 use self::http::ClientIpSource;
 use self::store::Database;
 
-
 /// What `news-widget counter` was asked for.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -65,8 +64,16 @@ pub fn run(options: Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
         let listener = tokio::net::TcpListener::bind(options.listen)
             .await
             .map_err(|e| Error::Listen(options.listen, e))?;
-        let addr = listener.local_addr().map_err(|e| Error::Listen(options.listen, e))?;
-        let state = http::AppState::new(site, writer.handle(), queries, options.token, options.client_ip);
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::Listen(options.listen, e))?;
+        let state = http::AppState::new(
+            site,
+            writer.handle(),
+            queries,
+            options.token,
+            options.client_ip,
+        );
         ready(addr);
         let served = http::serve(listener, state, shutdown()).await;
         // Every answered view is committed already; this writes what was
@@ -82,9 +89,8 @@ async fn watch(site: Arc<site::Site>) {
     loop {
         every.tick().await;
         let again = Arc::clone(&site);
-        match tokio::task::spawn_blocking(move || again.refresh()).await {
-            Ok(Err(error)) => eprintln!("counter: {error}"),
-            Ok(Ok(_)) | Err(_) => {}
+        if let Ok(Err(error)) = tokio::task::spawn_blocking(move || again.refresh()).await {
+            eprintln!("counter: {error}");
         }
     }
 }

@@ -45,10 +45,19 @@ mod tests {
     fn origins() {
         let cases = [
             ("https://Partner.example", Some("https://partner.example")),
-            ("https://partner.example:443/a/b?c", Some("https://partner.example")),
+            (
+                "https://partner.example:443/a/b?c",
+                Some("https://partner.example"),
+            ),
             ("http://127.0.0.1:8080", Some("http://127.0.0.1:8080")),
-            ("http://xn--bcher-kva.example", Some("http://xn--bcher-kva.example")),
-            ("https://bücher.example", Some("https://xn--bcher-kva.example")),
+            (
+                "http://xn--bcher-kva.example",
+                Some("http://xn--bcher-kva.example"),
+            ),
+            (
+                "https://bücher.example",
+                Some("https://xn--bcher-kva.example"),
+            ),
             ("null", None),
             ("", None),
             ("file:///etc/passwd", None),
@@ -56,7 +65,11 @@ mod tests {
             ("partner.example", None),
         ];
         for (text, origin) in cases {
-            assert_eq!(Partner::parse(text).as_ref().map(Partner::as_str), origin, "{text}");
+            assert_eq!(
+                Partner::parse(text).as_ref().map(Partner::as_str),
+                origin,
+                "{text}"
+            );
         }
     }
 }

@@ -76,17 +76,38 @@ mod tests {
     fn a_reader_is_the_same_on_a_day_and_another_on_another() {
         let (monday, tuesday) = (Salt([1; 16]), Salt([2; 16]));
         let ip: IpAddr = "203.0.113.7".parse().unwrap();
-        let key = |salt, ip, ua: &str, article: &str| ReaderKey::new(salt, ip, ua.as_bytes(), &id(article));
+        let key = |salt, ip, ua: &str, article: &str| {
+            ReaderKey::new(salt, ip, ua.as_bytes(), &id(article))
+        };
         let reader = key(&monday, ip, "Firefox", "1");
         assert_eq!(reader, key(&monday, ip, "Firefox", "1"));
-        assert_ne!(reader, key(&tuesday, ip, "Firefox", "1"), "a new day, a new key");
-        assert_ne!(reader, key(&monday, ip, "Chrome", "1"), "another user agent");
-        assert_ne!(reader, key(&monday, "203.0.113.8".parse().unwrap(), "Firefox", "1"));
+        assert_ne!(
+            reader,
+            key(&tuesday, ip, "Firefox", "1"),
+            "a new day, a new key"
+        );
+        assert_ne!(
+            reader,
+            key(&monday, ip, "Chrome", "1"),
+            "another user agent"
+        );
+        assert_ne!(
+            reader,
+            key(&monday, "203.0.113.8".parse().unwrap(), "Firefox", "1")
+        );
         assert_ne!(reader, key(&monday, ip, "Firefox", "2"), "another article");
-        assert_ne!(key(&monday, ip, "ab", "c"), key(&monday, ip, "a", "bc"), "no run-together");
+        assert_ne!(
+            key(&monday, ip, "ab", "c"),
+            key(&monday, ip, "a", "bc"),
+            "no run-together"
+        );
         let v4: IpAddr = "1.2.3.4".parse().unwrap();
         let mapped: IpAddr = "::ffff:1.2.3.4".parse().unwrap();
-        assert_eq!(key(&monday, v4, "x", "1"), key(&monday, mapped, "x", "1"), "one address, two spellings");
+        assert_eq!(
+            key(&monday, v4, "x", "1"),
+            key(&monday, mapped, "x", "1"),
+            "one address, two spellings"
+        );
     }
 
     #[test]

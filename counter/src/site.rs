@@ -94,7 +94,11 @@ fn read(dir: &Path) -> Result<Articles> {
         match Article::parse(&bytes) {
             Ok(article) => {
                 let Ok(zone) = jiff::tz::TimeZone::get(article.time_zone.as_str()) else {
-                    eprintln!("{}: unknown time zone {}, not counted", path.display(), article.time_zone.as_str());
+                    eprintln!(
+                        "{}: unknown time zone {}, not counted",
+                        path.display(),
+                        article.time_zone.as_str()
+                    );
                     continue;
                 };
                 let counted = Counted {

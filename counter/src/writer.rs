@@ -53,7 +53,12 @@ impl Handle {
 
     /// The salt of `day`, from memory, else from the store.
     pub async fn salt(&self, day: Day) -> Result<Salt> {
-        if let Some(salt) = self.salts.read().unwrap_or_else(|e| e.into_inner()).get(&day) {
+        if let Some(salt) = self
+            .salts
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&day)
+        {
             return Ok(*salt);
         }
         let (answer, answered) = oneshot::channel();
@@ -98,7 +103,11 @@ impl Writer {
             .name("counter-writer".into())
             .spawn(move || {
                 // The thread must not keep the queue open itself.
-                let Handle { jobs, counts, salts } = shared;
+                let Handle {
+                    jobs,
+                    counts,
+                    salts,
+                } = shared;
                 drop(jobs);
                 run(store, &queue, &counts, &salts, &site);
             })
@@ -121,7 +130,13 @@ impl Writer {
 type Counts = RwLock<HashMap<ArticleId, u64>>;
 type Salts = RwLock<HashMap<Day, Salt>>;
 
-fn run(mut store: Box<dyn Store>, queue: &mpsc::Receiver<Job>, counts: &Counts, salts: &Salts, site: &Site) {
+fn run(
+    mut store: Box<dyn Store>,
+    queue: &mpsc::Receiver<Job>,
+    counts: &Counts,
+    salts: &Salts,
+    site: &Site,
+) {
     let mut tick = Instant::now();
     loop {
         if tick.elapsed() >= TICK {
@@ -145,7 +160,10 @@ fn run(mut store: Box<dyn Store>, queue: &mpsc::Receiver<Job>, counts: &Counts, 
                 Job::Salt(day, answer) => {
                     let salt = store.salt(day);
                     if let Ok(salt) = &salt {
-                        salts.write().unwrap_or_else(|e| e.into_inner()).insert(day, *salt);
+                        salts
+                            .write()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .insert(day, *salt);
                     }
                     let _ = answer.send(salt);
                 }
@@ -162,7 +180,8 @@ fn run(mut store: Box<dyn Store>, queue: &mpsc::Receiver<Job>, counts: &Counts, 
                 let mut counts = counts.write().unwrap_or_else(|e| e.into_inner());
                 counts.extend(committed);
                 for (view, answer) in views.iter().zip(answers) {
-                    let _ = answer.send(Ok(counts.get(&view.article).copied().unwrap_or(view.base)));
+                    let _ =
+                        answer.send(Ok(counts.get(&view.article).copied().unwrap_or(view.base)));
                 }
             }
             Err(error) => {
@@ -179,13 +198,19 @@ fn run(mut store: Box<dyn Store>, queue: &mpsc::Receiver<Job>, counts: &Counts, 
 /// too), and the salts and readers of days that are over forgotten.
 fn housekeeping(store: &mut dyn Store, counts: &Counts, salts: &Salts, site: &Site) {
     match store.counts() {
-        Ok(read) => counts.write().unwrap_or_else(|e| e.into_inner()).extend(read),
+        Ok(read) => counts
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(read),
         Err(error) => eprintln!("counter: reading the counts: {error}"),
     }
     let Some(first) = site.zones().iter().map(reader::today).min() else {
         return;
     };
-    salts.write().unwrap_or_else(|e| e.into_inner()).retain(|day, _| *day >= first);
+    salts
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|day, _| *day >= first);
     if let Err(error) = store.forget_before(first) {
         eprintln!("counter: forgetting past days: {error}");
     }

@@ -350,20 +350,24 @@ fn run(command: Command) -> Result<(), Failure> {
         } => {
             let client_ip = match client_ip_header {
                 None => counter::http::ClientIpSource::Peer,
-                Some(name) => counter::http::ClientIpSource::Header(
-                    name.parse()
-                        .map_err(|_| Failure::Usage(format!("--client-ip-header {name:?} is not a header name")))?,
-                ),
+                Some(name) => {
+                    counter::http::ClientIpSource::Header(name.parse().map_err(|_| {
+                        Failure::Usage(format!("--client-ip-header {name:?} is not a header name"))
+                    })?)
+                }
             };
             let options = counter::Options {
                 site,
                 db: counter::store::Database::parse(&db),
                 listen,
-                token: counter::http::Token::read(&token_file).map_err(|e| Failure::Usage(e.to_string()))?,
+                token: counter::http::Token::read(&token_file)
+                    .map_err(|e| Failure::Usage(e.to_string()))?,
                 client_ip,
             };
-            counter::run(options, |addr| eprintln!("counting views on http://{addr}/ (dashboard at /)"))
-                .map_err(|e| Failure::Usage(e.to_string()))
+            counter::run(options, |addr| {
+                eprintln!("counting views on http://{addr}/ (dashboard at /)")
+            })
+            .map_err(|e| Failure::Usage(e.to_string()))
         }
         Command::Build {
             site,

@@ -21,6 +21,10 @@ pub struct ArticleViewProps {
     /// Another article is loading in its place: it is shown dimmed meanwhile.
     #[prop_or_default]
     pub stale: bool,
+    /// The live view count, once the article's counter gave it; else the
+    /// article's own count is shown.
+    #[prop_or_default]
+    pub views: Option<u64>,
     /// A related article was chosen.
     pub onselect: Callback<ArticleSummary>,
     /// A related article was hovered or focused.
@@ -62,7 +66,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <div class={classes!("nw-content", props.stale.then_some("nw-stale"))} aria-busy={props.stale.then_some("true")}>
             <article class="nw-article" part="article" lang={article.language.as_ref().map(|l| l.to_string())}>
-                { header::<true>(article, locale) }
+                { header::<true>(article, props.views, locale) }
                 if !article.lead.is_empty() {
                     <p class="nw-lead" part="lead">{ rich_text(&article.lead) }</p>
                 }
@@ -77,10 +81,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
 }
 
-/// Category, headline, dateline and view count; the category links to its
-/// page if `LINKED` (a card shows it as text: its one link is to the whole
-/// article). A constant, so the widget's module holds only the linked form.
-pub(super) fn header<const LINKED: bool>(article: &Article, locale: Locale) -> Html {
+/// Category, headline, dateline and view count (`live`, else the article's
+/// own); the category links to its page if `LINKED` (a card shows it as
+/// text: its one link is to the whole article). A constant, so the widget's
+/// module holds only the linked form.
+pub(super) fn header<const LINKED: bool>(
+    article: &Article,
+    live: Option<u64>,
+    locale: Locale,
+) -> Html {
     let category = article.category.as_ref().map(|category| match &category.url {
         Some(url) if LINKED => html! {
             <a class="nw-category" part="category" href={url.to_string()} target="_blank" rel="noopener noreferrer">
@@ -89,8 +98,8 @@ pub(super) fn header<const LINKED: bool>(article: &Article, locale: Locale) -> H
         },
         _ => html! { <span class="nw-category" part="category">{ category.name.as_str() }</span> },
     });
-    let views = article
-        .view_count
+    let views = live
+        .or(article.view_count)
         .map(|n| locale.count(n, &locale.lang.messages().views));
     html! {
         <header class="nw-header" part="header">

@@ -48,7 +48,7 @@ pub fn Card(props: &CardProps) -> Html {
             <article class="nw-article" part="article" lang={article.language.as_ref().map(|l| l.to_string())}>
                 { photo }
                 <div class="nw-card-text">
-                    { header::<false>(article, locale) }
+                    { header::<false>(article, None, locale) }
                     if !article.lead.is_empty() {
                         <p class="nw-lead nw-card-lead" part="lead">{ plain(&article.lead) }</p>
                     }

@@ -55,6 +55,7 @@ pub fn widget(locale: Locale, state: &State, dates: bool, moves: &Moves, root: &
         }
         | Load::Ready(article) => html! {
             <ArticleView article={Rc::clone(article)} stale={state.article().pending().is_some()}
+                         views={state.views()}
                          onselect={moves.onselect.clone()} onprefetch={moves.onprefetch.clone()}
                          onvideoplay={moves.onvideoplay.clone()} />
         },

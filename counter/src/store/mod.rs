@@ -128,11 +128,19 @@ impl<'a> Tally<'a> {
         for (view, &new) in views.iter().zip(new) {
             let row = tally
                 .rows
-                .entry((view.day, view.article.as_str(), partner_column(view.partner.as_ref())))
+                .entry((
+                    view.day,
+                    view.article.as_str(),
+                    partner_column(view.partner.as_ref()),
+                ))
                 .or_default();
             row.0 += 1;
             row.1 += i64::from(new);
-            let article = tally.articles.entry(view.article.as_str()).or_insert((&view.article, view.base, 0));
+            let article = tally.articles.entry(view.article.as_str()).or_insert((
+                &view.article,
+                view.base,
+                0,
+            ));
             article.2 += i64::from(new);
         }
         tally

@@ -33,7 +33,9 @@ impl Postgres {
     pub fn open(url: &str) -> Result<Postgres> {
         let mut client = Client::connect(url, NoTls)?;
         // Two processes starting at once both create: one waits on the lock.
-        client.batch_execute(&format!("SELECT pg_advisory_lock(7202212); {SCHEMA} SELECT pg_advisory_unlock(7202212);"))?;
+        client.batch_execute(&format!(
+            "SELECT pg_advisory_lock(7202212); {SCHEMA} SELECT pg_advisory_unlock(7202212);"
+        ))?;
         Ok(Postgres(client))
     }
 }
@@ -45,7 +47,9 @@ impl Store for Postgres {
             "INSERT INTO salts (day, salt) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING",
             &[&day, &Salt::random().0.as_slice()],
         )?;
-        let row = self.0.query_one("SELECT salt FROM salts WHERE day = $1", &[&day])?;
+        let row = self
+            .0
+            .query_one("SELECT salt FROM salts WHERE day = $1", &[&day])?;
         salt(row.get(0))
     }
 
@@ -107,7 +111,10 @@ impl Store for Postgres {
 /// One batch in one round trip per table: arrays unnested by the server.
 /// Rows are written in key order, so two processes lock them in the same
 /// order and cannot deadlock on them.
-fn apply(tx: &mut Transaction<'_>, views: &[View]) -> Result<Vec<(ArticleId, u64)>, postgres::Error> {
+fn apply(
+    tx: &mut Transaction<'_>,
+    views: &[View],
+) -> Result<Vec<(ArticleId, u64)>, postgres::Error> {
     let mut order: Vec<usize> = (0..views.len()).collect();
     order.sort_by_key(|&i| (views[i].day, views[i].reader));
     let days: Vec<String> = order.iter().map(|&i| views[i].day.to_string()).collect();
@@ -117,8 +124,10 @@ fn apply(tx: &mut Transaction<'_>, views: &[View]) -> Result<Vec<(ArticleId, u64
          ON CONFLICT DO NOTHING RETURNING day, key",
         &[&days, &keys],
     )?;
-    let inserted: std::collections::HashSet<(String, i64)> =
-        inserted.into_iter().map(|row| (row.get(0), row.get(1))).collect();
+    let inserted: std::collections::HashSet<(String, i64)> = inserted
+        .into_iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect();
     // A reader twice in one batch is new once: the first of its views.
     let mut first = std::collections::HashSet::new();
     let new: Vec<bool> = views
@@ -147,8 +156,16 @@ fn apply(tx: &mut Transaction<'_>, views: &[View]) -> Result<Vec<(ArticleId, u64
     )?;
 
     let articles: Vec<&str> = tally.articles.keys().copied().collect();
-    let bases: Vec<i64> = tally.articles.values().map(|(_, base, _)| as_i64(*base)).collect();
-    let gained: Vec<i64> = tally.articles.values().map(|(_, _, gained)| *gained).collect();
+    let bases: Vec<i64> = tally
+        .articles
+        .values()
+        .map(|(_, base, _)| as_i64(*base))
+        .collect();
+    let gained: Vec<i64> = tally
+        .articles
+        .values()
+        .map(|(_, _, gained)| *gained)
+        .collect();
     tx.execute(
         "INSERT INTO counts (article, count) SELECT * FROM unnest($1::text[], $2::int8[])
          ON CONFLICT (article) DO NOTHING",

@@ -47,7 +47,9 @@ impl Store for Sqlite {
         )?;
         let bytes: Vec<u8> =
             self.0
-                .query_row("SELECT salt FROM salts WHERE day = ?1", [&day], |row| row.get(0))?;
+                .query_row("SELECT salt FROM salts WHERE day = ?1", [&day], |row| {
+                    row.get(0)
+                })?;
         salt(bytes)
     }
 
@@ -55,7 +57,8 @@ impl Store for Sqlite {
         let tx = self.0.transaction()?;
         let mut new = Vec::with_capacity(views.len());
         {
-            let mut reader = tx.prepare_cached("INSERT OR IGNORE INTO readers (day, key) VALUES (?1, ?2)")?;
+            let mut reader =
+                tx.prepare_cached("INSERT OR IGNORE INTO readers (day, key) VALUES (?1, ?2)")?;
             for view in views {
                 new.push(reader.execute(params![view.day.to_string(), view.reader.0])? == 1);
             }
@@ -76,7 +79,8 @@ impl Store for Sqlite {
                  ON CONFLICT (article) DO UPDATE SET count = count + ?3 RETURNING count",
             )?;
             for (id, (article, base, gained)) in &tally.articles {
-                let n: i64 = count.query_row(params![id, as_i64(*base), gained], |row| row.get(0))?;
+                let n: i64 =
+                    count.query_row(params![id, as_i64(*base), gained], |row| row.get(0))?;
                 counts.push(((*article).clone(), as_u64(n)));
             }
         }
@@ -86,7 +90,9 @@ impl Store for Sqlite {
 
     fn counts(&mut self) -> Result<Vec<(ArticleId, u64)>> {
         let mut query = self.0.prepare_cached("SELECT article, count FROM counts")?;
-        let rows = query.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
+        let rows = query.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+        })?;
         rows.map(|row| {
             let (article, count) = row?;
             Ok((article_id(article)?, as_u64(count)))
@@ -138,4 +144,3 @@ impl Store for Sqlite {
         .collect()
     }
 }
-

@@ -25,8 +25,8 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 
-use regex::Regex;
 use news_widget::model::{Article, ArticleId, SafeUrl};
+use regex::Regex;
 use url::Url;
 
 use self::draft::{Draft, SiteZone};
@@ -236,7 +236,13 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
                     skipped: None,
                 });
                 let view_counter = options.counter.as_ref().and_then(|c| c.url(&article.id));
-                imported.push((stem, Article { view_counter, ..article }));
+                imported.push((
+                    stem,
+                    Article {
+                        view_counter,
+                        ..article
+                    },
+                ));
             }
             Err(why) => pending.push(skipped(&job.source, job.item, why)),
         }
