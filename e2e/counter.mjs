@@ -3,7 +3,7 @@
 // Every test stops what it started: `stop()` sends SIGTERM and waits for the
 // exit (the counter writes everything first), `kill()` is `kill -9`.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,4 +107,22 @@ export async function stats(counter, query = '') {
   const response = await fetch(`${counter.url}/stats.json?${query}`, { headers: { authorization: `Bearer ${counter.token}` } });
   if (!response.ok) throw new Error(`stats: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/**
+ * A copy of the sample site whose articles name the counter at `url`
+ * (`viewCounter`: `url/views/<id>`, as `news-widget import --counter` writes
+ * it); resolves to its folder, which the caller removes.
+ * @param {string} url the counter's origin
+ */
+export async function countedSite(url) {
+  const dir = await mkdtemp(join(tmpdir(), 'nw-counted-site-'));
+  await cp(SITE, dir, { recursive: true });
+  const articles = join(dir, 'articles');
+  for (const name of await readdir(articles)) {
+    const file = join(articles, name);
+    const article = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...article, viewCounter: `${url}/views/${article.id}` }, null, 2));
+  }
+  return dir;
 }

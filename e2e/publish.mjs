@@ -21,9 +21,11 @@ const SITE = fileURLToPath(new URL('../site/', import.meta.url));
  * Serves dist/ as `serve` does (same options), with the sample site's
  * partner pages under /embed/, built for this server; resolves to serve's
  * { url, requests, close } and `embed`, the partner pages' absolute URL
- * (`close` also removes them).
+ * (`close` also removes them). `site`: another site folder to build them
+ * from (served at /site/ by the caller).
+ * @param {Parameters<typeof serve>[0] & { site?: string }} [options]
  */
-export async function servePartners(options = {}) {
+export async function servePartners({ site = SITE, ...options } = {}) {
   const out = await mkdtemp(join(tmpdir(), 'nw-partners-'));
   const routes = {
     // A publisher's site has its icon; without one, every page's console shows a 404.
@@ -35,7 +37,7 @@ export async function servePartners(options = {}) {
   const { version } = await manifest();
   try {
     await promisify(execFile)(TOOL, [
-      'build', SITE, '--out', out, '--public', embed, '--publisher', PUBLISHER.name,
+      'build', site, '--out', out, '--public', embed, '--publisher', PUBLISHER.name,
       '--publisher-url', PUBLISHER.url, '--stylesheet', `/v/${version}/news-widget.css`,
     ]);
   } catch (error) {

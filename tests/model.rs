@@ -391,3 +391,25 @@ fn days_move_by_days_and_months_within_the_calendar() {
     assert_eq!(day("2022-01-20").month_start(), day("2022-01-01"));
     assert_eq!(day("2022-02-10").days_in_month(), 28);
 }
+
+#[test]
+fn an_article_may_name_its_view_counter() {
+    let mut json = seed_json();
+    assert_eq!(
+        Article::parse(json.to_string().as_bytes())
+            .expect("parses")
+            .view_counter,
+        None
+    );
+    json["viewCounter"] = serde_json::json!("/views/20122");
+    let mut article = Article::parse(json.to_string().as_bytes()).expect("parses");
+    article.resolve_urls("https://news.example/a/articles/20122.json");
+    assert_eq!(
+        article.view_counter.map(|u| u.to_string()).as_deref(),
+        Some("https://news.example/views/20122")
+    );
+    json["viewCounter"] = serde_json::json!("javascript:count()");
+    assert_eq!(invalid(json.clone()).0, "viewCounter");
+    json["viewCounter"] = serde_json::json!(42);
+    assert_eq!(invalid(json).0, "viewCounter");
+}

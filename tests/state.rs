@@ -256,3 +256,33 @@ fn each_unusable_start_is_a_showing_of_its_own() {
         "the host hears of the second error too"
     );
 }
+
+#[test]
+fn a_live_count_belongs_to_its_showing_and_only_grows() {
+    let state = Rc::new(State::new(
+        Ok("a/20122.json".into()),
+        Some(article("20122")),
+    ));
+    assert_eq!(
+        state.views(),
+        None,
+        "the article's own count until the counter answers"
+    );
+    let showing = state.showing();
+    let counted = run(Rc::clone(&state), [Action::Counted(showing, 3825)]);
+    assert_eq!(counted.views(), Some(3825));
+    // A look answered after the view: the count does not go back.
+    let late = counted.clone().reduce(Action::Counted(showing, 3824));
+    assert!(Rc::ptr_eq(&late, &counted), "no new state, no render");
+    // The reader moves on: the count was the other article's.
+    let moved = run(
+        counted,
+        [Action::Open("a/20125.json".into(), Some(article("20125")))],
+    );
+    assert_eq!(moved.views(), None);
+    let stale = moved.clone().reduce(Action::Counted(showing, 9999));
+    assert!(
+        Rc::ptr_eq(&stale, &moved),
+        "an answer for an earlier showing is dropped"
+    );
+}

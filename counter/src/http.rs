@@ -104,10 +104,12 @@ pub enum ClientIpSource {
 }
 
 impl ClientIpSource {
-    /// The reader's address for a request from `peer` with `headers`.
+    /// The reader's address for a request from `peer` with `headers`: the
+    /// proxy's header when it is there, else the peer (a request that did
+    /// not come through the proxy).
     fn ip(&self, headers: &HeaderMap, peer: Option<SocketAddr>) -> Option<IpAddr> {
-        match self {
-            ClientIpSource::Peer => peer.map(|p| p.ip()),
+        let forwarded = match self {
+            ClientIpSource::Peer => None,
             ClientIpSource::Header(name) => headers
                 .get_all(name)
                 .iter()
@@ -115,7 +117,8 @@ impl ClientIpSource {
                 .flat_map(|v| v.split(','))
                 .next_back()
                 .and_then(|ip| ip.trim().parse().ok()),
-        }
+        };
+        forwarded.or(peer.map(|p| p.ip()))
     }
 }
 
@@ -287,7 +290,7 @@ impl IntoResponse for Refusal {
             ),
             Refusal::NoAddress => (
                 StatusCode::BAD_REQUEST,
-                "no client address in the proxy's header".into(),
+                "the reader's address is unknown".into(),
             ),
             Refusal::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
@@ -310,9 +313,13 @@ fn problem(status: StatusCode, message: &str) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
-/// A count's answer: `{"viewCount": N}`.
+/// A count's answer: `{"viewCount": N}`, live, so no cache keeps it.
 fn view_count(n: u64) -> Response {
-    Json(serde_json::json!({ "viewCount": n })).into_response()
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(serde_json::json!({ "viewCount": n })),
+    )
+        .into_response()
 }
 
 /// The article `id` names, and what the counter knows of it.

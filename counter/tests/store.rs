@@ -49,12 +49,32 @@ fn count(store: &mut dyn Store, views: &[View]) -> Vec<u64> {
 fn a_reader_counts_once_per_article_a_day() {
     let mut s = store::open(&db("once")).unwrap();
     let a = "https://a.example";
-    assert_eq!(count(s.as_mut(), &[view("1", "2026-12-07", 7, Some(a))]), [101], "starts from the JSON's count");
-    assert_eq!(count(s.as_mut(), &[view("1", "2026-12-07", 7, Some(a))]), [101], "a reload adds nothing");
-    assert_eq!(count(s.as_mut(), &[view("1", "2026-12-07", 8, Some(a))]), [102], "another reader");
-    assert_eq!(count(s.as_mut(), &[view("2", "2026-12-07", 20, None)]), [101], "another article, its own count");
+    assert_eq!(
+        count(s.as_mut(), &[view("1", "2026-12-07", 7, Some(a))]),
+        [101],
+        "starts from the JSON's count"
+    );
+    assert_eq!(
+        count(s.as_mut(), &[view("1", "2026-12-07", 7, Some(a))]),
+        [101],
+        "a reload adds nothing"
+    );
+    assert_eq!(
+        count(s.as_mut(), &[view("1", "2026-12-07", 8, Some(a))]),
+        [102],
+        "another reader"
+    );
+    assert_eq!(
+        count(s.as_mut(), &[view("2", "2026-12-07", 20, None)]),
+        [101],
+        "another article, its own count"
+    );
     // In one batch: a reader twice and a new one.
-    let batch = [view("1", "2026-12-07", 9, None), view("1", "2026-12-07", 9, None), view("1", "2026-12-07", 10, None)];
+    let batch = [
+        view("1", "2026-12-07", 9, None),
+        view("1", "2026-12-07", 9, None),
+        view("1", "2026-12-07", 10, None),
+    ];
     assert_eq!(count(s.as_mut(), &batch), [104, 104, 104]);
 }
 
@@ -62,9 +82,18 @@ fn a_reader_counts_once_per_article_a_day() {
 fn views_and_readers_per_day_article_and_partner() {
     let mut s = store::open(&db("stats")).unwrap();
     let (a, b) = (Some("https://a.example/page"), Some("https://b.example"));
-    count(s.as_mut(), &[view("1", "2026-12-07", 1, a), view("1", "2026-12-07", 1, a)]);
+    count(
+        s.as_mut(),
+        &[view("1", "2026-12-07", 1, a), view("1", "2026-12-07", 1, a)],
+    );
     // The same reader on another partner: a view there, no reader.
-    count(s.as_mut(), &[view("1", "2026-12-07", 1, b), view("1", "2026-12-07", 2, None)]);
+    count(
+        s.as_mut(),
+        &[
+            view("1", "2026-12-07", 1, b),
+            view("1", "2026-12-07", 2, None),
+        ],
+    );
     count(s.as_mut(), &[view("1", "2026-12-08", 1, a)]);
     let row = |d: &str, partner: Option<&str>, views, readers| StatsRow {
         day: day(d),
@@ -83,9 +112,15 @@ fn views_and_readers_per_day_article_and_partner() {
             row("2026-12-08", a, 1, 1),
         ]
     );
-    let one_day = StatsQuery { from: Some(day("2026-12-08")), ..StatsQuery::default() };
+    let one_day = StatsQuery {
+        from: Some(day("2026-12-08")),
+        ..StatsQuery::default()
+    };
     assert_eq!(s.stats(&one_day).unwrap(), [row("2026-12-08", a, 1, 1)]);
-    let other = StatsQuery { article: Some("2".into()), ..StatsQuery::default() };
+    let other = StatsQuery {
+        article: Some("2".into()),
+        ..StatsQuery::default()
+    };
     assert_eq!(s.stats(&other).unwrap(), []);
 }
 
@@ -98,9 +133,21 @@ fn a_restart_forgets_no_reader_of_today() {
         s.salt(day("2026-12-07")).unwrap()
     };
     let mut s = store::open(&database).unwrap();
-    assert_eq!(s.salt(day("2026-12-07")).unwrap(), salt, "the day's salt survives");
-    assert_ne!(s.salt(day("2026-12-08")).unwrap(), salt, "each day has its own");
-    assert_eq!(count(s.as_mut(), &[view("1", "2026-12-07", 1, None)]), [101], "counted already");
+    assert_eq!(
+        s.salt(day("2026-12-07")).unwrap(),
+        salt,
+        "the day's salt survives"
+    );
+    assert_ne!(
+        s.salt(day("2026-12-08")).unwrap(),
+        salt,
+        "each day has its own"
+    );
+    assert_eq!(
+        count(s.as_mut(), &[view("1", "2026-12-07", 1, None)]),
+        [101],
+        "counted already"
+    );
     assert_eq!(s.counts().unwrap(), [(id("1"), 101)]);
 }
 
@@ -113,7 +160,10 @@ fn a_day_that_is_over_is_forgotten() {
     // Monday's salt is gone: asking for it again makes a new one.
     assert_ne!(s.salt(day("2026-12-07")).unwrap(), monday);
     // And Monday's readers: the same key would count again.
-    assert_eq!(count(s.as_mut(), &[view("1", "2026-12-07", 1, None)]), [102]);
+    assert_eq!(
+        count(s.as_mut(), &[view("1", "2026-12-07", 1, None)]),
+        [102]
+    );
     // The stats stay.
     assert_eq!(s.stats(&StatsQuery::default()).unwrap()[0].views, 2);
 }
@@ -121,19 +171,28 @@ fn a_day_that_is_over_is_forgotten() {
 #[test]
 fn the_file_holds_no_address_or_user_agent() {
     let database = db("private");
-    let Database::Sqlite(path) = &database else { unreachable!() };
+    let Database::Sqlite(path) = &database else {
+        unreachable!()
+    };
     let path: PathBuf = path.clone();
     let mut s = store::open(&database).unwrap();
     let salt = s.salt(day("2026-12-07")).unwrap();
     let ip = "203.0.113.77".parse().unwrap();
     let ua = b"Mozilla/5.0 (Reader-77) Firefox/140.0";
     let reader = ReaderKey::new(&salt, ip, ua, &id("1"));
-    s.apply(&[View { reader, ..view("1", "2026-12-07", 0, None) }]).unwrap();
+    s.apply(&[View {
+        reader,
+        ..view("1", "2026-12-07", 0, None)
+    }])
+    .unwrap();
     drop(s);
     let mut bytes = std::fs::read(&path).unwrap();
     bytes.extend(std::fs::read(path.with_extension("db-wal")).unwrap_or_default());
     let holds = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    assert!(!holds(b"203.0.113.77") && !holds(&[203, 0, 113, 77]), "an IP");
+    assert!(
+        !holds(b"203.0.113.77") && !holds(&[203, 0, 113, 77]),
+        "an IP"
+    );
     assert!(!holds(b"Reader-77"), "a user agent");
     assert!(holds(b"2026-12-07"), "the check reads the file");
 }

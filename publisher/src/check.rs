@@ -95,6 +95,22 @@ fn is_date_index(file: &Path, bytes: &[u8]) -> bool {
 }
 
 /// The problems that only show with the files together.
+/// A `viewCounter` whose last path segment is not the article's id: the
+/// counter counts by that segment (`…/views/<id>`), so the views would go to
+/// another article, or to none.
+fn counter_mismatch(file: &Path, article: &Article) -> Option<Problem> {
+    let url = article.view_counter.as_ref()?;
+    let path = url.as_str().split(['?', '#']).next().unwrap_or_default();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    (last != article.id.as_str()).then(|| {
+        let message = format!(
+            "ends in \"{last}\", not the article's id \"{}\": the counter would count another article",
+            article.id.as_str()
+        );
+        Problem::new(file, "viewCounter", message)
+    })
+}
+
 fn across(site: &Site) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut ids: HashMap<&str, &Path> = HashMap::new();
@@ -133,6 +149,7 @@ fn across(site: &Site) -> Vec<Problem> {
         for (path, url, target) in article_links(article) {
             problems.extend(linked(file, &path, url, target));
         }
+        problems.extend(counter_mismatch(file, article));
     }
 
     for (file, index) in &site.indexes {

@@ -64,6 +64,9 @@ fn a_broken_site_gets_every_problem_with_its_file_and_path() {
         a["related"][1]["src"] = json!("20199.json");
     });
     edit(&file("articles/20118.json"), |a| a["id"] = json!("20110"));
+    edit(&file("articles/20115.json"), |a| {
+        a["viewCounter"] = json!("https://count.example/views/20104");
+    });
     std::fs::remove_file(file("media/20125.jpg")).expect("removed");
     edit(&file("dates/2022-01-19.json"), |d| {
         d["items"][0]["published"] = json!("2022-01-18T22:00:00+07:00");
@@ -77,6 +80,10 @@ fn a_broken_site_gets_every_problem_with_its_file_and_path() {
         format!("{}: body[1].video.poster: URL scheme `javascript:` is not allowed", s("articles/20122.json")),
         format!("{}: body[1].image.src: points to a missing file, {}", s("articles/20125.json"), s("media/20125.jpg")),
         format!("{}: id: \"20110\" is already the id of {}", s("articles/20118.json"), s("articles/20110.json")),
+        format!(
+            "{}: viewCounter: ends in \"20104\", not the article's id \"20115\": the counter would count another article",
+            s("articles/20115.json")
+        ),
         format!(
             "{}: related[2].id: names the article \"20118\", whose file says its id is \"20110\"",
             s("articles/20121.json")

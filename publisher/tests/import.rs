@@ -804,3 +804,40 @@ fn photo_sizes_come_from_a_ranged_read_or_the_downloaded_file() {
         "{seen:?}"
     );
 }
+
+#[test]
+fn counter_names_each_articles_view_counter() {
+    let site = folder("counted");
+    let out = site.to_str().expect("a path");
+    imported(&[
+        "import",
+        "--offline",
+        "--out",
+        out,
+        "--counter",
+        "https://count.example/views/",
+        &vi("vnexpress-soc-nang-luong"),
+    ]);
+    let article = json_file(&site.join("articles/5047363.json"));
+    assert_eq!(
+        article["viewCounter"],
+        "https://count.example/views/5047363"
+    );
+    validate(&site);
+
+    let refused = news_widget(&[
+        "import",
+        "--offline",
+        "--out",
+        out,
+        "--counter",
+        "javascript:",
+        &vi("dantri-gia-vang"),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("--counter"),
+        "{}",
+        stderr(&refused)
+    );
+}
