@@ -91,7 +91,13 @@ impl Seen {
             };
             let visible = entry.intersection_rect().height();
             let whole = entry.bounding_client_rect().height();
-            let viewport = entry.root_bounds().map_or(whole, |r| r.height());
+            // A frame of another origin is not told the viewport's bounds:
+            // its own window is the viewport it has.
+            let viewport = entry
+                .root_bounds()
+                .map(|r| r.height())
+                .or_else(|| web_sys::window()?.inner_height().ok()?.as_f64())
+                .unwrap_or(whole);
             observed.in_view.set(
                 entry.is_intersecting() && visible > 0.0 && visible >= whole.min(viewport) / 2.0,
             );
