@@ -7,6 +7,7 @@ import { load as loadModule } from './module.js';
 import { load as loadSheet } from './stylesheet.js';
 import { requestEarly } from './early.js';
 import { whenNear } from './near.js';
+import { watchViews } from './views.js';
 import { prerendered, swap, whenStill } from './takeover.js';
 import { join, leave, onPanic, start } from './recovery.js';
 import {
@@ -151,7 +152,7 @@ export class Embed {
         if (run !== this.#run || this.#widget) return;
         this.#shadow.adoptedStyleSheets = [styles];
         if (early) bindings.adopt(early.url, early.response, early.arrived?.response, early.arrived?.body);
-        this.#widget = bindings.mount(this.#element, this.#mount, onPanic(), VERSION);
+        this.#widget = bindings.mount(this.#element, this.#mount, onPanic(), VERSION, watchViews);
         this.#crashNotice = this.#widget.crashNotice();
       },
       (error) => {

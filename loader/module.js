@@ -16,7 +16,7 @@ import { fileUrl } from './files.js';
  * The module's exports, through wasm-bindgen's bindings (src/lib.rs).
  * @typedef {object} Bindings
  * @property {(init: { module_or_path: WebAssembly.Module }) => Promise<unknown>} default  instantiates the module
- * @property {(host: Element, root: Element, onPanic: () => void, version: string) => Widget} mount
+ * @property {(host: Element, root: Element, onPanic: () => void, version: string, watchViews: typeof import('./views.js').watchViews) => Widget} mount
  * @property {(url: string, request: Promise<Response>, response?: Response, body?: ArrayBuffer) => void} adopt
  */
 

@@ -5,9 +5,7 @@ use yew::prelude::*;
 
 use crate::components::{counted, widget};
 use crate::embed::{Config, Host};
-use crate::hooks::{
-    use_article_load, use_day_index, use_host_events, use_moves, use_view_counter, use_widget_state,
-};
+use crate::hooks::{use_article_load, use_day_index, use_host_events, use_moves, use_widget_state};
 use crate::i18n::Locale;
 use crate::marks::Part;
 use crate::state::Load;
@@ -40,7 +38,6 @@ pub fn App(props: &AppProps) -> Html {
     use_article_load(&state);
     use_day_index(&state, dates.as_ref());
     use_host_events(&state, host, &root);
-    use_view_counter(&state, &root);
     let moves = use_moves(&state, config.history, host);
     widget(
         Locale::new(config.lang),

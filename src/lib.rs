@@ -63,11 +63,19 @@ fn props(host: &Host) -> AppProps {
 /// Starts a widget for `host` (the `<news-article>` element), rendering into `root`
 /// (a `<div>` in the element's shadow root). `on_panic(message)` is called if
 /// this module instance ever panics (see [`embed::report_panics_to`]);
-/// `version` is the build's, as the loader knows it, for error reports.
+/// `version` is the build's, as the loader knows it, for error reports;
+/// `watch_views` is the loader's (`loader/views.js`), which tells an
+/// article's view counter of views (without it, counts stay as the JSON has them).
 #[wasm_bindgen]
-pub fn mount(host: Element, root: Element, on_panic: js_sys::Function, version: String) -> Widget {
+pub fn mount(
+    host: Element,
+    root: Element,
+    on_panic: js_sys::Function,
+    version: String,
+    watch_views: Option<js_sys::Function>,
+) -> Widget {
     embed::report_panics_to(on_panic, &version);
-    let host = Host::new(host, version.into());
+    let host = Host::new(host, version.into(), watch_views);
     let app = marks::Part::Mount
         .timed(|| yew::Renderer::<App>::with_root_and_props(root, props(&host)).render());
     Widget {

@@ -13,7 +13,7 @@ use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Request, Response};
 use gloo_timers::future::TimeoutFuture;
 use js_sys::Promise;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
@@ -288,90 +288,4 @@ fn check(url: &str, response: &Response) -> Result<String> {
     Ok(Some(response.url())
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| url.to_owned()))
-}
-
-/// What a request to an article's view counter does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tally {
-    /// Only asks for the live count (`GET`).
-    Look,
-    /// Tells of a view, which the counter counts once per reader a day (`POST`).
-    Count,
-}
-
-/// How long the widget waits for its view counter, in milliseconds: past
-/// it, the article's own count stays.
-pub const COUNTER_PATIENCE_MS: u32 = 3000;
-
-thread_local! {
-    /// A counter that failed once on this page is not asked again, so a
-    /// counter that is down costs each reader one failed request (and the
-    /// console one line) however many widgets and articles they see.
-    static COUNTER_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// The live count from the counter at `url`, telling it of a view if
-/// `tally` says so; `partner`: the embedding page's origin, when the
-/// request's own `Origin` is not it (in a frame). `None` if the counter is
-/// down, slow, errs or answers nonsense: the article's own count stays.
-///
-/// A simple CORS request (a `text/plain` body, no credentials), so no
-/// preflight; `keepalive`, so a view told as the reader leaves still arrives.
-pub async fn views(url: &str, tally: Tally, partner: Option<&str>) -> Option<u64> {
-    if COUNTER_FAILED.get() {
-        return None;
-    }
-    let count = ask_counter(url, tally, partner).await;
-    if count.is_none() {
-        COUNTER_FAILED.set(true);
-    }
-    count
-}
-
-async fn ask_counter(url: &str, tally: Tally, partner: Option<&str>) -> Option<u64> {
-    let controller = web_sys::AbortController::new().ok()?;
-    let init = web_sys::RequestInit::new();
-    init.set_credentials(web_sys::RequestCredentials::Omit);
-    init.set_mode(web_sys::RequestMode::Cors);
-    init.set_signal(Some(&controller.signal()));
-    if tally == Tally::Count {
-        init.set_method("POST");
-        // web-sys has `keepalive` only among its unstable APIs.
-        let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &JsValue::TRUE);
-        // A string body is sent as text/plain: a simple request.
-        let body = partner.and_then(|p| js_sys::JSON::stringify(&js_object("partner", p)).ok());
-        init.set_body(
-            &body
-                .map(JsValue::from)
-                .unwrap_or_else(|| JsValue::from_str("")),
-        );
-    }
-    let request = web_sys::window()?.fetch_with_str_and_init(url, &init);
-    let answer = async {
-        let response = JsFuture::from(request).await.ok()?;
-        let response = response.dyn_into::<web_sys::Response>().ok()?;
-        if !response.ok() {
-            return None;
-        }
-        let json = JsFuture::from(response.json().ok()?).await.ok()?;
-        let n = js_sys::Reflect::get(&json, &JsValue::from_str("viewCount"))
-            .ok()?
-            .as_f64()?;
-        // A count is a whole number a double holds exactly.
-        (n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0).then_some(n as u64)
-    };
-    let patience = TimeoutFuture::new(COUNTER_PATIENCE_MS);
-    match select(Box::pin(answer), patience).await {
-        Either::Left((count, _)) => count,
-        Either::Right(_) => {
-            controller.abort();
-            None
-        }
-    }
-}
-
-fn js_object(key: &str, value: &str) -> js_sys::Object {
-    let object = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
-    object
 }

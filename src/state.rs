@@ -337,8 +337,8 @@ impl Reducible for State {
                     None => self,
                 }
             }
-            // A count only grows: an older answer (a look that crossed the
-            // counted view's answer) never takes a shown count back.
+            // A count only grows: an answer that crossed a newer one never
+            // takes a shown count back.
             Action::Counted(showing, n) if showing == self.showing && self.views() < Some(n) => {
                 Rc::new(State {
                     views: Some((showing, n)),

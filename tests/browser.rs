@@ -114,6 +114,7 @@ async fn a_missing_src_shows_an_alert_and_tells_the_host() {
         root.clone(),
         js_sys::Function::new_no_args(""),
         "test".into(),
+        None,
     );
     until("the error event", || !errors.borrow().is_empty()).await;
     let alert = root
@@ -149,6 +150,7 @@ async fn an_unreachable_server_shows_retry_not_an_endless_spinner() {
         root.clone(),
         js_sys::Function::new_no_args(""),
         "test".into(),
+        None,
     );
     until("an error event", || !errors.borrow().is_empty()).await;
     let detail = errors

@@ -64,6 +64,7 @@ fn seed_widget() -> (Element, Element, Widget) {
         root.clone(),
         js_sys::Function::new_no_args(""),
         "test".into(),
+        None,
     );
     (host, root, widget)
 }

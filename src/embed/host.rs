@@ -2,11 +2,13 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use js_sys::Function;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
 use crate::error::Error;
-use crate::model::ArticleId;
+use crate::model::{ArticleId, SafeUrl};
 
 /// The events the widget dispatches on its `<news-article>` element. The
 /// loader dispatches `Error` too, with the same detail ([`ERROR_DETAIL`]),
@@ -62,18 +64,58 @@ pub struct ErrorDetail {
     pub version: &'static str,
 }
 
-/// The `<news-article>` element that hosts one widget, and the widget's
-/// version, which error reports carry.
+/// The loader's watch for a view of one showing; dropped, it stops, and
+/// the count it would have heard is not told.
+pub struct ViewWatch {
+    stop: Function,
+    _told: Closure<dyn FnMut(f64)>,
+}
+
+impl Drop for ViewWatch {
+    fn drop(&mut self) {
+        let _ = self.stop.call0(&JsValue::NULL);
+    }
+}
+
+/// The `<news-article>` element that hosts one widget, the widget's
+/// version, which error reports carry, and the loader's `watchViews`
+/// (`loader/views.js`), if it gave one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Host {
     element: Element,
     version: Rc<str>,
+    views: Option<Function>,
 }
 
 impl Host {
-    /// Wraps the host element.
-    pub fn new(element: Element, version: Rc<str>) -> Host {
-        Host { element, version }
+    /// Wraps the host element; `views` is the loader's `watchViews`.
+    pub fn new(element: Element, version: Rc<str>, views: Option<Function>) -> Host {
+        Host {
+            element,
+            version,
+            views,
+        }
+    }
+
+    /// Has the loader watch `root` until the reader has seen it, then tell
+    /// the counter at `url` of the view; `told` hears the live count. The
+    /// watch lasts as long as the [`ViewWatch`] (the showing).
+    pub fn watch_views(
+        &self,
+        root: &Element,
+        url: &SafeUrl,
+        mut told: impl FnMut(u64) + 'static,
+    ) -> Option<ViewWatch> {
+        // `as`: the loader gives whole numbers a double holds exactly.
+        let told = Closure::<dyn FnMut(f64)>::new(move |n: f64| told(n as u64));
+        let watch = self.views.as_ref()?;
+        let stop = watch
+            .call3(&JsValue::NULL, root, &url.as_str().into(), told.as_ref())
+            .ok()?;
+        Some(ViewWatch {
+            stop: stop.dyn_into().ok()?,
+            _told: told,
+        })
     }
 
     /// The element.

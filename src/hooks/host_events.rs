@@ -1,4 +1,5 @@
-//! What the host page hears of the widget, and where focus goes.
+//! What the host page hears of the widget, where focus goes, and the
+//! watch that tells an article's view counter of the reader's view.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -6,11 +7,15 @@ use yew::prelude::*;
 
 use crate::embed::Host;
 use crate::marks::Part;
-use crate::state::{Load, Origin, State};
+use crate::state::{Action, Load, Origin, State};
 
 /// Tells `host` when the reader moves (`navigate`), and once per showing
 /// what came of it (`rendered` or `error`). After the reader's own move,
 /// brings the widget's top (`root`) into view and focuses the new headline.
+/// For each showing of an article with a `viewCounter`, has the loader
+/// watch for the reader seeing it (see [`Host::watch_views`]) until the
+/// showing ends, and shows the live count it hears. A counter that fails
+/// leaves the article's own count, and `rendered` never waits for it.
 #[hook]
 pub fn use_host_events(state: &UseReducerHandle<State>, host: &Host, root: &NodeRef) {
     let reader = state.origin() == Origin::Reader;
@@ -25,19 +30,34 @@ pub fn use_host_events(state: &UseReducerHandle<State>, host: &Host, root: &Node
     }
     {
         let (host, root, article) = (host.clone(), root.clone(), state.article().clone());
+        let (showing, dispatch) = (state.showing(), state.dispatcher());
         let settled = !matches!(article, Load::Loading { .. });
         // Keyed on the showing, not on the article: comparing whole articles
         // would cost more than it says.
-        use_effect_with((state.showing(), settled), move |_| match article {
-            Load::Ready(article) => {
-                Part::Render.end();
-                host.rendered(&article.id);
-                if reader {
-                    follow(&root);
+        use_effect_with((showing, settled), move |_| {
+            let mut watch = None;
+            match article {
+                Load::Ready(article) => {
+                    Part::Render.end();
+                    host.rendered(&article.id);
+                    if reader {
+                        follow(&root);
+                    }
+                    // The watch is in the loader; one here would cost the module more.
+                    watch = article
+                        .view_counter
+                        .as_ref()
+                        .zip(root.cast::<Element>())
+                        .and_then(|(url, element)| {
+                            host.watch_views(&element, url, move |n| {
+                                dispatch.dispatch(Action::Counted(showing, n))
+                            })
+                        });
                 }
+                Load::Failed(error) => host.error(&error),
+                Load::Idle | Load::Loading { .. } => {}
             }
-            Load::Failed(error) => host.error(&error),
-            Load::Idle | Load::Loading { .. } => {}
+            move || drop(watch)
         });
     }
 }
