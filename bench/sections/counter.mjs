@@ -251,7 +251,7 @@ export default {
       bench.out();
       bench.out(
         `\`news-widget counter\` (release) on a site of ${ARTICLES} articles, and the load generator ` +
-          `(counter/examples/load.rs: open loop, 128 keep-alive connections, a reader per X-Forwarded-For address and user agent, ` +
+          `(counter/examples/load.rs: open loop, 512 keep-alive connections, a reader per X-Forwarded-For address and user agent, ` +
           `20% reloads), on the same machine. Latency runs from each view's due time to its answer. Each step sends ${STEP_SECONDS} s of views; ` +
           `sustained: ≥ ${SUSTAINED.achieved * 100}% of the rate answered, no error, p99 ≤ ${SUSTAINED.p99} ms; a step not sustained is tried once more. ` +
           `CPU: share of one core over the step; the rest of the machine is every other process (PostgreSQL's, with PostgreSQL).`,
