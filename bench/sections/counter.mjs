@@ -152,8 +152,9 @@ function stepLine(s) {
  * @param {import('../run.mjs').Bench} bench
  * @param {import('../../e2e/counter.mjs').Counter} counter
  * @param {string} site
+ * @param {string} store its name, for `steps`
  */
-async function sustained(bench, counter, site) {
+async function sustained(bench, counter, site, store) {
   bench.out('| target views/s | achieved | errors | p50 ms | p99 ms | max ms | server CPU | load generator CPU | rest of the machine | sustained |');
   bench.out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
   // Each step's own seed: new readers, so every step writes new reader keys.
@@ -165,6 +166,7 @@ async function sustained(bench, counter, site) {
     for (let tries = 0; tries < 2 && !s?.sustained; tries += 1) {
       s = await load(counter, site, { rate, views: rate * STEP_SECONDS, seed: seed++ });
       bench.out(stepLine(s));
+      steps.push({ ...s, store });
     }
     return s;
   };
@@ -190,6 +192,9 @@ async function sustained(bench, counter, site) {
   bench.out();
   return best;
 }
+
+/** Every step run, for the quietness check. @type {(Step & { store: string })[]} */
+const steps = [];
 
 /** @param {Step | undefined} s */
 const rateOf = (s) => s?.targetRate ?? 0;
@@ -231,6 +236,7 @@ export default {
     const { startPostgres } = await import('../../e2e/postgres.mjs');
     const dir = await mkdtemp(join(tmpdir(), 'nw-bench-counter-'));
     const started = Date.now();
+    steps.length = 0;
     const site = await sampleSite(dir);
     /** Every counter started, stopped at the end whatever happened. @type {import('../../e2e/counter.mjs').Counter[]} */
     const counters = [];
@@ -261,13 +267,13 @@ export default {
       bench.out('### SQLite, group commit (one transaction per batch of waiting views)');
       bench.out();
       let counter = await start();
-      const sqlite = await sustained(bench, counter, site);
+      const sqlite = await sustained(bench, counter, site, 'SQLite');
       await counter.close();
 
       bench.out('### SQLite, naive: one transaction per view (the baseline)');
       bench.out();
       counter = await start({ naive: true });
-      const naive = await sustained(bench, counter, site);
+      const naive = await sustained(bench, counter, site, 'SQLite, naive');
       await counter.close();
 
       bench.out('### PostgreSQL 15 (a private cluster on this machine, fsync on)');
@@ -277,7 +283,7 @@ export default {
       let pg;
       try {
         counter = await start({ db: postgres.url });
-        pg = await sustained(bench, counter, site);
+        pg = await sustained(bench, counter, site, 'PostgreSQL');
         await counter.close();
       } finally {
         await postgres.stop();
@@ -299,6 +305,7 @@ export default {
       } finally {
         clearInterval(sampler);
       }
+      steps.push({ ...long, store: 'SQLite' });
       const endKb = await rssKb(pid);
       const peakKb = Math.max(startKb, endKb, ...samples.map((s) => s.kb));
       // The resident set halfway through the views, against the end's: flat if
@@ -332,13 +339,22 @@ export default {
           `a stats row per day, article and partner (${counted.rows} rows, kept), a count per article (${ARTICLES}), the day's salt.`,
       );
       bench.out();
-      const ratio = rateOf(naive) ? rateOf(sqlite) / rateOf(naive) : Infinity;
+      // Undefined when the baseline sustained not even the ladder's first rate.
+      const ratio = rateOf(naive) ? rateOf(sqlite) / rateOf(naive) : NaN;
       bench.out('| store | sustained |');
       bench.out('|---|---|');
       bench.out(`| SQLite, group commit | ${summary(sqlite)} |`);
       bench.out(`| SQLite, one transaction per view | ${summary(naive)} |`);
       bench.out(`| PostgreSQL 15 | ${summary(pg)} |`);
-      bench.out(`| group commit / one transaction per view | ${ratio.toFixed(1)}x |`);
+      bench.out(`| group commit / one transaction per view | ${Number.isNaN(ratio) ? 'n/a (the baseline sustained nothing)' : `${ratio.toFixed(1)}x`} |`);
+      bench.out();
+      // Other processes take the cores and the disk from both sides: say so.
+      const busiest = Math.max(...steps.filter((s) => s.store !== 'PostgreSQL').map((s) => s.restCpu / s.seconds));
+      bench.out(
+        busiest > 0.2
+          ? `**The machine was not quiet**: other processes took up to ${(busiest * 100).toFixed(0)}% of a core during a SQLite run; these figures are low.`
+          : `The machine was quiet: other processes took at most ${(Math.max(0, busiest) * 100).toFixed(0)}% of a core during any SQLite run.`,
+      );
       bench.out();
       bench.out(`The counter section took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
       bench.out();
