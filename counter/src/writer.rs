@@ -22,6 +22,19 @@ use crate::store::{Store, View};
 /// The most views committed in one transaction.
 pub const MAX_BATCH: usize = 4096;
 
+/// For `make bench` only (bench/sections/counter.mjs): with
+/// `NEWS_WIDGET_COUNTER_MAX_BATCH=1` each view is committed in a transaction
+/// of its own, the naive baseline the bench compares group commit with.
+/// Unset, as anywhere else: [`MAX_BATCH`].
+const MAX_BATCH_VAR: &str = "NEWS_WIDGET_COUNTER_MAX_BATCH";
+
+fn max_batch() -> usize {
+    std::env::var(MAX_BATCH_VAR)
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(MAX_BATCH, |n| n.clamp(1, MAX_BATCH))
+}
+
 /// The most views waiting for the writer; past it, views are refused as
 /// busy rather than queued without end.
 pub const QUEUE: usize = 64 * 1024;
@@ -99,6 +112,7 @@ impl Writer {
             salts: Arc::default(),
         };
         let shared = handle.clone();
+        let max_batch = max_batch();
         let thread = std::thread::Builder::new()
             .name("counter-writer".into())
             .spawn(move || {
@@ -109,7 +123,7 @@ impl Writer {
                     salts,
                 } = shared;
                 drop(jobs);
-                run(store, &queue, &counts, &salts, &site);
+                run(store, &queue, &counts, &salts, &site, max_batch);
             })
             .map_err(Error::Runtime)?;
         Ok(Writer { handle, thread })
@@ -136,6 +150,7 @@ fn run(
     counts: &Counts,
     salts: &Salts,
     site: &Site,
+    max_batch: usize,
 ) {
     let mut tick = Instant::now();
     loop {
@@ -168,7 +183,7 @@ fn run(
                     let _ = answer.send(salt);
                 }
             }
-            if views.len() < MAX_BATCH {
+            if views.len() < max_batch {
                 job = queue.try_recv().ok();
             }
         }
