@@ -157,14 +157,14 @@ impl AppState {
     pub fn new(
         site: Arc<Site>,
         writer: Handle,
-        queries: Box<dyn Store>,
+        queries: Arc<Mutex<Box<dyn Store>>>,
         token: Token,
         client_ip: ClientIpSource,
     ) -> AppState {
         AppState {
             site,
             writer,
-            queries: Arc::new(Mutex::new(queries)),
+            queries,
             token,
             client_ip: Arc::new(client_ip),
             bots: Arc::new(isbot::Bots::default()),

@@ -26,7 +26,7 @@ pub mod writer;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 pub use self::error::{Error, Result};
 use self::http::ClientIpSource;
@@ -54,13 +54,14 @@ pub fn run(options: Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
     // made, and used, outside this one's threads.
     let site = Arc::new(site::Site::open(&options.site)?);
     let writer = writer::Writer::start(store::open(&options.db)?, Arc::clone(&site))?;
-    let queries = store::open(&options.db)?;
+    let queries = Arc::new(Mutex::new(store::open(&options.db)?));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(Error::Runtime)?;
     runtime.block_on(async move {
         tokio::spawn(watch(Arc::clone(&site)));
+        tokio::spawn(checkpoints(Arc::clone(&queries)));
         let listener = tokio::net::TcpListener::bind(options.listen)
             .await
             .map_err(|e| Error::Listen(options.listen, e))?;
@@ -91,6 +92,22 @@ async fn watch(site: Arc<site::Site>) {
         let again = Arc::clone(&site);
         if let Ok(Err(error)) = tokio::task::spawn_blocking(move || again.refresh()).await {
             eprintln!("counter: {error}");
+        }
+    }
+}
+
+/// Puts what the writer committed on disk, once a tick: answered views are
+/// on disk within a second.
+async fn checkpoints(queries: Arc<Mutex<Box<dyn store::Store>>>) {
+    let mut every = tokio::time::interval(writer::TICK);
+    loop {
+        every.tick().await;
+        let store = Arc::clone(&queries);
+        let done = tokio::task::spawn_blocking(move || {
+            store.lock().unwrap_or_else(|e| e.into_inner()).checkpoint()
+        });
+        if let Ok(Err(error)) = done.await {
+            eprintln!("counter: checkpoint: {error}");
         }
     }
 }

@@ -94,6 +94,8 @@ pub trait Store: Send {
     fn forget_before(&mut self, first: Day) -> Result<()>;
     /// The stats rows `query` asks for, by day, article and partner.
     fn stats(&mut self, query: &StatsQuery) -> Result<Vec<StatsRow>>;
+    /// Puts what was committed on disk (each tick, off the writer's thread).
+    fn checkpoint(&mut self) -> Result<()>;
 }
 
 /// Opens (and makes, when missing) the store `db` names.
