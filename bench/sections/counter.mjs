@@ -29,7 +29,11 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TOOL = `${ROOT}target/release/news-widget`;
-const LOAD = `${ROOT}target/release/examples/load`;
+/** The load generator, built in a target folder of its own: its dev-dependencies
+ * change the workspace's features, so building it and the tool in one folder
+ * would rebuild both every time. */
+const LOAD_TARGET = `${ROOT}target/counter-load`;
+const LOAD = `${LOAD_TARGET}/release/examples/load`;
 /** Articles in the bench's site. */
 const ARTICLES = 500;
 /** Each step of the ladder sends this many seconds of views. */
@@ -227,9 +231,10 @@ async function statsTotal(counter) {
 export default {
   name: 'counter',
   async run(bench) {
-    const build = (/** @type {string[]} */ args) => exec('cargo', ['build', '--quiet', '--release', ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    const build = (/** @type {string[]} */ args, env = process.env) =>
+      exec('cargo', ['build', '--quiet', '--release', ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 });
     await build(['-p', 'news-widget-publisher']);
-    await build(['-p', 'news-widget-counter', '--example', 'load']);
+    await build(['-p', 'news-widget-counter', '--example', 'load'], { ...process.env, CARGO_TARGET_DIR: LOAD_TARGET });
     // e2e/counter.mjs starts BENCH_TOOL when set: the release build, here.
     process.env.BENCH_TOOL ??= TOOL;
     const { startCounter } = await import('../../e2e/counter.mjs');
