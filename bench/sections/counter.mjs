@@ -123,7 +123,7 @@ async function load(counter, site, { rate, views, readers = MEMORY_READERS, seed
   const args = ['--port', new URL(counter.url).port, '--site', site, '--rate', String(rate), '--views', String(views)];
   args.push('--readers', String(readers), '--seed', String(seed));
   // Bounded: a server that answers nothing fails the step, not the bench's clock.
-  const { stdout } = await exec(LOAD, args, { timeout: (views / rate + 60) * 1000 });
+  const { stdout } = await exec(LOAD, args, { timeout: Math.ceil((views / rate + 60) * 1000) });
   /** @type {Load} */
   const result = JSON.parse(stdout);
   const errors = Object.values(result.errors).reduce((a, b) => a + b, 0);
