@@ -747,9 +747,9 @@ fn a_sitemap_of_many_pages_is_fetched_four_at_a_time() {
         site.to_str().expect("a path"),
         &format!("{}/sitemap.xml", server.url),
     ]);
-    // The twelve pages are the same article: one imported, the others skipped as the same id.
+    // The twelve pages are the same article: one imported, the others skipped as the same one.
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
-    assert_eq!(stdout(&output).matches("was imported already").count(), 11);
+    assert_eq!(stdout(&output).matches("the same article as").count(), 11);
     let most = server.most_at_once.load(Ordering::SeqCst);
     assert_eq!(most, 4, "requests overlap, at most four at once");
 }

@@ -3,8 +3,7 @@
 //! with, and the printed table with its floors.
 
 use news_widget::model::{plain, Article, Block, Image};
-use publisher::import::draft::{MediaLinks, SiteZone};
-use publisher::import::page::Hints;
+use publisher::import::draft::{id, Hints, MediaLinks, SiteZone};
 use url::Url;
 
 /// Reads a gzipped fixture.
@@ -35,8 +34,9 @@ pub fn import(file: &std::path::Path, html: &[u8], dump: bool) -> Result<Article
             .get("Asia/Ho_Chi_Minh")
             .map_err(|e| e.to_string())?,
     };
+    let id = first_id(&draft);
     draft
-        .into_article(&zone, &MediaLinks::new())
+        .into_article(&zone, &MediaLinks::new(), &id)
         .map(|(article, _)| article)
         .map_err(|e| e.to_string())
 }
@@ -146,4 +146,12 @@ pub fn hold_to_floors(scores: &[Score]) {
         })
         .collect();
     assert!(below.is_empty(), "below the floor: {}", below.join(", "));
+}
+
+/// The id the importer gives a draft first.
+fn first_id(draft: &publisher::import::draft::Draft) -> publisher::site::FileStem {
+    id::candidates(draft)
+        .into_iter()
+        .next()
+        .expect("a hash at least")
 }

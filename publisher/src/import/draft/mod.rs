@@ -1,22 +1,30 @@
-//! An article as the importer found it, before the model's checks: plain
-//! strings where the format has checked types, photos whose size may not
-//! be known yet. [`Draft::into_article`] makes it an [`Article`], through the
-//! very parser `validate` and the widget use.
+//! An article as the importer found it, before the model's checks: text
+//! where the format has bounded types, photos whose size may not be known
+//! yet. [`Draft::into_article`] makes it an [`Article`], through the very
+//! parser `validate` and the widget use.
+//!
+//! Every reader of a source (a page, a feed item, a WordPress post) makes
+//! drafts of these types; nothing here knows how a page is read.
+
+pub mod id;
+mod piece;
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use jiff::tz::TimeZone;
 use news_widget::model::{
-    Article, ArticleId, Block, Category, Document, Heading, Image, Label, NonEmpty, Paragraph,
-    Person, Quote, RichText, TextTrack, TrackKind, Video, VideoSource, MAX_DOCUMENT_BYTES,
+    Article, ArticleId, Block, Category, Document, Heading, Headline, Image, Inline, Label,
+    NonEmpty, Paragraph, Person, Quote, RichText, Text, TextTrack, Video, VideoSource,
+    MAX_DOCUMENT_BYTES,
 };
-use sha2::{Digest, Sha256};
 use url::Url;
 
+pub use self::piece::{Clip, ClipSource, Look, Picture, Piece, Size, Track};
+use super::address::WebUrl;
 use super::date::Stated;
-use super::page::{squash, Clip, Picture, Piece};
-use super::warning::Warning;
+use super::skip::Skip;
+use super::warning::{Said, Warning};
 use crate::format::to_json;
 use crate::site::FileStem;
 
@@ -26,7 +34,7 @@ pub struct Draft {
     /// The source's own id for it (JSON-LD `identifier`, a WordPress id).
     pub id: Option<String>,
     /// Its canonical web address.
-    pub url: Option<Url>,
+    pub url: Option<WebUrl>,
     /// The language of its text.
     pub language: Option<String>,
     /// Its section.
@@ -44,11 +52,21 @@ pub struct Draft {
     /// The body.
     pub body: Vec<Piece>,
     /// Who wrote it.
-    pub authors: Vec<String>,
+    pub authors: Vec<Label>,
     /// Who took its photos.
-    pub photo_credits: Vec<String>,
+    pub photo_credits: Vec<Label>,
     /// What could not be kept as it was.
     pub warnings: Vec<Warning>,
+}
+
+/// What a feed, a sitemap or the server already said about a page, for
+/// what the page itself does not say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hints {
+    /// Its headline.
+    pub headline: Option<String>,
+    /// When it was published, and who said so.
+    pub published: Option<(Stated, Said)>,
 }
 
 /// How a draft's photos are referred to in the site: by their original
@@ -64,6 +82,16 @@ pub struct SiteZone {
     pub zone: TimeZone,
 }
 
+/// The most characters a bounded text of the model holds.
+pub trait Bounded {
+    /// The limit.
+    const MAX: usize;
+}
+
+impl<const N: usize> Bounded for Text<N> {
+    const MAX: usize = N;
+}
+
 impl Draft {
     /// The draft with the credits of its photos added to its photo credits
     /// (each name once, in the order they appear).
@@ -72,11 +100,15 @@ impl Draft {
             Piece::Image(picture) => picture.credit.clone(),
             _ => None,
         });
-        let mut all: Vec<String> = credits.collect();
+        let mut all: Vec<Label> = credits.collect();
         all.append(&mut self.photo_credits);
         for credit in all {
-            let key = squash(&credit);
-            if !key.is_empty() && !self.photo_credits.iter().any(|c| squash(c) == key) {
+            let key = crate::import::vocabulary::squash(credit.as_str());
+            let known = self
+                .photo_credits
+                .iter()
+                .any(|c| crate::import::vocabulary::squash(c.as_str()) == key);
+            if !key.is_empty() && !known {
                 self.photo_credits.push(credit);
             }
         }
@@ -106,86 +138,39 @@ impl Draft {
         }
     }
 
-    /// The id its files are named by: the source's own (a JSON-LD
-    /// `identifier`, a WordPress id, the number at the end of its URL, its
-    /// URL's last segment), else a hash of its canonical URL or, without
-    /// one, of its headline and date.
-    pub fn stem(&self) -> Result<FileStem, String> {
-        let usable = |id: &str| {
-            let id = id.trim();
-            Label::try_from(id.to_owned())
-                .ok()
-                .map(ArticleId::from)
-                .and_then(|id| FileStem::of(&id).ok())
-                .filter(|s| s.as_str().len() <= 80)
-        };
-        if let Some(stem) = self.id.as_deref().and_then(usable) {
-            return Ok(stem);
-        }
-        if let Some(url) = &self.url {
-            let last = url
-                .path_segments()
-                .and_then(|mut s| s.next_back())
-                .unwrap_or("");
-            let name = last.split('.').next().unwrap_or(last);
-            // "…-5047363.html", "…-20260307080054340.htm": the CMS's number.
-            let digits: String = name
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            if digits.len() >= 4 {
-                let digits: String = digits.chars().rev().collect();
-                if let Some(stem) = usable(&digits) {
-                    return Ok(stem);
-                }
-            }
-            if let Some(stem) = usable(name).filter(|s| s.as_str().len() >= 3) {
-                return Ok(stem);
-            }
-        }
-        let seed = match &self.url {
-            Some(url) => url.to_string(),
-            None => format!("{}\n{:?}", self.headline, self.published),
-        };
-        let hash = Sha256::digest(seed.as_bytes());
-        let hex: String = hash.iter().take(6).map(|b| format!("{b:02x}")).collect();
-        FileStem::new(&hex)
-    }
-
-    /// The article, checked by the model; or why there is none.
+    /// The article, named `stem` and checked by the model; or why there is none.
     pub fn into_article(
         mut self,
         zone: &SiteZone,
         media: &MediaLinks,
-    ) -> Result<(Article, Vec<Warning>), String> {
-        let stem = self.stem()?;
+        stem: &FileStem,
+    ) -> Result<(Article, Vec<Warning>), Skip> {
         let headline = self.headline.trim().to_owned();
         if headline.is_empty() {
-            return Err("no headline found".into());
+            return Err(Skip::NoHeadline);
         }
-        let headline = if headline.chars().count() > 500 {
-            self.warnings.push(Warning::HeadlineCut);
-            headline.chars().take(499).collect::<String>() + "…"
+        let max = <Headline as Bounded>::MAX;
+        let headline = if headline.chars().count() > max {
+            self.warnings.push(Warning::HeadlineCut(max));
+            headline.chars().take(max - 1).collect::<String>() + "…"
         } else {
             headline
         };
         let Some(stated) = self.published else {
-            return Err("no publication date found".into());
+            return Err(Skip::NoDate);
         };
         if matches!(stated, Stated::Local(_)) {
             self.warnings
                 .push(Warning::TimeInAssumedZone(zone.name.clone()));
         }
-        let moment = stated
-            .in_zone(&zone.zone)
-            .ok_or("the publication date is not a real time")?;
+        let moment = stated.in_zone(&zone.zone).ok_or(Skip::UnrealDate)?;
         let modified = self
             .modified
             .and_then(|m| m.in_zone(&zone.zone))
             .filter(|m| m.at > moment.at);
         let time_zone = shown_zone(zone, moment.at, moment.offset);
         let label = |s: &str| Label::try_from(s.trim().to_owned()).ok();
+        let invalid = |e: String| Skip::Invalid(e);
 
         let mut body = Vec::new();
         for piece in self.body {
@@ -193,34 +178,32 @@ impl Draft {
                 body.push(block);
             }
         }
-        let article = Article {
-            id: ArticleId::from(label(stem.as_str()).ok_or("no usable id")?),
-            url: self.url.and_then(|u| u.to_string().try_into().ok()),
+        let mut article = Article {
+            id: ArticleId::from(label(stem.as_str()).ok_or_else(|| invalid(stem.to_string()))?),
+            url: self.url.as_ref().map(WebUrl::safe),
             language: self.language.as_deref().and_then(label),
             category: self
                 .category
                 .as_deref()
                 .and_then(label)
                 .map(|name| Category { name, url: None }),
-            headline: headline.try_into()?,
+            headline: headline.try_into().map_err(invalid)?,
             lead: self.lead,
-            published: moment.rfc3339().try_into()?,
+            published: moment.rfc3339().try_into().map_err(invalid)?,
             modified: modified.and_then(|m| m.rfc3339().try_into().ok()),
-            time_zone: time_zone.try_into()?,
+            time_zone: time_zone.try_into().map_err(invalid)?,
             view_count: self.view_count,
             body,
             authors: self
                 .authors
-                .iter()
-                .filter_map(|a| label(a))
+                .into_iter()
                 .map(|name| Person { name, role: None })
                 .collect(),
-            photo_credits: self.photo_credits.iter().filter_map(|c| label(c)).collect(),
+            photo_credits: self.photo_credits,
             related: Rc::new([]),
             date_index: None,
         };
-        let mut article = article;
-        let mut json = to_json(&article).map_err(|e| e.to_string())?;
+        let mut json = to_json(&article).map_err(|e| invalid(e.to_string()))?;
         // A body too long for the format (the widget reads 2 MiB at most)
         // is cut at the block that reaches the limit, less room for the
         // related list and day index the site adds later.
@@ -229,7 +212,7 @@ impl Draft {
         while json.len() > limit && !article.body.is_empty() {
             let keep = article.body.len() * limit / json.len() * 19 / 20;
             article.body.truncate(keep);
-            json = to_json(&article).map_err(|e| e.to_string())?;
+            json = to_json(&article).map_err(|e| invalid(e.to_string()))?;
         }
         if article.body.len() < whole {
             self.warnings.push(Warning::BodyCut {
@@ -238,7 +221,7 @@ impl Draft {
             });
         }
         // Through the same parser as `validate` and the widget.
-        let checked = Article::parse(json.as_bytes()).map_err(|e| e.to_string())?;
+        let checked = Article::parse(json.as_bytes()).map_err(|e| invalid(e.to_string()))?;
         Ok((checked, self.warnings))
     }
 }
@@ -271,19 +254,18 @@ fn shown_zone(zone: &SiteZone, at: jiff::Timestamp, offset: jiff::tz::Offset) ->
 }
 
 fn block(piece: Piece, media: &MediaLinks, warnings: &mut Vec<Warning>) -> Option<Block> {
-    let label = |s: &str| Label::try_from(s.trim().to_owned()).ok();
     match piece {
         Piece::Paragraph(text, _) => Some(Block::Paragraph(Paragraph { text })),
-        Piece::Heading(text) => match label(&text) {
-            Some(text) => Some(Block::Heading(Heading { text })),
+        Piece::Heading(text) => match Label::try_from(text.trim().to_owned()) {
+            Ok(text) => Some(Block::Heading(Heading { text })),
             // Too long for a heading: a paragraph.
-            None => Some(Block::Paragraph(Paragraph {
-                text: vec![news_widget::model::Inline::Text(text)],
+            Err(_) => Some(Block::Paragraph(Paragraph {
+                text: vec![Inline::Text(text)],
             })),
         },
         Piece::Quote(text, attribution) => Some(Block::Quote(Quote {
             text,
-            attribution: attribution.as_deref().and_then(label),
+            attribution: attribution.and_then(|a| Label::try_from(a).ok()),
         })),
         Piece::Image(picture) => image(picture, media, warnings).map(|i| Block::Image(Rc::new(i))),
         Piece::Video(clip) => video(clip).map(|v| Block::Video(Rc::new(v))),
@@ -295,57 +277,45 @@ fn image(picture: Picture, media: &MediaLinks, warnings: &mut Vec<Warning>) -> O
         .get(&picture.src)
         .cloned()
         .unwrap_or_else(|| picture.src.to_string());
-    let (width, height) = match picture.size {
-        Some(size) => size,
-        None => {
-            warnings.push(Warning::ImageSizeGuessed(picture.src.to_string()));
-            (1200, 800)
-        }
-    };
+    let size = picture.size.unwrap_or_else(|| {
+        warnings.push(Warning::ImageSizeGuessed(picture.src.to_string()));
+        Size::photo_guess()
+    });
     Some(Image {
         src: src.try_into().ok()?,
         alt: picture.alt,
-        width: width.try_into().ok()?,
-        height: height.try_into().ok()?,
+        width: size.width,
+        height: size.height,
         caption: picture.caption,
-        credit: picture.credit.and_then(|c| Label::try_from(c).ok()),
+        credit: picture.credit,
     })
 }
 
 fn video(clip: Clip) -> Option<Video> {
-    let sources: Vec<VideoSource> = clip
+    let size = clip.size.unwrap_or_else(Size::video_guess);
+    let sources = clip
         .sources
         .into_iter()
-        .filter_map(|(url, kind)| {
-            Some(VideoSource {
-                src: url.to_string().try_into().ok()?,
-                media_type: Label::try_from(kind).ok()?,
-            })
-        })
-        .collect();
-    let (width, height) = clip.size.unwrap_or((640, 360));
-    let tracks = clip
-        .tracks
-        .into_iter()
-        .filter_map(|(url, kind, lang, label)| {
-            Some(TextTrack {
-                src: url.to_string().try_into().ok()?,
-                kind: if kind == "captions" {
-                    TrackKind::Captions
-                } else {
-                    TrackKind::Subtitles
-                },
-                srclang: Label::try_from(lang).ok()?,
-                label: Label::try_from(label).ok()?,
-            })
+        .map(|s| VideoSource {
+            src: s.src.safe(),
+            media_type: s.media_type,
         })
         .collect();
     Some(Video {
         sources: NonEmpty::new(sources)?,
-        poster: clip.poster.and_then(|p| p.to_string().try_into().ok()),
-        width: width.try_into().ok()?,
-        height: height.try_into().ok()?,
-        tracks,
+        poster: clip.poster.as_ref().map(WebUrl::safe),
+        width: size.width,
+        height: size.height,
+        tracks: clip
+            .tracks
+            .into_iter()
+            .map(|t| TextTrack {
+                src: t.src.safe(),
+                kind: t.kind,
+                srclang: t.lang,
+                label: t.label,
+            })
+            .collect(),
         caption: clip.caption,
         duration_seconds: None,
         transcript: RichText::new(),
