@@ -308,19 +308,17 @@ fn run(command: Command) -> Result<(), Failure> {
             match format {
                 Format::Text => {
                     for outcome in &outcomes {
-                        let from = match &outcome.item {
-                            Some(item) if *item != outcome.source => {
-                                format!("{} {item}", outcome.source)
+                        let from = outcome.origin().shown();
+                        match outcome {
+                            import::Outcome::Imported { file, warnings, .. } => {
+                                println!("imported {from} → {}", file.display());
+                                for warning in warnings {
+                                    println!("  warning: {warning}");
+                                }
                             }
-                            _ => outcome.source.clone(),
-                        };
-                        match (&outcome.skipped, &outcome.file) {
-                            (Some(why), _) => println!("skipped {from}: {why}"),
-                            (None, Some(file)) => println!("imported {from} → {}", file.display()),
-                            (None, None) => {}
-                        }
-                        for warning in &outcome.warnings {
-                            println!("  warning: {warning}");
+                            import::Outcome::Skipped { why, .. } => {
+                                println!("skipped {from}: {why}")
+                            }
                         }
                     }
                 }
@@ -329,7 +327,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     Err(e) => eprintln!("error: {e}"),
                 },
             }
-            let skipped = outcomes.iter().filter(|o| o.skipped.is_some()).count();
+            let skipped = outcomes.iter().filter(|o| o.is_skipped()).count();
             eprintln!(
                 "{} imported, {} skipped, into {}",
                 count(outcomes.len() - skipped, "article", "articles"),

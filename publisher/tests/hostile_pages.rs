@@ -12,8 +12,7 @@ use news_widget::model::{Article, Document};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use publisher::format::to_json;
-use publisher::import::draft::{MediaLinks, SiteZone};
-use publisher::import::page::Hints;
+use publisher::import::draft::{id, Hints, MediaLinks, SiteZone};
 use url::Url;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/corpus");
@@ -29,10 +28,13 @@ fn zone() -> SiteZone {
 fn import(html: &[u8]) -> Result<Article, String> {
     let base = Url::parse("https://news.example/2024/05/01/page-1234.html").expect("a URL");
     let draft =
-        publisher::import::article_from_html(html, None, &base, Some(&base), &Hints::default())?;
+        publisher::import::article_from_html(html, None, &base, Some(&base), &Hints::default())
+            .map_err(|e| e.to_string())?;
+    let id = first_id(&draft);
     draft
-        .into_article(&zone(), &MediaLinks::new())
+        .into_article(&zone(), &MediaLinks::new(), &id)
         .map(|(article, _)| article)
+        .map_err(|e| e.to_string())
 }
 
 /// What must never come out of a page, whatever it held: a URL the
@@ -312,4 +314,12 @@ fn damaged_corpus_pages_never_panic_and_never_let_markup_through() {
         "only {} of {cases} imported",
         imported.get()
     );
+}
+
+/// The id the importer gives a draft first.
+fn first_id(draft: &publisher::import::draft::Draft) -> publisher::site::FileStem {
+    id::candidates(draft)
+        .into_iter()
+        .next()
+        .expect("a hash at least")
 }

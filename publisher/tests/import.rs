@@ -747,9 +747,9 @@ fn a_sitemap_of_many_pages_is_fetched_four_at_a_time() {
         site.to_str().expect("a path"),
         &format!("{}/sitemap.xml", server.url),
     ]);
-    // The twelve pages are the same article: one imported, the others skipped as the same id.
+    // The twelve pages are the same article: one imported, the others skipped as the same one.
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
-    assert_eq!(stdout(&output).matches("was imported already").count(), 11);
+    assert_eq!(stdout(&output).matches("the same article as").count(), 11);
     let most = server.most_at_once.load(Ordering::SeqCst);
     assert_eq!(most, 4, "requests overlap, at most four at once");
 }
@@ -840,4 +840,131 @@ fn counter_names_each_articles_view_counter() {
         "{}",
         stderr(&refused)
     );
+}
+
+/// An article page at `path` of `base`, its canonical address its own.
+fn article_page(base: &str, path: &str, headline: &str) -> Vec<u8> {
+    format!(
+        r#"<!doctype html><html lang="en"><head><title>{headline}</title>
+        <link rel="canonical" href="{base}{path}">
+        <meta property="article:published_time" content="2024-01-05T10:00:00+00:00"></head>
+        <body><article><h1>{headline}</h1>
+        <p>The first paragraph of {headline}, long enough to be prose, with commas, and more words.</p>
+        <p>The second paragraph of {headline}, also long enough to be prose, with commas, and words.</p>
+        </article></body></html>"#
+    )
+    .into_bytes()
+}
+
+#[test]
+fn ids_never_collide_and_a_later_run_never_overwrites_another_article() {
+    let server = serve(|path, base| {
+        let headline = match path {
+            "/2024/01/05/politics/trump-ballot/index.html" => "Ballot ruling",
+            "/2024/01/06/world/europe-floods/index.html" => "Floods in Europe",
+            "/2024/02/01/us/trump-ballot/index.html" => "Another ballot story",
+            _ => return Reply::Status(404),
+        };
+        Reply::Body("text/html", article_page(base, path, headline))
+    });
+    let site = folder("ids");
+    let out = site.to_str().expect("a path");
+    // Every CNN article's address ends in index.html: the slug before it names it.
+    imported(&[
+        "import",
+        "--out",
+        out,
+        &format!("{}/2024/01/05/politics/trump-ballot/index.html", server.url),
+        &format!("{}/2024/01/06/world/europe-floods/index.html", server.url),
+    ]);
+    let first = site.join("articles/trump-ballot.json");
+    assert_eq!(json_file(&first)["headline"], "Ballot ruling");
+    assert!(site.join("articles/europe-floods.json").is_file());
+
+    // A later run: another article whose slug is taken gets more of its address.
+    let output = imported(&[
+        "import",
+        "--out",
+        out,
+        "--format",
+        "json",
+        &format!("{}/2024/02/01/us/trump-ballot/index.html", server.url),
+    ]);
+    let outcomes: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(outcomes[0]["id"], "us-trump-ballot", "{outcomes}");
+    assert_eq!(
+        json_file(&site.join("articles/us-trump-ballot.json"))["headline"],
+        "Another ballot story"
+    );
+    // The first article is still itself.
+    assert_eq!(json_file(&first)["headline"], "Ballot ruling");
+
+    // The same article again updates its own file.
+    imported(&[
+        "import",
+        "--out",
+        out,
+        &format!("{}/2024/01/05/politics/trump-ballot/index.html", server.url),
+    ]);
+    assert!(!site.join("articles/trump-ballot-2.json").exists());
+    validate(&site);
+}
+
+#[test]
+fn a_feed_item_is_not_lost_when_its_page_is_gone_or_never_needed() {
+    let server = serve(|path, base| match path {
+        "/feed.xml" => Reply::Body(
+            "application/rss+xml",
+            format!(
+                r#"<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>News</title><link>{base}/</link><description>All of it</description>
+<item><title>A summary whose page is gone</title><link>{base}/gone-1001.html</link>
+  <pubDate>Thu, 04 Jan 2024 10:00:00 GMT</pubDate>
+  <description>What the feed says of it, in a sentence or two.</description></item>
+<item><title>Release 1.2</title><link>{base}/release-1002.html</link>
+  <pubDate>Fri, 05 Jan 2024 10:00:00 GMT</pubDate>
+  <content:encoded><![CDATA[<p>Fixes a crash on start.</p>]]></content:encoded></item>
+</channel></rss>"#
+            )
+            .into_bytes(),
+        ),
+        _ => Reply::Status(404),
+    });
+    let site = folder("feed-fallback");
+    let output = imported(&[
+        "import",
+        "--out",
+        site.to_str().expect("a path"),
+        &format!("{}/feed.xml", server.url),
+    ]);
+    let printed = stdout(&output);
+    assert!(
+        printed.contains(
+            "warning: the page could not be read (HTTP 404): the feed's own content is the article"
+        ),
+        "{printed}"
+    );
+    let gone = json_file(&site.join("articles/1001.json"));
+    assert_eq!(gone["headline"], "A summary whose page is gone");
+    assert_eq!(
+        gone["body"][0]["paragraph"]["text"][0],
+        "What the feed says of it, in a sentence or two."
+    );
+    // A short content:encoded with no summary apart from it is the whole
+    // article: its page is never asked for.
+    let release = json_file(&site.join("articles/1002.json"));
+    assert_eq!(
+        release["body"][0]["paragraph"]["text"][0],
+        "Fixes a crash on start."
+    );
+    let asked: Vec<String> = server
+        .seen
+        .lock()
+        .expect("the log")
+        .iter()
+        .map(|s| s.path.clone())
+        .collect();
+    assert!(!asked.iter().any(|p| p.contains("release")), "{asked:?}");
+    validate(&site);
 }

@@ -12,7 +12,7 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::Timestamp;
 use regex::{Captures, Regex};
 
-use super::pattern;
+use super::vocabulary::{dates, pattern};
 
 /// A moment as a page states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +41,17 @@ pub enum DayOrder {
     DayFirst,
     /// `mm/dd/yyyy`, as in the United States.
     MonthFirst,
+}
+
+impl DayOrder {
+    /// The order of numeric dates in a page of `language` (a BCP 47 tag):
+    /// month first in American English, day first elsewhere.
+    pub fn of_language(language: Option<&str>) -> DayOrder {
+        match language.map(str::to_ascii_lowercase).as_deref() {
+            Some("en-us") => DayOrder::MonthFirst,
+            _ => DayOrder::DayFirst,
+        }
+    }
 }
 
 impl Moment {
@@ -221,13 +232,13 @@ fn loose(text: &str, order: DayOrder) -> Option<Stated> {
             .and_then(|c| Some((date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?, span(&c)))),
         NAMED_MD.captures(text).and_then(|c| {
             Some((
-                date(num(&c, 3)?, month(c.get(1)?.as_str())?, num(&c, 2)?)?,
+                date(num(&c, 3)?, dates::month(c.get(1)?.as_str())?, num(&c, 2)?)?,
                 span(&c),
             ))
         }),
         NAMED_DM.captures(text).and_then(|c| {
             Some((
-                date(num(&c, 3)?, month(c.get(2)?.as_str())?, num(&c, 1)?)?,
+                date(num(&c, 3)?, dates::month(c.get(2)?.as_str())?, num(&c, 1)?)?,
                 span(&c),
             ))
         }),
@@ -328,25 +339,16 @@ fn zone_offset(text: &str, day: Date) -> Option<Offset> {
             ),
         )
     };
-    match name.as_str() {
-        "est" => fixed(-5),
-        "edt" => fixed(-4),
-        "cst" => fixed(-6),
-        "cdt" => fixed(-5),
-        "mst" => fixed(-7),
-        "mdt" => fixed(-6),
-        "pst" => fixed(-8),
-        "pdt" => fixed(-7),
-        "et" => in_zone("America/New_York"),
-        "ct" => in_zone("America/Chicago"),
-        "mt" => in_zone("America/Denver"),
-        "pt" => in_zone("America/Los_Angeles"),
-        "bst" | "cet" => fixed(1),
-        "cest" => fixed(2),
-        "ict" | "wib" => fixed(7),
-        "jst" => fixed(9),
-        _ => None,
-    }
+    dates::FIXED_ZONES
+        .iter()
+        .find(|(abbreviation, _)| *abbreviation == name)
+        .and_then(|(_, hours)| fixed(*hours))
+        .or_else(|| {
+            dates::SEASONAL_ZONES
+                .iter()
+                .find(|(abbreviation, _)| *abbreviation == name)
+                .and_then(|(_, zone)| in_zone(zone))
+        })
 }
 
 fn exact(local: DateTime, offset: Offset) -> Option<Stated> {
@@ -369,32 +371,6 @@ fn num(c: &Captures, i: usize) -> Option<i64> {
 
 fn span(c: &Captures) -> (usize, usize) {
     c.get(0).map_or((0, 0), |m| (m.start(), m.end()))
-}
-
-/// An English month name or its abbreviation.
-fn month(name: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let name = name.to_ascii_lowercase();
-    if name.len() < 3 {
-        return None;
-    }
-    let found = MONTHS
-        .iter()
-        .position(|m| m.starts_with(name.as_str()) || (name == "sept" && *m == "september"))?;
-    Some(found as i64 + 1)
 }
 
 #[cfg(test)]

@@ -8,17 +8,19 @@ use std::sync::LazyLock;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use regex::bytes::Regex;
 
+use super::skip::{FetchError, KindError, Skip};
+
 /// The largest document the importer reads: a real page is far smaller.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 
 /// `bytes` as text, in the encoding the document or its `content_type`
 /// declares; or why it is not a text document.
-pub fn text(bytes: &[u8], content_type: Option<&str>) -> Result<String, String> {
+pub fn text(bytes: &[u8], content_type: Option<&str>) -> Result<String, Skip> {
     if bytes.len() > MAX_BYTES {
-        return Err(format!("over {} MiB", MAX_BYTES / 1024 / 1024));
+        return Err(FetchError::TooLarge(MAX_BYTES).into());
     }
     if let Some(kind) = binary(bytes) {
-        return Err(format!("not a text document ({kind})"));
+        return Err(KindError::Binary(kind).into());
     }
     // A page saved again (as UTF-8) often keeps its old `<meta charset>`:
     // bytes that are valid UTF-8 with non-ASCII in them are, whatever the

@@ -9,7 +9,9 @@ use std::time::Duration;
 use ureq::ResponseExt;
 use url::Url;
 
+use super::date::Stated;
 use super::decode::MAX_BYTES;
+use super::skip::{FetchError, OneLine, Skip};
 
 /// How long one request may take by default, connection to last byte.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
@@ -33,30 +35,37 @@ pub enum Location {
 
 impl Location {
     /// A source as given on the command line: an `http(s)` URL, else a path.
-    pub fn parse(source: &str) -> Result<Location, String> {
+    pub fn parse(source: &str) -> Result<Location, Skip> {
         let lower = source.to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") {
             return Url::parse(source)
                 .map(Location::Web)
-                .map_err(|e| format!("not a usable URL ({e})"));
+                .map_err(|e| Skip::BadUrl(e.to_string()));
         }
         if let Some((scheme, _)) = source.split_once("://") {
-            return Err(format!(
-                "`{scheme}:` sources are not read (http, https or a file)"
-            ));
+            return Err(Skip::Scheme(scheme.to_owned()));
         }
         Ok(Location::File(PathBuf::from(source)))
     }
 
     /// The URL relative links in it resolve against.
-    pub fn base(&self) -> Result<Url, String> {
+    pub fn base(&self) -> Result<Url, Skip> {
+        let unusable = || Skip::BadPath(self.to_string());
         match self {
             Location::Web(url) => Ok(url.clone()),
             Location::File(path) => {
-                let absolute = std::path::absolute(path).map_err(|e| e.to_string())?;
-                Url::from_file_path(&absolute)
-                    .map_err(|()| format!("{}: not a usable path", path.display()))
+                let absolute = std::path::absolute(path).map_err(|_| unusable())?;
+                Url::from_file_path(&absolute).map_err(|()| unusable())
             }
+        }
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::File(path) => write!(f, "{}", path.display()),
+            Location::Web(url) => f.write_str(url.as_str()),
         }
     }
 }
@@ -70,6 +79,8 @@ pub struct Fetched {
     pub content_type: Option<String>,
     /// Where it came from in the end (after redirects).
     pub location: Location,
+    /// When the server says it last changed (`Last-Modified`).
+    pub last_modified: Option<Stated>,
 }
 
 /// Gets documents, from the disk or the web.
@@ -99,34 +110,37 @@ impl Fetcher {
     }
 
     /// The document at `location`, whole (up to the size cap).
-    pub fn get(&self, location: &Location) -> Result<Fetched, String> {
+    pub fn get(&self, location: &Location) -> Result<Fetched, FetchError> {
         match location {
             Location::File(path) => read_file(path).map(|bytes| Fetched {
                 bytes,
                 content_type: None,
                 location: location.clone(),
+                last_modified: None,
             }),
             Location::Web(url) => self.get_url(url, None),
         }
     }
 
     /// The first `bytes` bytes at `url` (a ranged read: for an image's header).
-    pub fn head(&self, url: &Url, bytes: usize) -> Result<Vec<u8>, String> {
+    pub fn head(&self, url: &Url, bytes: usize) -> Result<Vec<u8>, FetchError> {
         self.get_url(url, Some(bytes)).map(|f| f.bytes)
     }
 
-    fn get_url(&self, url: &Url, range: Option<usize>) -> Result<Fetched, String> {
+    fn get_url(&self, url: &Url, range: Option<usize>) -> Result<Fetched, FetchError> {
         if self.offline {
-            return Err("not fetched: --offline".into());
+            return Err(FetchError::Offline);
         }
         let mut request = self.agent.get(url.as_str());
         if let Some(n) = range {
             request = request.header("Range", format!("bytes=0-{}", n.saturating_sub(1)));
         }
-        let mut response = request.call().map_err(|e| one_line(&e.to_string()))?;
+        let mut response = request
+            .call()
+            .map_err(|e| FetchError::Io(OneLine::new(&e.to_string())))?;
         let status = response.status();
         if !status.is_success() {
-            return Err(format!("HTTP {}", status.as_u16()));
+            return Err(FetchError::Status(status.as_u16()));
         }
         let final_url = Url::parse(&response.get_uri().to_string()).unwrap_or_else(|_| url.clone());
         let content_type = response
@@ -134,6 +148,11 @@ impl Fetcher {
             .get("content-type")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let last_modified = response
+            .headers()
+            .get("last-modified")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| Stated::parse(v, super::date::DayOrder::DayFirst));
         let limit = range.unwrap_or(MAX_BYTES);
         let mut bytes = Vec::new();
         // One byte more than the limit tells a document that is too large.
@@ -141,35 +160,30 @@ impl Fetcher {
             .body_mut()
             .as_reader()
             .take(limit as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| one_line(&e.to_string()))?;
+            .read_to_end(&mut bytes)?;
         if bytes.len() > limit {
             if range.is_some() {
                 bytes.truncate(limit);
             } else {
-                return Err(format!("over {} MiB", MAX_BYTES / 1024 / 1024));
+                return Err(FetchError::TooLarge(MAX_BYTES));
             }
         }
         Ok(Fetched {
             bytes,
             content_type,
             location: Location::Web(final_url),
+            last_modified,
         })
     }
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| one_line(&e.to_string()))?;
+fn read_file(path: &Path) -> Result<Vec<u8>, FetchError> {
+    let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
-        return Err("a folder".into());
+        return Err(FetchError::Folder);
     }
     if meta.len() > MAX_BYTES as u64 {
-        return Err(format!("over {} MiB", MAX_BYTES / 1024 / 1024));
+        return Err(FetchError::TooLarge(MAX_BYTES));
     }
-    std::fs::read(path).map_err(|e| one_line(&e.to_string()))
-}
-
-/// An error message on one line.
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
+    Ok(std::fs::read(path)?)
 }

@@ -1,6 +1,8 @@
 //! What a source is, by its first bytes (and its `Content-Type`): an
 //! article page, a feed, a sitemap, or a WordPress REST answer.
 
+use super::skip::KindError;
+
 /// The kinds of source `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -15,9 +17,9 @@ pub enum Kind {
 }
 
 /// What `bytes` are, or why they are none of the kinds.
-pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> Result<Kind, String> {
+pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> Result<Kind, KindError> {
     if let Some(kind) = super::decode::binary(bytes) {
-        return Err(format!("not a text document ({kind})"));
+        return Err(KindError::Binary(kind));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes
@@ -38,7 +40,7 @@ pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> Result<Kind, String> {
             {
                 Ok(Kind::WordPress)
             } else {
-                Err("JSON that is neither a JSON Feed nor a WordPress posts answer".into())
+                Err(KindError::OtherJson)
             }
         }
         Some(b'<') => {
@@ -61,19 +63,19 @@ pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> Result<Kind, String> {
             {
                 Ok(Kind::Page)
             } else {
-                Err(format!(
-                    "an XML document that is not a feed or a sitemap (<{}>)",
+                Err(KindError::OtherXml(
                     first_element
                         .split(|c: char| c.is_whitespace() || c == '>')
                         .next()
                         .unwrap_or("")
+                        .to_owned(),
                 ))
             }
         }
-        None => Err("empty".into()),
+        None => Err(KindError::Empty),
         Some(_) => match content_type {
             Some(t) if t.contains("html") => Ok(Kind::Page),
-            _ => Err("not HTML, a feed, a sitemap or a WordPress answer".into()),
+            _ => Err(KindError::Other),
         },
     }
 }

@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 use url::Url;
 
 use super::draft::{Draft, MediaLinks};
+use super::draft::{Piece, Size};
 use super::fetch::{Fetcher, Location};
-use super::page::Piece;
 use super::warning::Warning;
 use crate::site::{link, SiteDir};
 
@@ -61,7 +61,7 @@ impl Media<'_> {
 
     /// The size of the photo at `src` if not `known`, the file it was saved
     /// to, and what went wrong.
-    fn settle_one(&self, src: &Url, known: Option<(u32, u32)>) -> Settled {
+    fn settle_one(&self, src: &Url, known: Option<Size>) -> Settled {
         if src.scheme() == "file" {
             let Some(path) = src.to_file_path().ok() else {
                 return Settled::warning(Warning::MissingLocalFile(src.to_string()));
@@ -82,19 +82,19 @@ impl Media<'_> {
             };
         }
         if self.download {
-            let fetched = self.fetcher.get(&Location::Web(src.clone()));
-            let saved = fetched
-                .as_ref()
-                .map_err(String::clone)
-                .and_then(|f| self.save(src, &f.bytes));
-            return match (fetched, saved) {
-                (Ok(fetched), Ok(saved)) => Settled {
-                    size: size_of(&fetched.bytes),
+            let saved = self
+                .fetcher
+                .get(&Location::Web(src.clone()))
+                .map_err(|e| e.to_string())
+                .and_then(|f| Ok((size_of(&f.bytes), self.save(src, &f.bytes)?)));
+            return match saved {
+                Ok((size, saved)) => Settled {
+                    size,
                     saved: Some(saved),
                     warning: None,
                 },
                 // Linked instead, and sized as a linked photo is.
-                (_, Err(why)) | (Err(why), _) => Settled {
+                Err(why) => Settled {
                     size: known.is_none().then(|| self.probe(src)).flatten(),
                     saved: None,
                     warning: Some(Warning::MediaNotDownloaded(src.to_string(), why)),
@@ -127,7 +127,7 @@ impl Media<'_> {
     }
 
     /// The size in an image file's header, read over HTTP.
-    fn probe(&self, src: &Url) -> Option<(u32, u32)> {
+    fn probe(&self, src: &Url) -> Option<Size> {
         if self.fetcher.offline() {
             return None;
         }
@@ -161,7 +161,7 @@ impl Media<'_> {
 
 /// What settling one photo came to.
 struct Settled {
-    size: Option<(u32, u32)>,
+    size: Option<Size>,
     saved: Option<String>,
     warning: Option<Warning>,
 }
@@ -177,11 +177,12 @@ impl Settled {
 }
 
 /// Width and height from an image file's first bytes.
-pub fn size_of(bytes: &[u8]) -> Option<(u32, u32)> {
+pub fn size_of(bytes: &[u8]) -> Option<Size> {
     let size = imagesize::blob_size(bytes).ok()?;
-    let w = u32::try_from(size.width).ok().filter(|w| *w > 0)?;
-    let h = u32::try_from(size.height).ok().filter(|h| *h > 0)?;
-    Some((w, h))
+    Size::new(
+        u32::try_from(size.width).ok()?,
+        u32::try_from(size.height).ok()?,
+    )
 }
 
 /// Writes `bytes` to `path` unless it holds them already (a second import

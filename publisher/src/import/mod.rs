@@ -3,12 +3,17 @@
 //! site folder of the article format that `validate` passes and `build`
 //! makes embeds of.
 //!
-//! A source is read ([`fetch`]) and recognized ([`kind`]); a page is
-//! extracted ([`page`]), a feed ([`feed`]), a sitemap ([`sitemap`]) or a
-//! WordPress answer ([`wordpress`]) gives more pages or articles; each
-//! [`draft::Draft`] has its photos settled ([`media`]) and becomes an
-//! article through the model; [`write`] writes the site.
+//! The pipeline, one way: a source is read ([`fetch`], [`decode`]) and
+//! recognized ([`kind`]); a page is extracted ([`page`]), a feed ([`feed`]),
+//! a sitemap ([`sitemap`]) or a WordPress answer ([`wordpress`]) gives more
+//! pages or articles; each [`draft::Draft`] has its photos settled
+//! ([`media`]), is given an id no other article has ([`draft::id`]) and
+//! becomes an article through the model; [`write`] writes the site. URLs
+//! are checked where they enter ([`address`]); the words every heuristic
+//! judges by are in [`vocabulary`]; why something was skipped is a
+//! [`skip::Skip`], what was changed a [`warning::Warning`].
 
+pub mod address;
 pub mod date;
 pub mod decode;
 pub mod draft;
@@ -19,21 +24,26 @@ pub mod media;
 pub mod nesting;
 pub mod page;
 pub mod sitemap;
+pub mod skip;
+pub mod vocabulary;
 pub mod warning;
 pub mod wordpress;
 pub mod write;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use news_widget::model::{Article, ArticleId, SafeUrl};
-use regex::Regex;
 use url::Url;
 
-use self::draft::{Draft, SiteZone};
-use self::fetch::{Fetcher, Location};
+use self::address::WebUrl;
+use self::draft::id::{self, Identity};
+use self::draft::{Draft, Hints, SiteZone};
+use self::fetch::{Fetched, Fetcher, Location};
 use self::kind::Kind;
 use self::media::Media;
-use self::page::Hints;
+use self::skip::Skip;
+use self::warning::{Said, Warning};
 use crate::site::{FileStem, SiteDir};
 use crate::Failure;
 
@@ -83,39 +93,125 @@ impl CounterPrefix {
     }
 }
 
-/// What became of one article of a source.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Outcome {
+/// Where an outcome came from: the source as given, and the page, feed
+/// item or post of it, when the source had several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
     /// The source as given.
     pub source: String,
-    /// The page, feed item or post it came from, when the source had several.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The item of it.
     pub item: Option<String>,
-    /// The file written.
-    pub file: Option<PathBuf>,
-    /// The article's id.
-    pub id: Option<String>,
-    /// What the importer changed or guessed.
-    pub warnings: Vec<String>,
-    /// Why nothing was imported, if so.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub skipped: Option<String>,
 }
 
-/// One thing to import: a source as given, and where its bytes are.
+impl Origin {
+    /// The source, and the item when it is not the source itself.
+    pub fn shown(&self) -> String {
+        match &self.item {
+            Some(item) if *item != self.source => format!("{} {item}", self.source),
+            _ => self.source.clone(),
+        }
+    }
+}
+
+/// What became of one article of a source (or of a source that gave none).
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Written to the site.
+    Imported {
+        /// Where it came from.
+        origin: Origin,
+        /// The file written.
+        file: PathBuf,
+        /// The article's id.
+        id: ArticleId,
+        /// What the importer changed or guessed.
+        warnings: Vec<Warning>,
+    },
+    /// Not imported, and why.
+    Skipped {
+        /// Where it came from.
+        origin: Origin,
+        /// Why.
+        why: Skip,
+    },
+}
+
+impl Outcome {
+    /// Where it came from.
+    pub fn origin(&self) -> &Origin {
+        match self {
+            Outcome::Imported { origin, .. } | Outcome::Skipped { origin, .. } => origin,
+        }
+    }
+
+    /// Whether nothing was imported.
+    pub fn is_skipped(&self) -> bool {
+        matches!(self, Outcome::Skipped { .. })
+    }
+}
+
+/// `--format json`: `{ source, item, file, id, warnings }`, or `skipped`
+/// with why.
+impl serde::Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Shown<'a> {
+            source: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            item: Option<&'a str>,
+            file: Option<&'a Path>,
+            id: Option<&'a str>,
+            warnings: Vec<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            skipped: Option<String>,
+        }
+        let origin = self.origin();
+        let shown = match self {
+            Outcome::Imported {
+                file, id, warnings, ..
+            } => Shown {
+                source: &origin.source,
+                item: origin.item.as_deref(),
+                file: Some(file),
+                id: Some(id.as_str()),
+                warnings: warnings.iter().map(ToString::to_string).collect(),
+                skipped: None,
+            },
+            Outcome::Skipped { why, .. } => Shown {
+                source: &origin.source,
+                item: origin.item.as_deref(),
+                file: None,
+                id: None,
+                warnings: Vec::new(),
+                skipped: Some(why.to_string()),
+            },
+        };
+        shown.serialize(serializer)
+    }
+}
+
+/// One thing to import: a source as given, where its bytes are, what
+/// pointed to it said of it, and the article a feed gave in case its page
+/// cannot be read.
 #[derive(Debug, Clone)]
 struct Job {
-    source: String,
-    item: Option<String>,
+    origin: Origin,
     location: Location,
     hints: Hints,
+    fallback: Option<Box<Draft>>,
+}
+
+impl Job {
+    fn skipped(self, why: impl Into<Skip>) -> Found {
+        Found::Skipped(self.origin, why.into())
+    }
 }
 
 /// What reading one job gave.
 enum Found {
-    Draft(Job, Box<Draft>),
+    Draft(Origin, Box<Draft>),
     More(Vec<Job>),
-    Skipped(Job, String),
+    Skipped(Origin, Skip),
 }
 
 /// Imports `sources` into the site; one outcome per article (or skipped source).
@@ -129,32 +225,42 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
     let mut jobs = Vec::new();
     let mut outcomes = Vec::new();
     for source in sources {
+        let origin = Origin {
+            source: source.clone(),
+            item: None,
+        };
         match Location::parse(source) {
             Ok(Location::File(path)) if path.is_dir() => {
                 let files = html_files(&path).map_err(|e| Failure::io(&path, e))?;
                 if files.is_empty() {
-                    outcomes.push(skipped(source, None, "a folder without .html files".into()));
+                    outcomes.push(Outcome::Skipped {
+                        origin: origin.clone(),
+                        why: Skip::EmptyFolder,
+                    });
                 }
                 jobs.extend(files.into_iter().map(|file| Job {
-                    source: source.clone(),
-                    item: Some(file.display().to_string()),
+                    origin: Origin {
+                        source: source.clone(),
+                        item: Some(file.display().to_string()),
+                    },
                     location: Location::File(file),
                     hints: Hints::default(),
+                    fallback: None,
                 }));
             }
             Ok(location) => jobs.push(Job {
-                source: source.clone(),
-                item: None,
+                origin,
                 location,
                 hints: Hints::default(),
+                fallback: None,
             }),
-            Err(why) => outcomes.push(skipped(source, None, why)),
+            Err(why) => outcomes.push(Outcome::Skipped { origin, why }),
         }
     }
 
     // Sources give pages, feeds and sitemaps give more sources: read in
     // rounds, each round's jobs at once (results kept in order).
-    let mut drafts: Vec<(Job, Draft)> = Vec::new();
+    let mut drafts: Vec<(Origin, Draft)> = Vec::new();
     for _ in 0..=MAX_SITEMAP_DEPTH + 1 {
         if jobs.is_empty() {
             break;
@@ -172,68 +278,52 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
         });
         for found in found.into_iter().flatten() {
             match found {
-                Found::Draft(job, draft) => drafts.push((job, *draft)),
+                Found::Draft(origin, draft) => drafts.push((origin, *draft)),
                 Found::More(more) => jobs.extend(more),
-                Found::Skipped(job, why) => outcomes.push(skipped(&job.source, job.item, why)),
+                Found::Skipped(origin, why) => outcomes.push(Outcome::Skipped { origin, why }),
             }
         }
     }
-    for job in jobs {
-        outcomes.push(skipped(
-            &job.source,
-            job.item,
-            "sitemaps nested too deep".into(),
-        ));
-    }
+    outcomes.extend(jobs.into_iter().map(|job| Outcome::Skipped {
+        origin: job.origin,
+        why: Skip::NestedTooDeep,
+    }));
 
-    // Photos, then the model's checks; an id imported twice in one run keeps the first.
+    // Photos, then an id no other article has, then the model's checks.
     let media = Media {
         fetcher: &fetcher,
         site: &options.site,
         download: options.download_media,
     };
-    let settled: Vec<(Job, Draft, draft::MediaLinks)> = pool.install(|| {
+    let settled: Vec<(Origin, Draft, draft::MediaLinks)> = pool.install(|| {
         use rayon::prelude::*;
         drafts
             .into_par_iter()
             .with_max_len(1)
-            .map(|(job, mut draft)| {
+            .map(|(origin, mut draft)| {
                 if draft.language.is_none() {
                     draft.language.clone_from(&options.lang);
                 }
                 let links = media.settle(&mut draft);
-                (job, draft, links)
+                (origin, draft, links)
             })
             .collect()
     });
+    let existing = write::existing(&options.site)?;
+    let mut names = Names::of_site(&existing);
     let mut imported: Vec<(FileStem, Article)> = Vec::new();
-    let mut pending: Vec<Outcome> = Vec::new();
-    for (job, draft, links) in settled {
-        let result = draft.stem().and_then(|stem| {
-            let (article, warnings) = draft.into_article(&options.zone, &links)?;
-            Ok((
-                stem,
-                article,
-                warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            ))
+    for (origin, draft, links) in settled {
+        let result = names.allocate(&draft, &origin).and_then(|stem| {
+            let (article, warnings) = draft.into_article(&options.zone, &links, &stem)?;
+            Ok((stem, article, warnings))
         });
         match result {
             Ok((stem, article, warnings)) => {
-                if imported.iter().any(|(s, _)| *s == stem) {
-                    pending.push(skipped(
-                        &job.source,
-                        job.item,
-                        format!("the id {stem} was imported already from another source"),
-                    ));
-                    continue;
-                }
-                pending.push(Outcome {
-                    source: job.source,
-                    item: job.item,
-                    file: Some(options.site.article(&stem)),
-                    id: Some(article.id.as_str().to_owned()),
+                outcomes.push(Outcome::Imported {
+                    origin,
+                    file: options.site.article(&stem),
+                    id: article.id.clone(),
                     warnings,
-                    skipped: None,
                 });
                 let view_counter = options.counter.as_ref().and_then(|c| c.url(&article.id));
                 imported.push((
@@ -244,22 +334,66 @@ pub fn run(sources: &[String], options: &Options) -> Result<Vec<Outcome>, Failur
                     },
                 ));
             }
-            Err(why) => pending.push(skipped(&job.source, job.item, why)),
+            Err(why) => outcomes.push(Outcome::Skipped { origin, why }),
         }
     }
-    write::write(&options.site, &imported, &options.zone)?;
-    outcomes.extend(pending);
+    write::write(&options.site, existing, &imported, &options.zone)?;
     Ok(outcomes)
 }
 
-fn skipped(source: &str, item: Option<String>, why: String) -> Outcome {
-    Outcome {
-        source: source.to_owned(),
-        item,
-        file: None,
-        id: None,
-        warnings: Vec::new(),
-        skipped: Some(why),
+/// The ids in use, in the site and in this run, and which article has each.
+struct Names {
+    /// Each id's article.
+    by_stem: HashMap<FileStem, Identity>,
+    /// The articles this run imported, and where from.
+    this_run: HashMap<Identity, Origin>,
+}
+
+impl Names {
+    fn of_site(existing: &write::Existing) -> Names {
+        let readable = existing
+            .articles
+            .iter()
+            .map(|(stem, article)| (stem.clone(), Identity::of_article(article)));
+        // A file that does not parse is some article: its id is taken.
+        let unreadable = existing
+            .unreadable
+            .iter()
+            .map(|stem| (stem.clone(), Identity::Unreadable));
+        Names {
+            by_stem: readable.chain(unreadable).collect(),
+            this_run: HashMap::new(),
+        }
+    }
+
+    /// The id `draft` is written under: the first of its candidates that no
+    /// other article has (its own file, when the site has it already: a
+    /// later run updates the article, never another one); or why not.
+    fn allocate(&mut self, draft: &Draft, origin: &Origin) -> Result<FileStem, Skip> {
+        let identity = Identity::of_draft(draft);
+        if let Some(first) = self.this_run.get(&identity) {
+            return Err(Skip::SameArticle(first.shown()));
+        }
+        let candidates = id::candidates(draft);
+        let free = |stem: &FileStem| {
+            self.by_stem
+                .get(stem)
+                .is_none_or(|other| *other == identity)
+        };
+        let stem = match candidates.iter().find(|s| free(s)) {
+            Some(stem) => stem.clone(),
+            // Only a hash is left, and another article has it: count on.
+            None => {
+                let last = candidates.last().map_or("article", FileStem::as_str);
+                (2..)
+                    .filter_map(|n| FileStem::new(&format!("{last}-{n}")).ok())
+                    .find(|s| free(s))
+                    .ok_or_else(|| Skip::Invalid("no free id".into()))?
+            }
+        };
+        self.by_stem.insert(stem.clone(), identity.clone());
+        self.this_run.insert(identity, origin.clone());
+        Ok(stem)
     }
 }
 
@@ -267,72 +401,46 @@ fn skipped(source: &str, item: Option<String>, why: String) -> Outcome {
 fn read(job: Job, fetcher: &Fetcher, options: &Options) -> Vec<Found> {
     let fetched = match fetcher.get(&job.location) {
         Ok(fetched) => fetched,
-        Err(why) => return vec![Found::Skipped(job, why)],
+        Err(why) => return vec![fall_back(job, why.into())],
     };
     let kind = match kind::sniff(&fetched.bytes, fetched.content_type.as_deref()) {
         Ok(kind) => kind,
-        Err(why) => return vec![Found::Skipped(job, why)],
+        Err(why) => return vec![fall_back(job, why.into())],
     };
     let base = match fetched.location.base() {
         Ok(base) => base,
-        Err(why) => return vec![Found::Skipped(job, why)],
+        Err(why) => return vec![job.skipped(why)],
     };
-    let child = |job: &Job, url: Url, hints: Hints| Job {
-        source: job.source.clone(),
-        item: Some(url.to_string()),
-        location: Location::Web(url),
+    let child = |job: &Job, url: WebUrl, hints: Hints, fallback: Option<Box<Draft>>| Job {
+        origin: Origin {
+            source: job.origin.source.clone(),
+            item: Some(url.to_string()),
+        },
+        location: Location::Web(url.into()),
         hints,
+        fallback,
     };
     match kind {
-        Kind::Page => {
-            // A saved file: its address on the web, if the publisher gave it.
-            let (base, page_url) = match (&fetched.location, &options.base_url, &job.location) {
-                (Location::File(_), Some(site), Location::File(path)) => {
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    match site.join(&name) {
-                        Ok(url) => (url.clone(), Some(url)),
-                        Err(_) => (base, None),
-                    }
-                }
-                (Location::Web(url), _, _) => (base.clone(), Some(url.clone())),
-                _ => (base, None),
-            };
-            match article_from_html(
-                &fetched.bytes,
-                fetched.content_type.as_deref(),
-                &base,
-                page_url.as_ref(),
-                &job.hints,
-            ) {
-                Ok(mut draft) => {
-                    // The web address it had, given or from its canonical link.
-                    let address = page_url.clone().or_else(|| draft.url.clone());
-                    if let (Location::File(file), Some(page)) = (&fetched.location, address) {
-                        draft.find_local_photos(&page, file);
-                    }
-                    vec![Found::Draft(job, Box::new(draft))]
-                }
-                Err(why) => vec![Found::Skipped(job, why)],
-            }
-        }
+        Kind::Page => vec![read_page(job, &fetched, base, options)],
         Kind::Feed => match feed::items(&fetched.bytes, &base, &options.zone) {
-            Ok(items) if items.is_empty() => {
-                vec![Found::Skipped(job, "a feed without items".into())]
-            }
+            Ok(items) if items.is_empty() => vec![job.skipped(Skip::EmptyFeed)],
             Ok(items) => {
                 let mut found = Vec::new();
                 let mut more = Vec::new();
                 for item in items {
                     match item {
                         feed::Item::Full(draft) => {
-                            let mut this = job.clone();
-                            this.item = draft.url.as_ref().map(ToString::to_string);
-                            found.push(Found::Draft(this, draft));
+                            let origin = Origin {
+                                source: job.origin.source.clone(),
+                                item: draft.url.as_ref().map(ToString::to_string),
+                            };
+                            found.push(Found::Draft(origin, draft));
                         }
-                        feed::Item::Link(url, hints) => more.push(child(&job, url, hints)),
+                        feed::Item::Link {
+                            url,
+                            hints,
+                            content,
+                        } => more.push(child(&job, url, hints, content)),
                     }
                 }
                 if !more.is_empty() {
@@ -340,49 +448,97 @@ fn read(job: Job, fetcher: &Fetcher, options: &Options) -> Vec<Found> {
                 }
                 found
             }
-            Err(why) => vec![Found::Skipped(job, why)],
+            Err(why) => vec![job.skipped(why)],
         },
         Kind::Sitemap => match sitemap::read(&fetched.bytes, &base) {
             Ok(sitemap::Sitemap::Pages(pages)) if pages.is_empty() => {
-                vec![Found::Skipped(job, "a sitemap without pages".into())]
+                vec![job.skipped(Skip::EmptySitemap)]
             }
-            Ok(sitemap::Sitemap::Pages(pages)) => {
-                vec![Found::More(
-                    pages
-                        .into_iter()
-                        .map(|(url, hints)| child(&job, url, hints))
-                        .collect(),
-                )]
-            }
-            Ok(sitemap::Sitemap::Index(maps)) => {
-                vec![Found::More(
-                    maps.into_iter()
-                        .map(|url| child(&job, url, Hints::default()))
-                        .collect(),
-                )]
-            }
-            Err(why) => vec![Found::Skipped(job, why)],
+            Ok(sitemap::Sitemap::Pages(pages)) => vec![Found::More(
+                pages
+                    .into_iter()
+                    .map(|(url, hints)| child(&job, url, hints, None))
+                    .collect(),
+            )],
+            Ok(sitemap::Sitemap::Index(maps)) => vec![Found::More(
+                maps.into_iter()
+                    .map(|url| child(&job, url, Hints::default(), None))
+                    .collect(),
+            )],
+            Err(why) => vec![job.skipped(why)],
         },
         Kind::WordPress => match wordpress::posts(&fetched.bytes, &base) {
-            Ok(posts) if posts.is_empty() => vec![Found::Skipped(
-                job,
-                "a WordPress answer without posts".into(),
-            )],
+            Ok(posts) if posts.is_empty() => vec![job.skipped(Skip::EmptyWordPress)],
             Ok(posts) => posts
                 .into_iter()
-                .map(|post| {
-                    let mut this = job.clone();
-                    match post {
-                        Ok(draft) => {
-                            this.item = draft.url.as_ref().map(ToString::to_string);
-                            Found::Draft(this, Box::new(draft))
-                        }
-                        Err(why) => Found::Skipped(this, why),
+                .map(|post| match post {
+                    Ok(draft) => {
+                        let origin = Origin {
+                            source: job.origin.source.clone(),
+                            item: draft.url.as_ref().map(ToString::to_string),
+                        };
+                        Found::Draft(origin, Box::new(draft))
                     }
+                    Err(why) => Found::Skipped(job.origin.clone(), why),
                 })
                 .collect(),
-            Err(why) => vec![Found::Skipped(job, why)],
+            Err(why) => vec![job.skipped(why)],
         },
+    }
+}
+
+/// A job whose source could not be read: the article its feed carried,
+/// with a warning, if it has one; else skipped.
+fn fall_back(job: Job, why: Skip) -> Found {
+    match job.fallback {
+        Some(mut draft) => {
+            draft
+                .warnings
+                .push(Warning::FeedContentUsed(why.to_string()));
+            Found::Draft(job.origin, draft)
+        }
+        None => Found::Skipped(job.origin, why),
+    }
+}
+
+/// An article page's draft, with the address it had on the web.
+fn read_page(job: Job, fetched: &Fetched, base: Url, options: &Options) -> Found {
+    // A saved file: its address on the web, if the publisher gave it.
+    let (base, page_url) = match (&fetched.location, &options.base_url, &job.location) {
+        (Location::File(_), Some(site), Location::File(path)) => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match site.join(&name) {
+                Ok(url) => (url.clone(), Some(url)),
+                Err(_) => (base, None),
+            }
+        }
+        (Location::Web(url), _, _) => (base.clone(), Some(url.clone())),
+        _ => (base, None),
+    };
+    // What the server said of it, when nothing else did.
+    let mut hints = job.hints.clone();
+    if hints.published.is_none() {
+        hints.published = fetched.last_modified.map(|d| (d, Said::LastModified));
+    }
+    match article_from_html(
+        &fetched.bytes,
+        fetched.content_type.as_deref(),
+        &base,
+        page_url.as_ref(),
+        &hints,
+    ) {
+        Ok(mut draft) => {
+            // The web address it had, given or from its canonical link.
+            let address = page_url.or_else(|| draft.url.clone().map(Url::from));
+            if let (Location::File(file), Some(page)) = (&fetched.location, address) {
+                draft.find_local_photos(&page, file);
+            }
+            Found::Draft(job.origin, Box::new(draft))
+        }
+        Err(why) => fall_back(job, why),
     }
 }
 
@@ -409,19 +565,14 @@ fn html_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// One article page's bytes to a draft: decoded as it declares, and read.
 /// `base` resolves its relative links; `page_url` is its address on the
-/// web, if known.
+/// web, if known; `hints` what pointed to it said of it.
 pub fn article_from_html(
     bytes: &[u8],
     content_type: Option<&str>,
     base: &Url,
     page_url: Option<&Url>,
     hints: &Hints,
-) -> Result<Draft, String> {
+) -> Result<Draft, Skip> {
     let text = decode::text(bytes, content_type)?;
     Ok(page::extract(&text, base, page_url, hints))
-}
-
-/// A regular expression written in the source.
-pub(crate) fn pattern(source: &str) -> Regex {
-    Regex::new(source).expect("a static, valid pattern")
 }

@@ -3,28 +3,31 @@
 
 use url::Url;
 
+use super::address::WebUrl;
 use super::date::{DayOrder, Stated};
-use super::page::Hints;
+use super::draft::Hints;
+use super::skip::Skip;
+use super::warning::Said;
 
 /// What a sitemap lists.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sitemap {
     /// Pages, with what the sitemap says of each.
-    Pages(Vec<(Url, Hints)>),
+    Pages(Vec<(WebUrl, Hints)>),
     /// More sitemaps.
-    Index(Vec<Url>),
+    Index(Vec<WebUrl>),
 }
 
 /// Reads the sitemap in `bytes`; relative `<loc>`s resolve against `base`.
-pub fn read(bytes: &[u8], base: &Url) -> Result<Sitemap, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "a sitemap that is not UTF-8".to_owned())?;
+pub fn read(bytes: &[u8], base: &Url) -> Result<Sitemap, Skip> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Skip::BadSitemap("not UTF-8".to_owned()))?;
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
         nodes_limit: 2_000_000,
         ..roxmltree::ParsingOptions::default()
     };
     let doc = roxmltree::Document::parse_with_options(text, options)
-        .map_err(|e| format!("not a readable sitemap ({e})"))?;
+        .map_err(|e| Skip::BadSitemap(e.to_string()))?;
     let root = doc.root_element();
     let child_text = |node: roxmltree::Node, name: &str| {
         node.descendants()
@@ -36,8 +39,7 @@ pub fn read(bytes: &[u8], base: &Url) -> Result<Sitemap, String> {
     let locs = |entry: &str| {
         root.children()
             .filter(|n| n.tag_name().name() == entry)
-            .filter_map(|n| Some((n, base.join(&child_text(n, "loc")?).ok()?)))
-            .filter(|(_, u)| matches!(u.scheme(), "http" | "https"))
+            .filter_map(|n| Some((n, WebUrl::resolve(base, &child_text(n, "loc")?)?)))
             .collect::<Vec<_>>()
     };
     match root.tag_name().name() {
@@ -51,13 +53,15 @@ pub fn read(bytes: &[u8], base: &Url) -> Result<Sitemap, String> {
                     let hints = Hints {
                         headline: child_text(node, "title"),
                         published: child_text(node, "publication_date")
-                            .and_then(|d| Stated::parse(&d, DayOrder::DayFirst)),
+                            .or_else(|| child_text(node, "lastmod"))
+                            .and_then(|d| Stated::parse(&d, DayOrder::DayFirst))
+                            .map(|d| (d, Said::Sitemap)),
                     };
                     (url, hints)
                 })
                 .collect(),
         )),
-        other => Err(format!("<{other}> is not a sitemap")),
+        other => Err(Skip::BadSitemap(format!("<{other}> is not a sitemap"))),
     }
 }
 
@@ -79,14 +83,14 @@ mod tests {
             panic!("pages");
         };
         assert_eq!(pages.len(), 2);
-        assert_eq!(pages[0].0.as_str(), "https://news.example/a-1.html");
+        assert_eq!(pages[0].0.to_string(), "https://news.example/a-1.html");
         assert_eq!(pages[0].1.headline.as_deref(), Some("A"));
         assert!(pages[0].1.published.is_some());
-        assert_eq!(pages[1].0.as_str(), "https://news.example/b-2.html");
+        assert_eq!(pages[1].0.to_string(), "https://news.example/b-2.html");
         let index = br#"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://news.example/s1.xml</loc></sitemap></sitemapindex>"#;
         assert_eq!(
             read(index, &base),
-            Ok(Sitemap::Index(vec![Url::parse(
+            Ok(Sitemap::Index(vec![WebUrl::parse(
                 "https://news.example/s1.xml"
             )
             .expect("a URL")]))

@@ -22,8 +22,9 @@ pub enum Warning {
     MediaNotDownloaded(String, String),
     /// A photo on the local disk that is not there was left out.
     MissingLocalFile(String),
-    /// The headline was longer than the format allows and was cut.
-    HeadlineCut,
+    /// The headline was longer than the format allows (this many
+    /// characters) and was cut.
+    HeadlineCut(usize),
     /// The body was longer than the format allows: only its first blocks are kept.
     BodyCut {
         /// The blocks kept.
@@ -35,6 +36,32 @@ pub enum Warning {
     TimeInAssumedZone(String),
     /// The page gave a day without a time: midnight was assumed.
     DayOnly,
+    /// The page gives no date: the one something else said is used.
+    DateFrom(Said),
+    /// The item's page could not be read (why): the feed's own content is
+    /// the article.
+    FeedContentUsed(String),
+}
+
+/// Who said when a page was published, when the page itself does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Said {
+    /// The feed that listed it.
+    Feed,
+    /// The sitemap that listed it.
+    Sitemap,
+    /// The server, in its `Last-Modified` header.
+    LastModified,
+}
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Said::Feed => "the feed's date",
+            Said::Sitemap => "the sitemap's date",
+            Said::LastModified => "the server's Last-Modified date",
+        })
+    }
 }
 
 impl fmt::Display for Warning {
@@ -56,7 +83,7 @@ impl fmt::Display for Warning {
             Warning::MissingLocalFile(path) => {
                 write!(f, "an image left out, its file is missing: {path}")
             }
-            Warning::HeadlineCut => f.write_str("the headline was cut to 500 characters"),
+            Warning::HeadlineCut(max) => write!(f, "the headline was cut to {max} characters"),
             Warning::BodyCut { kept, of } => write!(
                 f,
                 "the body was cut to its first {kept} of {of} blocks, to stay within the format's 2 MiB"
@@ -67,6 +94,13 @@ impl fmt::Display for Warning {
             Warning::DayOnly => {
                 f.write_str("the page gives a day without a time: midnight assumed")
             }
+            Warning::DateFrom(said) => {
+                write!(f, "the page gives no date: {said} is used")
+            }
+            Warning::FeedContentUsed(why) => write!(
+                f,
+                "the page could not be read ({why}): the feed's own content is the article"
+            ),
         }
     }
 }

@@ -7,17 +7,20 @@
 use serde_json::Value;
 use url::Url;
 
+use super::address::{self, WebUrl};
 use super::date::{DayOrder, Moment, Stated};
-use super::draft::Draft;
-use super::page::{self, Picture, Piece};
+use super::draft::{Draft, Picture, Piece, Size};
+use super::page;
+use super::skip::Skip;
 
 /// The posts of a WordPress answer.
-pub fn posts(bytes: &[u8], base: &Url) -> Result<Vec<Result<Draft, String>>, String> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON ({e})"))?;
+pub fn posts(bytes: &[u8], base: &Url) -> Result<Vec<Result<Draft, Skip>>, Skip> {
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| Skip::BadWordPress(e.to_string()))?;
     let posts = match value {
         Value::Array(posts) => posts,
         post @ Value::Object(_) => vec![post],
-        _ => return Err("not a WordPress posts answer".into()),
+        _ => return Err(Skip::BadWordPress("neither a post nor a list".into())),
     };
     Ok(posts.iter().map(|post| draft(post, base)).collect())
 }
@@ -29,17 +32,18 @@ fn rendered<'a>(post: &'a Value, key: &str) -> &'a str {
         .unwrap_or("")
 }
 
-fn draft(post: &Value, base: &Url) -> Result<Draft, String> {
+fn draft(post: &Value, base: &Url) -> Result<Draft, Skip> {
     let id = post
         .get("id")
         .and_then(Value::as_u64)
-        .ok_or("a post without an id")?;
+        .ok_or(Skip::PostWithoutId)?;
     let url = post
         .get("link")
         .and_then(Value::as_str)
-        .and_then(|l| base.join(l).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https"));
-    let page_base = url.clone().unwrap_or_else(|| base.clone());
+        .and_then(|l| WebUrl::resolve(base, l));
+    let page_base = url
+        .as_ref()
+        .map_or_else(|| base.clone(), |u| u.url().clone());
     let (mut body, warnings) = page::fragment(rendered(post, "content"), &page_base);
 
     let embedded = post.get("_embedded");
@@ -62,8 +66,7 @@ fn draft(post: &Value, base: &Url) -> Result<Draft, String> {
         .map(|a| {
             a.iter()
                 .filter_map(|a| a.get("name").and_then(Value::as_str))
-                .map(|n| n.trim().to_owned())
-                .filter(|n| !n.is_empty())
+                .filter_map(|n| news_widget::model::Label::try_from(n.to_owned()).ok())
                 .collect()
         })
         .unwrap_or_default();
@@ -130,14 +133,13 @@ fn featured_image(media: &Value, base: &Url) -> Option<Picture> {
     let src = media
         .get("source_url")
         .and_then(Value::as_str)
-        .and_then(|u| base.join(u).ok())?;
+        .and_then(|u| address::photo(base, u))?;
     let details = media.get("media_details");
     let dim = |key: &str| {
         details
             .and_then(|d| d.get(key))
             .and_then(Value::as_u64)
             .and_then(|n| u32::try_from(n).ok())
-            .filter(|n| *n > 0)
     };
     let caption = page::plain_text(rendered(media, "caption"));
     Some(Picture {
@@ -154,7 +156,9 @@ fn featured_image(media: &Value, base: &Url) -> Option<Picture> {
             vec![news_widget::model::Inline::Text(caption)]
         },
         credit: None,
-        size: dim("width").zip(dim("height")),
+        size: dim("width")
+            .zip(dim("height"))
+            .and_then(|(w, h)| Size::new(w, h)),
         local: None,
     })
 }

@@ -22,15 +22,18 @@ use crate::Failure;
 /// How many related articles an article lists.
 pub const RELATED: usize = 6;
 
-/// Writes `imported` into `site` (replacing articles of the same id) and
-/// brings every article's related list, date index link and the date
-/// indexes up to date. Returns the files written for `imported`, in order.
+/// Writes `imported` into `site`, whose articles were `existing` (an
+/// imported article replaces the file of its id: the import gave it that
+/// id because it is the same article), and brings every article's related
+/// list, date index link and the date indexes up to date. Returns the
+/// files written for `imported`, in order.
 pub fn write(
     site: &SiteDir,
+    existing: Existing,
     imported: &[(FileStem, Article)],
     zone: &SiteZone,
 ) -> Result<Vec<PathBuf>, Failure> {
-    let mut all: BTreeMap<FileStem, Article> = existing(site)?;
+    let mut all = existing.articles;
     for (stem, article) in imported {
         all.insert(stem.clone(), article.clone());
     }
@@ -105,11 +108,20 @@ pub fn write(
     Ok(written)
 }
 
-/// The articles already in the site, by the stems of their files; a file
-/// that does not parse is left alone (and `validate` will name it).
-fn existing(site: &SiteDir) -> Result<BTreeMap<FileStem, Article>, Failure> {
+/// The articles already in a site.
+#[derive(Debug, Default)]
+pub struct Existing {
+    /// By the stems of their files.
+    pub articles: BTreeMap<FileStem, Article>,
+    /// The stems of files that do not parse: left alone (`validate` names
+    /// them), and their ids taken.
+    pub unreadable: Vec<FileStem>,
+}
+
+/// The articles already in the site.
+pub fn existing(site: &SiteDir) -> Result<Existing, Failure> {
     let dir = site.root().join(ARTICLES);
-    let mut found = BTreeMap::new();
+    let mut found = Existing::default();
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(found);
     };
@@ -125,8 +137,11 @@ fn existing(site: &SiteDir) -> Result<BTreeMap<FileStem, Article>, Failure> {
             continue;
         };
         let bytes = std::fs::read(&path).map_err(|e| Failure::io(&path, e))?;
-        if let Ok(article) = Article::parse(&bytes) {
-            found.insert(stem, article);
+        match Article::parse(&bytes) {
+            Ok(article) => {
+                found.articles.insert(stem, article);
+            }
+            Err(_) => found.unreadable.push(stem),
         }
     }
     Ok(found)

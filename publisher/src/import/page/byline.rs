@@ -2,75 +2,39 @@
 //! John Roe", "Theo TTXVN", "Hà Thu (tổng hợp)", "NHẬT XUÂN - NGHI VŨ"),
 //! and what is a site's or a role's name rather than a person's.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::dom::normalize;
-use crate::import::pattern;
-
-/// Words that introduce a byline, in the languages of the corpus.
-static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^(?:(?:written\s+by|posted\s+by|story\s+by|words\s+by|text\s+by|reporting\s+by|by|par|von|por|di|door|autor(?:in)?:?|auteur\s*:|tác\s+giả\s*:?|bài\s+và\s+ảnh\s*:?|bài\s*:|theo|nhóm\s+phóng\s+viên|pv\s*:|author\s*:|reporter\s*:)\s+|(?:作者|文|记者|编译)\s*[：:︱|/]?\s*)",
-    )
-});
-
-/// Roles and remarks after a name ("(tổng hợp)", ", Staff Writer", "| CNET").
-static REMARK: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)\s*(?:\((?:tổng hợp|lược dịch|biên dịch|dịch|theo [^)]*|[^)]*\b(?:reporter|writer|editor|correspondent)\b[^)]*)\)|[,|–—]\s*(?:staff|senior|contributing|associate|special|chief|political|science|technology|tech|health|business|foreign|national|sports|the)\b.*$|,\s*(?:ma|md|phd|rd|ms|msc|bsc)\.?$)",
-    )
-});
-
-/// How names are joined in a byline.
-static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)\s*(?:,\s*and\s+|\s+and\s+|\s+&\s+|\s+và\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s*\(?\s*(?:avec|with|con|mit|cùng)\s+|;|,|\s+-\s+|\s+–\s+|\s*/\s*|\s*\|\s*|、)\s*",
-    )
-});
+use crate::import::vocabulary::lines::{
+    self, BYLINE_PREFIX, BY_INSIDE, NAME_JOIN, NAME_REMARK, SITE_SUFFIXES,
+};
+use crate::import::vocabulary::squash;
 
 /// The names in a byline, without its prefix and the roles after them.
 pub fn names(byline: &str) -> Vec<String> {
-    static BY: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)(?:^|\s)by\s+(.+)$"));
     let byline = normalize(byline);
     // "2/26/2015 7:11 AM PST BY TMZ STAFF": the names come after "by".
-    let byline = match BY.captures(&byline).and_then(|c| c.get(1)) {
+    let byline = match BY_INSIDE.captures(&byline).and_then(|c| c.get(1)) {
         Some(after) => after.as_str().to_owned(),
         None => byline,
     };
-    let byline = PREFIX.replace(&byline, "");
-    let byline = REMARK.replace_all(&byline, "");
-    JOIN.split(&byline)
+    let byline = BYLINE_PREFIX.replace(&byline, "");
+    let byline = NAME_REMARK.replace_all(&byline, "");
+    NAME_JOIN
+        .split(&byline)
         .map(|part| {
-            let part = PREFIX.replace(part.trim(), "");
+            let part = BYLINE_PREFIX.replace(part.trim(), "");
             part.trim_matches(|c: char| {
                 c.is_whitespace() || matches!(c, '.' | ',' | ':' | '-' | '–' | '(' | ')')
             })
             .to_owned()
         })
-        .filter(|name| looks_like_name(name) && !is_role(name))
+        .filter(|name| looks_like_name(name) && !lines::is_role(name))
         .collect()
-}
-
-/// Words of a job title or a desk, not of a name ("Seattle Times business
-/// reporter", "Games Editor", "WebMD Health News").
-pub fn is_role(text: &str) -> bool {
-    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        pattern(
-            r"(?i)(?:\b(?:reporter|editor|editors|writer|correspondent|columnist|contributor|contributing|producer|photographer|journalist|journaliste|intern|analyst|news|times|health|staff writer|phóng viên|biên tập|cộng tác viên|suivre|follow|twitter|facebook|email|updated|published|mis à jour)\b|责任编辑|编辑|来源)",
-        )
-    });
-    ROLE.is_match(text)
 }
 
 /// A person's or an agency's name: a few words, not a sentence, a date, an
 /// address or a handle.
 pub fn looks_like_name(name: &str) -> bool {
-    const NOT_NAMES: [&str; 12] = [
-        "by", "and", "par", "von", "por", "theo", "of", "the", "with", "et", "und", "và",
-    ];
-    if NOT_NAMES.iter().any(|w| name.eq_ignore_ascii_case(w)) {
+    if lines::is_not_a_name(name) {
         return false;
     }
     // Chinese and Japanese names are a few characters, without punctuation.
@@ -100,8 +64,6 @@ pub fn looks_like_name(name: &str) -> bool {
 /// "TUOI TRE ONLINE", "baochinhphu.vn"), by the names the page gives its
 /// site and by its host name.
 pub fn is_site(name: &str, site_names: &[String], host: Option<&str>) -> bool {
-    /// What sites add to their names ("TUOI TRE ONLINE", "VnExpress.net").
-    const SUFFIXES: [&str; 8] = ["online", "com", "net", "vn", "org", "news", "media", "tv"];
     let key = squash(name);
     if key.is_empty() {
         return true;
@@ -115,43 +77,11 @@ pub fn is_site(name: &str, site_names: &[String], host: Option<&str>) -> bool {
                 || site.contains(key.as_str()) && key.len() >= 4
                 || key
                     .strip_prefix(site)
-                    .is_some_and(|rest| SUFFIXES.contains(&rest)))
+                    .is_some_and(|rest| SITE_SUFFIXES.contains(&rest)))
     };
     let host_key =
         host.map(|h| squash(h.trim_start_matches("www.").split('.').next().unwrap_or(h)));
     site_names.iter().any(|site| same(&squash(site))) || host_key.is_some_and(|h| same(&h))
-}
-
-/// Lowercase letters and digits only, without Vietnamese diacritics, for
-/// comparing names as sites write them ("Tuổi Trẻ", "TUOI TRE", "tuoitre").
-pub fn squash(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
-/// A Vietnamese (or other Latin) letter without its marks.
-fn fold(c: char) -> char {
-    const GROUPS: [(&str, char); 12] = [
-        ("àáảãạăằắẳẵặâầấẩẫậäå", 'a'),
-        ("èéẻẽẹêềếểễệë", 'e'),
-        ("ìíỉĩịîï", 'i'),
-        ("òóỏõọôồốổỗộơờớởỡợöø", 'o'),
-        ("ùúủũụưừứửữựûü", 'u'),
-        ("ỳýỷỹỵÿ", 'y'),
-        ("đ", 'd'),
-        ("ç", 'c'),
-        ("ñ", 'n'),
-        ("š", 's'),
-        ("ž", 'z'),
-        ("č", 'c'),
-    ];
-    GROUPS
-        .iter()
-        .find(|(group, _)| group.contains(c))
-        .map_or(c, |(_, plain)| *plain)
 }
 
 /// A byline paragraph of a Vietnamese page: a short last line that is only
@@ -170,7 +100,7 @@ pub fn trailing_byline(text: &str) -> Option<Vec<String>> {
     // Chinese and Japanese have no capitals to tell a name by: only a
     // prefix ("作者︱") says it is one.
     let cjk = text.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
-    if cjk && !PREFIX.is_match(&text) {
+    if cjk && !BYLINE_PREFIX.is_match(&text) {
         return None;
     }
     let found = names(&text);

@@ -6,48 +6,12 @@
 //! ads, comments) are recognized by their class names and links.
 
 use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
 
 use ego_tree::NodeId;
-use regex::Regex;
 use scraper::{ElementRef, Html};
 
 use super::dom::{class_and_id, is_code, is_hidden, tag, Index, Stats};
-use crate::import::pattern;
-
-/// Class and id words of boxes that are not the article.
-pub static JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?x)(?:^|[\s_-])(?:
-            share|sharing|social|socials|sns|addthis|sharethis|
-            related|relate|relates|relatedlist|related-news|lienquan|tinlienquan|tin-lien-quan|box-tinlienquan|
-            recommend|recommended|recommendation|suggest|suggestion|trending|popular|most-?read|mostviewed|
-            newsletter|subscribe|subscription|signup|sign-up|paywall|
-            promo|promotion|sponsor|sponsored|advert|advertisement|advertising|ads|adv|ad|adsbygoogle|qc|quangcao|
-            comment|comments|disqus|discussion|
-            breadcrumb|breadcrumbs|tags|tag-list|keywords|topics|
-            nav|navbar|navigation|menu|footer|sidebar|side-bar|toolbar|
-            outbrain|taboola|zergnet|
-            read-?more|see-?also|also-?read|more-?stories|more-?news|xem-?them|doc-?them|xemthem|
-            print|rating|vote|poll|author-?bio|bio-box|
-            visually-?hidden|sr-only|screen-reader-text
-        )(?:$|[\s_-])",
-    )
-});
-
-/// Class and id words of the article's own container.
-static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?x)article|body|content|entry|hentry|main|page|post|text|blog|story|detail|fck|singular|news-?content|maincontent",
-    )
-});
-
-/// Class and id words of a box that is surely not the body.
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?x)-ad-|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|relate|lienquan|breadcrumb",
-    )
-});
+use crate::import::vocabulary::boxes;
 
 /// Whether `element` looks like a box that is not the article (by its
 /// class or id words, its role, or because it is hidden); [`Index`] has
@@ -58,22 +22,14 @@ pub fn looks_junk(element: ElementRef) -> bool {
     if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         return false;
     }
-    if is_code(name)
-        || matches!(
-            name,
-            "nav" | "aside" | "form" | "button" | "select" | "input" | "textarea" | "dialog"
-        )
-    {
+    if is_code(name) || boxes::JUNK_TAGS.contains(&name) {
         return true;
     }
     if is_hidden(element) {
         return true;
     }
     let role = element.value().attr("role").unwrap_or("");
-    if matches!(
-        role,
-        "navigation" | "complementary" | "banner" | "contentinfo" | "dialog" | "menu" | "toolbar"
-    ) {
+    if boxes::JUNK_ROLES.contains(&role) {
         return true;
     }
     let mut words = class_and_id(element);
@@ -85,23 +41,7 @@ pub fn looks_junk(element: ElementRef) -> bool {
     {
         words.push_str(&kind.to_ascii_lowercase());
     }
-    if words.is_empty() || words.contains("articlebody") || words.contains("article-body") {
-        return false;
-    }
-    /// Words that name a box that is not the article wherever they stand
-    /// in a class name ("jp-relatedposts", "VCObjectBoxRelatedNewsItem").
-    const ANYWHERE: [&str; 9] = [
-        "related",
-        "recommend",
-        "newsletter",
-        "outbrain",
-        "taboola",
-        "sponsor",
-        "advert",
-        "breadcrumb",
-        "sidebar",
-    ];
-    JUNK.is_match(&words) || ANYWHERE.iter().any(|w| words.contains(w))
+    !words.is_empty() && !boxes::is_article_body(&words) && boxes::is_junk(&words)
 }
 
 /// The page's best candidate for the article's body.
@@ -325,10 +265,10 @@ fn class_weight(element: ElementRef) -> f64 {
         .flatten()
     {
         let part = part.to_ascii_lowercase();
-        if NEGATIVE.is_match(&part) {
+        if boxes::is_not_article(&part) {
             weight -= 25.0;
         }
-        if ARTICLE.is_match(&part) {
+        if boxes::is_article(&part) {
             weight += 25.0;
         }
     }

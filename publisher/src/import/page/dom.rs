@@ -5,7 +5,12 @@
 use rustc_hash::FxHashMap;
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Node};
+use scraper::{ElementRef, Node, Selector};
+
+/// A selector written in the source.
+pub fn sel(css: &str) -> Selector {
+    Selector::parse(css).expect("a static, valid selector")
+}
 
 /// Every run of whitespace (NBSP included) as one space, trimmed; without
 /// zero-width characters.

@@ -10,23 +10,8 @@ use std::sync::LazyLock;
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-use super::dom::normalize;
-
-/// The schema.org types of an article.
-const ARTICLE_TYPES: [&str; 12] = [
-    "NewsArticle",
-    "Article",
-    "BlogPosting",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "ReviewNewsArticle",
-    "BackgroundNewsArticle",
-    "LiveBlogPosting",
-    "SocialMediaPosting",
-    "TechArticle",
-    "Report",
-];
+use super::dom::{normalize, sel};
+use crate::import::vocabulary::markup::{ARTICLE_TYPES, SITE_NAME_META};
 
 /// An author as JSON-LD names one.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,13 +135,7 @@ impl Meta {
                 meta.read_ld(&json, 0);
             }
         }
-        for key in [
-            "og:site_name",
-            "application-name",
-            "twitter:site",
-            "publisher",
-            "dc.publisher",
-        ] {
+        for key in SITE_NAME_META {
             for name in meta.all(key) {
                 meta.site_names
                     .push(name.trim_start_matches('@').to_owned());
@@ -237,10 +216,6 @@ fn of_the_article(element: scraper::ElementRef) -> bool {
     })
 }
 
-fn sel(css: &str) -> Selector {
-    Selector::parse(css).expect("a static, valid selector")
-}
-
 /// HTML entities decoded (twice: some pages encode them twice), normalized.
 pub fn decode(text: &str) -> String {
     let once = html_escape::decode_html_entities(text);
@@ -263,7 +238,7 @@ fn lenient_json(text: &str) -> Option<Value> {
         return Some(value);
     }
     static TRAILING_COMMA: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r",(\s*[}\]])").expect("a static, valid pattern"));
+        LazyLock::new(|| crate::import::vocabulary::pattern(r",(\s*[}\]])"));
     let cleaned: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })

@@ -1,0 +1,239 @@
+//! Photos in the body with their captions: `<figure>`s, photos with a
+//! caption set after them (a `<p class=caption>`, Vietnamese portals'
+//! caption paragraph), photos in layout tables, and figures known only by
+//! their microdata.
+
+use news_widget::model::{Inline, Label, RichText};
+use scraper::ElementRef;
+
+use super::credits::{credit_name, is_credit_element, split_credit};
+use super::dom::{class_and_id, tag, text};
+use super::images::picture;
+use super::video::clip;
+use super::walker::Walker;
+use crate::import::address::WebUrl;
+use crate::import::draft::{Picture, Piece, Size};
+use crate::import::vocabulary::boxes;
+use crate::import::warning::Warning;
+
+impl Walker<'_> {
+    pub(super) fn images_in(&mut self, e: ElementRef) {
+        for img in e.descendent_elements().filter(|d| tag(*d) == "img") {
+            if let Some(picture) = picture(img, self.base, None) {
+                self.pieces.push(Piece::Image(picture));
+            }
+        }
+    }
+    /// The caption set after a photo outside a `<figure>`: the next element
+    /// beside it (or beside the boxes it is wrapped in) that is styled as a
+    /// caption; taken, so it is not read again as a paragraph.
+    pub(super) fn caption_after(&mut self, img: ElementRef) -> Option<(RichText, Option<Label>)> {
+        let mut at = img;
+        for _ in 0..4 {
+            let next = at
+                .next_siblings()
+                .filter_map(ElementRef::wrap)
+                .find(|s| !matches!(tag(*s), "script" | "style" | "noscript" | "meta" | "link"));
+            if let Some(next) = next {
+                let words = class_and_id(next);
+                let short = self.index.get(next).chars <= 600;
+                if (tag(next) == "figcaption" || boxes::is_caption(&words)) && short {
+                    self.taken.insert(next.id());
+                    return Some(split_credit(next, self.base, self.index));
+                }
+                // Something else follows: the photo has no caption of its own.
+                if self.index.get(next).chars > 0 || tag(next) == "img" {
+                    return None;
+                }
+            }
+            // Climb out of the photo's own wrappers, never out of a block with text.
+            match at.parent().and_then(ElementRef::wrap) {
+                Some(parent)
+                    if self.index.get(parent).chars <= 600
+                        && !matches!(tag(parent), "body" | "article" | "main") =>
+                {
+                    at = parent;
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+    /// A photo known only by its microdata: a lazy-loading figure whose
+    /// `<img>` is not in the saved page (`itemid`, `itemprop=url`).
+    pub(super) fn microdata_picture(&self, e: ElementRef) -> Option<Picture> {
+        let item = e
+            .value()
+            .attr("itemtype")
+            .is_some_and(|t| t.contains("ImageObject"));
+        let meta = |name: &str| {
+            e.descendent_elements()
+                .find(|d| {
+                    tag(*d) == "meta"
+                        && d.value()
+                            .attr("itemprop")
+                            .is_some_and(|p| p.split_whitespace().any(|p| p == name))
+                })
+                .and_then(|d| d.value().attr("content"))
+        };
+        let url = meta("url")
+            .filter(|u| !u.trim().is_empty())
+            .or_else(|| meta("contentUrl"))
+            .or_else(|| item.then(|| e.value().attr("itemid")).flatten())?;
+        let src = WebUrl::resolve(self.base, url)?.into();
+        let dim =
+            |name: &str| meta(name).and_then(|v| v.trim().split('.').next()?.parse::<u32>().ok());
+        Some(Picture {
+            src,
+            alt: String::new(),
+            caption: RichText::new(),
+            credit: None,
+            size: dim("width")
+                .zip(dim("height"))
+                .and_then(|(w, h)| Size::new(w, h)),
+            local: None,
+        })
+    }
+
+    pub(super) fn figure(&mut self, e: ElementRef) {
+        let caption_element = e
+            .descendent_elements()
+            .find(|d| tag(*d) == "figcaption")
+            .or_else(|| {
+                e.descendent_elements()
+                    .find(|d| boxes::is_caption(&class_and_id(*d)))
+            });
+        // A caption set after the figure instead of inside it.
+        let caption = match caption_element {
+            Some(c) => Some(split_credit(c, self.base, self.index)),
+            None => self.caption_after(e),
+        };
+        // A credit set apart from the caption (`<cite>`, `.credit`) anywhere in the figure.
+        let credit_apart = e
+            .descendent_elements()
+            .filter(|d| caption_element.is_none_or(|c| !self.index.contains(c, *d)))
+            .find(|d| tag(*d) == "cite" || is_credit_element(*d))
+            .and_then(|d| Label::try_from(credit_name(&text(d))).ok());
+        let caption = match (caption, credit_apart) {
+            (Some((text, None)), Some(credit)) => Some((text, Some(credit))),
+            (None, Some(credit)) => Some((RichText::new(), Some(credit))),
+            (caption, _) => caption,
+        };
+        let videos: Vec<ElementRef> = e
+            .descendent_elements()
+            .filter(|d| tag(*d) == "video")
+            .collect();
+        if let Some(video) = videos.first() {
+            let text = caption.clone().map(|(c, _)| c).unwrap_or_default();
+            if let Some((clip, guessed)) = clip(*video, self.base, text) {
+                if guessed {
+                    self.warnings.push(Warning::VideoSizeGuessed);
+                }
+                self.pieces.push(Piece::Video(clip));
+                return;
+            }
+        }
+        let images: Vec<ElementRef> = e
+            .descendent_elements()
+            .filter(|d| matches!(tag(*d), "img" | "amp-img"))
+            .filter(|d| {
+                !d.ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| tag(a) == "figcaption")
+            })
+            .collect();
+        if images.is_empty() {
+            if let Some(mut p) = self.microdata_picture(e) {
+                if let Some((text, credit)) = caption {
+                    p.caption = text;
+                    p.credit = credit;
+                }
+                self.pieces.push(Piece::Image(p));
+                return;
+            }
+            // A figure of an embed (a tweet, a player): walk it as a block.
+            let iframes: Vec<ElementRef> = e
+                .descendent_elements()
+                .filter(|d| tag(*d) == "iframe")
+                .collect();
+            for frame in iframes {
+                self.embed(frame);
+            }
+            return;
+        }
+        // Responsive duplicates of one image are one photo; the caption goes with the last.
+        let mut pictures: Vec<Picture> = Vec::new();
+        for img in images {
+            if let Some(p) = picture(img, self.base, None) {
+                if !pictures.iter().any(|q| q.src == p.src) {
+                    pictures.push(p);
+                }
+            }
+        }
+        let count = pictures.len();
+        let described = self.microdata_picture(e).and_then(|m| m.size);
+        for (i, mut p) in pictures.into_iter().enumerate() {
+            if count == 1 && p.size.is_none() {
+                p.size = described;
+            }
+            if i + 1 == count {
+                if let Some((text, credit)) = caption.clone() {
+                    p.caption = text;
+                    p.credit = credit.or(p.credit);
+                }
+            }
+            self.pieces.push(Piece::Image(p));
+        }
+    }
+    /// A table: a photo with its caption in a layout table (common on
+    /// Vietnamese sites), else its rows as lines of text.
+    pub(super) fn table(&mut self, e: ElementRef) {
+        let images: Vec<ElementRef> = e
+            .descendent_elements()
+            .filter(|d| tag(*d) == "img")
+            .collect();
+        let cells: Vec<ElementRef> = e
+            .descendent_elements()
+            .filter(|d| matches!(tag(*d), "td" | "th"))
+            .collect();
+        if !images.is_empty() {
+            // The caption is the text of the cells without the photo.
+            let caption_cell = cells.iter().rev().find(|c| {
+                !c.descendent_elements().any(|d| tag(d) == "img") && !text(**c).is_empty()
+            });
+            let caption = caption_cell.map(|c| split_credit(*c, self.base, self.index));
+            let count = images.len();
+            for (i, img) in images.into_iter().enumerate() {
+                if let Some(mut p) = picture(img, self.base, None) {
+                    if i + 1 == count {
+                        if let Some((text, credit)) = caption.clone() {
+                            p.caption = text;
+                            p.credit = credit.or(p.credit);
+                        }
+                    }
+                    self.pieces.push(Piece::Image(p));
+                }
+            }
+            return;
+        }
+        let mut rows = 0;
+        for row in e.descendent_elements().filter(|d| tag(*d) == "tr") {
+            let line: Vec<String> = row
+                .child_elements()
+                .filter(|c| matches!(tag(*c), "td" | "th"))
+                .map(text)
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !line.is_empty() {
+                rows += 1;
+                self.pieces.push(Piece::Paragraph(
+                    vec![Inline::Text(line.join(" | "))],
+                    self.look.clone(),
+                ));
+            }
+        }
+        if rows > 1 {
+            self.warnings.push(Warning::TableAsText);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! The article's body, from its HTML to the format's blocks: paragraphs,
+//! headings, quotes, lists, tables, photos with their captions and
+//! credits, videos and embeds. Nothing of the page's markup passes
+//! through: text is copied, and every URL goes through the model's rules.
+
+use std::collections::HashSet;
+
+use ego_tree::NodeId;
+use news_widget::model::{Inline, RichText};
+use scraper::{ElementRef, Node};
+use url::Url;
+
+use super::dom::{class_and_id, is_inline, tag, text, Index};
+use super::images::{links_to_image, picture};
+use super::rich::{merge_text, Rich};
+use super::video::{self, clip};
+use crate::import::draft::{Look, Piece};
+use crate::import::vocabulary::markup;
+use crate::import::warning::Warning;
+
+/// How deep a body's markup is read; what is deeper (no real article is)
+/// is left out, so a hostile page cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 256;
+
+/// Walks a body's markup into pieces.
+pub struct Walker<'a> {
+    /// What relative URLs resolve against.
+    pub(super) base: &'a Url,
+    /// The page's statistics and its boxes that are not the article.
+    pub(super) index: &'a Index,
+    /// The pieces so far.
+    pub(super) pieces: Vec<Piece>,
+    /// The paragraph being built.
+    run: Rich,
+    /// How the paragraph being built is set.
+    pub(super) look: Look,
+    /// Captions already taken for a photo, not to be read again as text.
+    pub(super) taken: HashSet<NodeId>,
+    /// What could not be kept as it was.
+    pub(super) warnings: Vec<Warning>,
+}
+
+impl<'a> Walker<'a> {
+    /// A walker resolving URLs against `base`, over a page indexed by `index`.
+    pub fn new(base: &'a Url, index: &'a Index) -> Walker<'a> {
+        Walker {
+            base,
+            index,
+            pieces: Vec::new(),
+            run: Rich::default(),
+            look: Look::default(),
+            taken: HashSet::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The pieces of `root`'s content.
+    pub fn walk(self, root: ElementRef) -> (Vec<Piece>, Vec<Warning>) {
+        self.walk_all(&[root])
+    }
+
+    /// The pieces of `element` itself (a figure, say).
+    pub fn walk_element(mut self, element: ElementRef) -> (Vec<Piece>, Vec<Warning>) {
+        self.element(element);
+        self.flush();
+        (self.pieces, self.warnings)
+    }
+
+    /// The pieces of the content of `parts`, one after the other.
+    pub fn walk_all(mut self, parts: &[ElementRef]) -> (Vec<Piece>, Vec<Warning>) {
+        for part in parts {
+            self.look = look_of(*part);
+            self.children(*part);
+            self.flush();
+        }
+        (self.pieces, self.warnings)
+    }
+
+    pub(super) fn children(&mut self, element: ElementRef) {
+        for child in element.children() {
+            match child.value() {
+                Node::Text(t) => self.run.text(t),
+                Node::Element(_) => {
+                    if let Some(e) = ElementRef::wrap(child) {
+                        self.element(e);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn element(&mut self, e: ElementRef) {
+        if self.index.junk(e) || self.index.depth(e) > MAX_DEPTH || self.taken.contains(&e.id()) {
+            return;
+        }
+        let name = tag(e);
+        match name {
+            "br" => {
+                if self.run.line_break() {
+                    self.flush();
+                }
+            }
+            _ if is_inline(name) && !self.index.get(e).has_block => {
+                self.run.inline(e, self.base, self.index, 0)
+            }
+            // A link around blocks that is not a photo's link to its file is a
+            // teaser card (a related article): one linked line, which the
+            // body's ends then drop, and no photo.
+            "a" if !links_to_image(e, self.base) => {
+                self.flush();
+                self.run.inline(e, self.base, self.index, 0);
+                self.flush();
+            }
+            "img" | "picture" | "amp-img" => {
+                self.flush();
+                let caption = self.caption_after(e);
+                if let Some(picture) = picture(e, self.base, caption) {
+                    self.pieces.push(Piece::Image(picture));
+                }
+            }
+            "figure" => {
+                self.flush();
+                self.figure(e);
+            }
+            "video" | "amp-video" => {
+                self.flush();
+                match clip(e, self.base, RichText::new()) {
+                    Some((clip, guessed)) => {
+                        if guessed {
+                            self.warnings.push(Warning::VideoSizeGuessed);
+                        }
+                        self.pieces.push(Piece::Video(clip));
+                    }
+                    None => self.warnings.push(Warning::VideoWithoutSource),
+                }
+            }
+            "iframe" | "embed" | "object" | "amp-youtube" | "amp-iframe" => {
+                self.flush();
+                self.embed(e);
+            }
+            // A lede set as a heading (BuzzFeed's) is a paragraph: headings are short.
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if is_sentence(&text(e)) => {
+                self.flush();
+                let outer = std::mem::replace(&mut self.look, look_of(e));
+                self.children(e);
+                self.flush();
+                self.look = outer;
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let heading = text(e);
+                if !heading.is_empty() {
+                    self.pieces.push(Piece::Heading(heading));
+                }
+                // A photo inside a heading is still a photo.
+                self.images_in(e);
+            }
+            "blockquote" | "q" => {
+                self.flush();
+                self.quote(e);
+            }
+            "ul" | "ol" => {
+                self.flush();
+                self.list(e, name == "ol");
+            }
+            "table" => {
+                self.flush();
+                self.table(e);
+            }
+            "hr" => self.flush(),
+            _ => {
+                // A block: what came before is a paragraph of its own, and so is its text.
+                self.flush();
+                let outer = std::mem::replace(&mut self.look, look_of(e));
+                self.children(e);
+                self.flush();
+                self.look = outer;
+            }
+        }
+    }
+
+    /// Ends the current paragraph.
+    pub(super) fn flush(&mut self) {
+        let text = std::mem::take(&mut self.run).finish();
+        if !text.is_empty() {
+            self.pieces.push(Piece::Paragraph(text, self.look.clone()));
+        }
+    }
+
+    pub(super) fn embed(&mut self, e: ElementRef) {
+        if let Some((piece, warning)) = video::embed(e, self.base) {
+            self.warnings.push(warning);
+            self.pieces.push(piece);
+        }
+    }
+
+    fn quote(&mut self, e: ElementRef) {
+        let words = class_and_id(e);
+        // A social post embedded as a quote: its text and its link are what is left of it.
+        let social = markup::SOCIAL_QUOTES.iter().any(|w| words.contains(w));
+        let attribution = e
+            .descendent_elements()
+            .find(|d| matches!(tag(*d), "footer" | "cite"))
+            .map(text)
+            .filter(|t| !t.is_empty());
+        let mut inner = Walker::new(self.base, self.index);
+        inner.look = look_of(e);
+        inner.children(e);
+        inner.flush();
+        self.warnings.append(&mut inner.warnings);
+        let mut text = RichText::new();
+        for piece in inner.pieces {
+            match piece {
+                Piece::Paragraph(t, _) => {
+                    if !text.is_empty() {
+                        text.push(Inline::Text("\n".into()));
+                    }
+                    text.extend(t);
+                }
+                other => self.pieces.push(other),
+            }
+        }
+        if social {
+            self.warnings.push(Warning::EmbedKeptAsQuote);
+        }
+        if !text.is_empty() {
+            self.pieces.push(Piece::Quote(text, attribution));
+        }
+    }
+
+    fn list(&mut self, e: ElementRef, numbered: bool) {
+        let mut n = 0;
+        for item in e.child_elements().filter(|c| tag(*c) == "li") {
+            if self.index.junk(item) {
+                continue;
+            }
+            n += 1;
+            let mut inner = Walker::new(self.base, self.index);
+            inner.look = self.look.clone();
+            inner.children(item);
+            inner.flush();
+            self.warnings.append(&mut inner.warnings);
+            let mut first = true;
+            for piece in inner.pieces {
+                match piece {
+                    Piece::Paragraph(mut t, look) if first => {
+                        let bullet = if numbered {
+                            format!("{n}. ")
+                        } else {
+                            "• ".to_owned()
+                        };
+                        t.insert(0, Inline::Text(bullet));
+                        self.pieces.push(Piece::Paragraph(merge_text(t), look));
+                        first = false;
+                    }
+                    other => self.pieces.push(other),
+                }
+            }
+        }
+    }
+}
+
+/// Text that reads as prose, not as a heading: long, or a full sentence.
+fn is_sentence(text: &str) -> bool {
+    let n = text.chars().count();
+    let ends = text
+        .trim_end_matches(['”', '"', '’', '»', ')'])
+        .ends_with(['.', '!', '?', '。']);
+    n > 150 || n > 60 && ends
+}
+
+fn look_of(e: ElementRef) -> Look {
+    let style = e.value().attr("style").unwrap_or("").to_ascii_lowercase();
+    let align = e.value().attr("align").unwrap_or("").to_ascii_lowercase();
+    let class = class_and_id(e);
+    let style = style.replace(' ', "");
+    Look {
+        right: style.contains("text-align:right") || align == "right" || class.contains("right"),
+        center: style.contains("text-align:center")
+            || align == "center"
+            || class.contains("center"),
+        class,
+    }
+}

@@ -1,0 +1,470 @@
+//! What a line of text says, by language: a photo credit's label, a
+//! byline's "By" and the roles after a name, "Read more", a contributor or
+//! copyright line, "Updated". Each list feeds one pattern below.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{alternation, pattern, Words};
+
+/// Words that introduce a photo credit ("Ảnh: Reuters", "Photo: AP",
+/// "Foto: dpa"), before `:`, `by`, `de` or a dash.
+#[rustfmt::skip]
+pub const CREDIT_LABELS: Words = &[
+    (
+        "en",
+        &[
+            "photo", "photos", "image", "images", "picture", "credit", "credits", "source",
+        ],
+    ),
+    ("vi", &["ảnh", "anh", "nguồn", "nguồn ảnh"]),
+    ("de", &["foto", "fotos", "bild"]),
+    ("fr", &["crédit"]),
+    ("es", &["foto", "fotos", "crédito"]),
+];
+
+/// Agencies named alone in parentheses at a caption's end ("(Reuters)").
+#[rustfmt::skip]
+pub const AGENCIES: Words = &[(
+    "*",
+    &[
+        "Reuters", "AFP", "AP", "EPA", "Getty Images", "Bloomberg", "Xinhua", "TTXVN", "VNA",
+        "AFP/Getty Images", "AP Photo",
+    ],
+)];
+
+/// A line crediting the article's photos as a whole ("Ảnh: Thành Tâm").
+#[rustfmt::skip]
+pub const PHOTO_LINE_LABELS: Words = &[
+    ("vi", &["ảnh", "bài và ảnh", "ảnh và bài"]),
+    ("en", &["photos?"]),
+];
+
+/// Words before a byline's names, then a space ("By", "Par", "Theo").
+#[rustfmt::skip]
+pub const BYLINE_PREFIXES: Words = &[
+    (
+        "en",
+        &[
+            r"written\s+by", r"posted\s+by", r"story\s+by", r"words\s+by", r"text\s+by",
+            r"reporting\s+by", "by", r"author\s*:", r"reporter\s*:",
+        ],
+    ),
+    ("fr", &["par", r"auteur\s*:"]),
+    ("de", &["von", "autor(?:in)?:?"]),
+    ("es", &["por"]),
+    ("it", &["di"]),
+    ("nl", &["door"]),
+    (
+        "vi",
+        &[
+            r"tác\s+giả\s*:?", r"bài\s+và\s+ảnh\s*:?", r"bài\s*:", "theo", r"nhóm\s+phóng\s+viên",
+            r"pv\s*:",
+        ],
+    ),
+];
+
+/// Words before a byline's names in scripts without spaces ("作者︱").
+#[rustfmt::skip]
+pub const BYLINE_PREFIXES_UNSPACED: Words = &[("zh", &["作者", "文", "记者", "编译"])];
+
+/// A byline closing the last paragraph, in brackets ("（编译/林靖东）").
+#[rustfmt::skip]
+pub const BYLINE_CLOSING: Words = &[
+    ("zh", &["编译", "文", "记者", "作者", "撰文"]),
+    ("vi", &["Theo"]),
+    ("en", &["By"]),
+];
+
+/// Words that join two names in a byline.
+#[rustfmt::skip]
+pub const NAME_AND: Words = &[
+    ("en", &["and", "&"]),
+    ("vi", &["và"]),
+    ("fr", &["et"]),
+    ("de", &["und"]),
+    ("es", &["y"]),
+    ("it", &["e"]),
+];
+
+/// Words that add a name ("avec", "with", "cùng").
+#[rustfmt::skip]
+pub const NAME_WITH: Words = &[
+    ("fr", &["avec"]),
+    ("en", &["with"]),
+    ("es", &["con"]),
+    ("de", &["mit"]),
+    ("vi", &["cùng"]),
+];
+
+/// A remark in brackets after a name ("Hà Thu (tổng hợp)").
+#[rustfmt::skip]
+pub const NAME_REMARKS: Words = &[("vi", &["tổng hợp", "lược dịch", "biên dịch", "dịch"])];
+
+/// Jobs in brackets after a name ("(Staff Writer)").
+#[rustfmt::skip]
+pub const NAME_JOBS: Words = &[("en", &["reporter", "writer", "editor", "correspondent"])];
+
+/// Words after a name and a comma that start a job title (", Staff Writer").
+#[rustfmt::skip]
+pub const NAME_DESKS: Words = &[(
+    "en",
+    &[
+        "staff", "senior", "contributing", "associate", "special", "chief", "political", "science",
+        "technology", "tech", "health", "business", "foreign", "national", "sports", "the",
+    ],
+)];
+
+/// Degrees after a name (", MA").
+#[rustfmt::skip]
+pub const NAME_DEGREES: Words = &[("en", &["ma", "md", "phd", "rd", "ms", "msc", "bsc"])];
+
+/// Words of a job, a desk or a link, not of a name ("Games Editor",
+/// "WebMD Health News", "Follow").
+#[rustfmt::skip]
+pub const ROLES: Words = &[
+    (
+        "en",
+        &[
+            "reporter", "editor", "editors", "writer", "correspondent", "columnist", "contributor",
+            "contributing", "producer", "photographer", "journalist", "intern", "analyst", "news",
+            "times", "health", "staff writer", "follow", "twitter", "facebook", "email", "updated",
+            "published",
+        ],
+    ),
+    ("fr", &["journaliste", "suivre", "mis à jour"]),
+    ("vi", &["phóng viên", "biên tập", "cộng tác viên"]),
+];
+
+/// Roles in scripts without word boundaries.
+#[rustfmt::skip]
+pub const ROLES_UNSPACED: Words = &[("zh", &["责任编辑", "编辑", "来源"])];
+
+/// Words that are never a name by themselves.
+#[rustfmt::skip]
+pub const NOT_NAMES: Words = &[
+    ("en", &["by", "and", "of", "the", "with"]),
+    ("fr", &["par", "et"]),
+    ("de", &["von", "und"]),
+    ("es", &["por"]),
+    ("vi", &["theo", "và"]),
+];
+
+/// A reviewer named in a byline, who did not write it.
+#[rustfmt::skip]
+pub const REVIEWED_BY: Words = &[("en", &["reviewed by", "reviewed"])];
+
+/// What sites add to their names ("TUOI TRE ONLINE", "VnExpress.net").
+#[rustfmt::skip]
+pub const SITE_SUFFIXES: &[&str] = &["online", "com", "net", "vn", "org", "news", "media", "tv"];
+
+/// A line that says what follows is not the article.
+#[rustfmt::skip]
+pub const READ_MORE: Words = &[
+    (
+        "vi",
+        &[
+            "xem thêm", "đọc thêm", "tin liên quan", "bài liên quan", "tin cùng chuyên mục",
+            "tham khảo thêm", "xem tiếp", "từ khóa", "chủ đề:",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "read more", "more:", "related", "see also", "also read", "more from", "more stories",
+            "recommended", "you may also like", "you might also like", "click here", "subscribe",
+            "sign up", "follow us", "share this", "tags?:",
+        ],
+    ),
+    ("de", &["lesen sie auch", "mehr zum thema"]),
+    ("fr", &["lire aussi", "à lire aussi"]),
+    ("pt", &["leia também", "veja também"]),
+    ("es", &["lea también"]),
+    ("zh", &["相关", "延伸阅读"]),
+];
+
+/// A contributor, correction, contact or copyright line (anywhere in it;
+/// `^` anchors at its start).
+#[rustfmt::skip]
+pub const TAGLINES: Words = &[
+    (
+        "en",
+        &[
+            "contributed (?:to )?(?:this report|reporting)", r"contributed\.?$",
+            "additional reporting", "reported from", "originally (?:appeared|published)",
+            "editor's note", "correction:", "all rights reserved", "copyright ©", "on twitter",
+            "follow (?:him|her|them|us) on",
+            "this (?:version|story|article) (?:has been )?correct", "^clarification", "^loading",
+            r"^source\s*:",
+        ],
+    ),
+    ("zh", &["责任编辑", "编辑：", "原标题", "正在加载"]),
+    ("vi", &["đang tải", r"^nguồn\s*:"]),
+    ("fr", &["^chargement"]),
+    ("es", &["^cargando", r"^fuente\s*:"]),
+    ("de", &[r"^quelle\s*:"]),
+    (
+        "*",
+        &[
+            "^©", r"\b[\w.+-]+@[\w-]+\.[\w.]+\b", r"\(\d{3}\)\s*\d{3}-\d{4}",
+            r"\b\d{3}-\d{3}-\d{4}\b",
+        ],
+    ),
+];
+
+/// A line opening with these is a caption under a photo.
+#[rustfmt::skip]
+pub const CAPTION_OPENERS: &[&str] = &["图为", "Ảnh:"];
+
+/// "… lượt xem": how many times an article was read.
+#[rustfmt::skip]
+pub const VIEWS: Words = &[("vi", &["lượt xem", "lượt đọc"])];
+
+/// The home page's step in a breadcrumb (squashed: no marks, no spaces).
+#[rustfmt::skip]
+pub const HOME: Words = &[
+    ("vi", &["trangchu", "trangnhat"]),
+    ("en", &["home", "homepage"]),
+    ("fr", &["accueil"]),
+    ("es", &["inicio"]),
+    ("de", &["startseite"]),
+];
+
+/// "By" inside a line ("… 7:11 AM PST BY TMZ STAFF").
+pub static BY_INSIDE: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)(?:^|\s)by\s+(.+)$"));
+
+/// A credit's label at the start ("Ảnh: ", "Photo by ", "© ").
+pub static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)^(?:(?:{})\s*(?:by|de|:|-|–|\s)|©)\s*",
+        alternation(CREDIT_LABELS)
+    ))
+});
+
+/// A visually hidden label glued to the name ("CreditKirsten Luce").
+pub static GLUED_CREDIT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"^(?i:{})(\p{{Lu}})", alternation(CREDIT_LABELS))));
+
+/// A credit at the end of a caption: "… Ảnh: Thành Tâm", "… Photo by X",
+/// "… | Foto: Reuters", "… © X".
+pub static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)(?:^|[\s.|–—-]\(?)((?:{})\s*(?:by\s+|de\s+|:\s*)[^()|]{{2,80}}?|©\s*[^()|]{{2,80}}?)\)?\s*$",
+        alternation(CREDIT_LABELS)
+    ))
+});
+
+/// A credit in brackets at the end of a caption: "(Reuters)",
+/// "(Photo: X)", "(AP / Jane Doe)".
+pub static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)\(((?:{})|(?:{})s?\s+[^()]{{2,80}}|[^()]{{3,60}}\s/\s[^()]{{2,60}})\)\s*$",
+        alternation(AGENCIES),
+        alternation(CREDIT_LABELS)
+    ))
+});
+
+/// A line crediting the article's photos; the names are its group 1.
+pub static PHOTO_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)^(?:{})\s*:\s*(.{{2,60}})$",
+        alternation(PHOTO_LINE_LABELS)
+    ))
+});
+
+/// A byline's prefix, at its start.
+pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)^(?:(?:{})\s+|(?:{})\s*[：:︱|/]?\s*)",
+        alternation(BYLINE_PREFIXES),
+        alternation(BYLINE_PREFIXES_UNSPACED)
+    ))
+});
+
+/// A byline in brackets closing a paragraph; the names are its group 1.
+pub static CLOSING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"[（(]\s*(?:{})\s*[/／:：]?\s*([^()（）]{{1,24}})[)）]\s*$",
+        alternation(BYLINE_CLOSING)
+    ))
+});
+
+/// Roles and remarks after a name ("(tổng hợp)", ", Staff Writer", ", MA").
+pub static NAME_REMARK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)\s*(?:\((?:{}|theo [^)]*|[^)]*\b(?:{})\b[^)]*)\)|[,|–—]\s*(?:{})\b.*$|,\s*(?:{})\.?$)",
+        alternation(NAME_REMARKS),
+        alternation(NAME_JOBS),
+        alternation(NAME_DESKS),
+        alternation(NAME_DEGREES)
+    ))
+});
+
+/// How names are joined in a byline.
+pub static NAME_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    let and: Vec<String> = alternation(NAME_AND)
+        .split('|')
+        .map(|w| format!(r"\s+{w}\s+"))
+        .collect();
+    pattern(&format!(
+        r"(?i)\s*(?:,\s*and\s+|{}|\s*\(?\s*(?:{})\s+|;|,|\s+-\s+|\s+–\s+|\s*/\s*|\s*\|\s*|、)\s*",
+        and.join("|"),
+        alternation(NAME_WITH)
+    ))
+});
+
+/// Whether `text` names a job, a desk or a link rather than a person.
+pub fn is_role(text: &str) -> bool {
+    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(&format!(
+            r"(?i)(?:\b(?:{})\b|{})",
+            alternation(ROLES),
+            alternation(ROLES_UNSPACED)
+        ))
+    });
+    ROLE.is_match(text)
+}
+
+/// Whether `word` is never a name by itself ("by", "and", "theo").
+pub fn is_not_a_name(word: &str) -> bool {
+    NOT_NAMES
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .any(|w| word.eq_ignore_ascii_case(w) || word.to_lowercase() == *w)
+}
+
+/// Whether a byline's piece names a reviewer ("Reviewed by").
+pub fn is_reviewer(piece: &str) -> bool {
+    let lower = piece.to_lowercase();
+    REVIEWED_BY
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .any(|w| lower.starts_with(w))
+}
+
+/// A line that says what follows is not the article ("Xem thêm", "Read more").
+pub fn is_read_more(line: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| pattern(&format!("(?i)^(?:{})", alternation(READ_MORE))));
+    let line = line
+        .trim()
+        .trim_start_matches(['•', '-', '*', '►', '»', '▶', '›', ' ']);
+    line.chars().count() <= 60 && RE.is_match(line)
+}
+
+/// A contributor, correction, contact or copyright line.
+pub fn is_tagline(line: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| pattern(&format!("(?i)(?:{})", alternation(TAGLINES))));
+    line.chars().count() <= 400 && RE.is_match(line)
+}
+
+/// A line that opens as a byline or a dateline does ("By …", "Updated …").
+pub fn opens_as_byline(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    lower.starts_with("by ") || is_reviewer(&lower) || lower.starts_with("updated")
+}
+
+/// A line that says when the article was last changed ("Cập nhật: …").
+pub fn is_updated_line(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    super::dates::UPDATED
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .any(|w| lower.starts_with(w))
+}
+
+/// The home page's step in a breadcrumb (given squashed).
+pub fn is_home(squashed: &str) -> bool {
+    squashed.is_empty() || HOME.iter().any(|(_, w)| w.contains(&squashed))
+}
+
+/// "3.824 lượt xem", "Lượt xem: 3824": the count is group 1 or 2.
+pub static VIEW_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let words = alternation(VIEWS).replace(' ', r"\s+");
+    pattern(&format!(
+        r"(?i)(?:(\d[\d.,\s]{{0,12}})\s*(?:{words})|(?:{words})\s*:?\s*(\d[\d.,\s]{{0,12}}))"
+    ))
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line in, the decision out.
+    #[test]
+    fn lines_by_what_they_say() {
+        let table: &[super::super::Case] = &[
+            (is_read_more, "Xem thêm: Giá vàng hôm nay", true),
+            (is_read_more, "» Read more: the week in review", true),
+            (is_read_more, "Lesen Sie auch", true),
+            (is_read_more, "Related coverage of the storm was", true),
+            (is_read_more, "Readers wrote in to say the storm", false),
+            (is_tagline, "Jane Doe contributed reporting.", true),
+            (is_tagline, "© 2024 The Times. All rights reserved.", true),
+            (is_tagline, "Reach her at jane@paper.example", true),
+            (is_tagline, "Nguồn: Reuters", true),
+            (
+                is_tagline,
+                "The mayor said the source of the leak was",
+                false,
+            ),
+            (is_role, "Games Editor", true),
+            (is_role, "phóng viên", true),
+            (is_role, "责任编辑", true),
+            (is_role, "Jane Doe", false),
+            (is_updated_line, "Cập nhật: 12:00", true),
+            (is_updated_line, "Aktualisiert am 3. Mai", true),
+            (is_updated_line, "Published 3 May", false),
+            (is_not_a_name, "Theo", true),
+            (is_not_a_name, "Theodor", false),
+        ];
+        for (predicate, line, expected) in table {
+            assert_eq!(predicate(line), *expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn credits_and_bylines_as_pages_write_them() {
+        assert_eq!(CREDIT_LABEL.replace("Ảnh: Thành Tâm", ""), "Thành Tâm");
+        assert_eq!(CREDIT_LABEL.replace("Photo by AP", ""), "AP");
+        assert_eq!(
+            GLUED_CREDIT_LABEL.replace("CreditKirsten Luce", "$1"),
+            "Kirsten Luce"
+        );
+        let trailing = |c: &str| {
+            TRAILING_CREDIT
+                .captures(c)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_owned())
+        };
+        assert_eq!(
+            trailing("Lúa chín. Ảnh: Thành Tâm").as_deref(),
+            Some("Ảnh: Thành Tâm")
+        );
+        assert_eq!(
+            trailing("Der Kanzler | Foto: dpa").as_deref(),
+            Some("Foto: dpa")
+        );
+        assert_eq!(trailing("A quiet street"), None);
+        let bracketed = |c: &str| {
+            BRACKETED_CREDIT
+                .captures(c)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_owned())
+        };
+        assert_eq!(
+            bracketed("Protesters (Reuters)").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(bracketed("A house (left)"), None);
+        assert_eq!(BYLINE_PREFIX.replace("Par Martin", ""), "Martin");
+        assert_eq!(BYLINE_PREFIX.replace("作者︱李明", ""), "李明");
+        assert_eq!(NAME_REMARK.replace_all("Hà Thu (tổng hợp)", ""), "Hà Thu");
+        let parts: Vec<&str> = NAME_JOIN.split("A B, C D and E F").collect();
+        assert_eq!(parts, ["A B", "C D", "E F"]);
+        let views = VIEW_COUNT.captures("3.824 lượt xem").and_then(|c| c.get(1));
+        assert_eq!(views.map(|m| m.as_str().trim()), Some("3.824"));
+    }
+}

@@ -1,0 +1,130 @@
+//! Names in markup: `<meta>` keys, schema.org types, lazy-loading
+//! attributes, embed hosts, and the URL segments that name no article.
+
+/// The schema.org types of an article.
+#[rustfmt::skip]
+pub const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+    "SocialMediaPosting", "TechArticle", "Report",
+];
+
+/// `<meta>` keys naming the article's author.
+#[rustfmt::skip]
+pub const AUTHOR_META: &[&str] = &[
+    "author", "article:author", "article:author_name", "dc.creator", "parsely-author",
+    "sailthru.author", "dable:author", "byl",
+];
+
+/// `<meta>` keys giving when the article was published, most telling first.
+#[rustfmt::skip]
+pub const PUBLISHED_META: &[&str] = &[
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publication_date", "date", "dc.date.issued", "dc.date", "dcterms.created",
+    "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
+];
+
+/// `<meta>` keys giving when the article last changed.
+#[rustfmt::skip]
+pub const MODIFIED_META: &[&str] = &[
+    "article:modified_time", "og:updated_time", "datemodified", "lastmod",
+];
+
+/// `<meta>` keys naming the site or its publisher.
+#[rustfmt::skip]
+pub const SITE_NAME_META: &[&str] = &[
+    "og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher",
+];
+
+/// `<meta>` keys giving the article's section.
+#[rustfmt::skip]
+pub const SECTION_META: &[&str] = &["article:section", "section", "category"];
+
+/// `itemprop`s of a photo's credit.
+#[rustfmt::skip]
+pub const CREDIT_ITEMPROPS: &[&str] = &["copyrightHolder", "author", "creator"];
+
+/// Attributes where lazy-loading scripts keep a photo's file.
+#[rustfmt::skip]
+pub const LAZY_SRC: &[&str] = &[
+    "data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-full-src",
+    "data-hi-res-src", "data-large",
+];
+
+/// Attributes holding a `srcset`, lazy ones first.
+#[rustfmt::skip]
+pub const SRCSET: &[&str] = &["data-srcset", "srcset", "data-lazy-srcset"];
+
+/// Parts of a file name that mark a placeholder, not the photo.
+#[rustfmt::skip]
+pub const PLACEHOLDERS: &[&str] = &[
+    "blank.gif", "placeholder", "spacer.gif", "pixel.gif", "lazy-load", "1x1",
+];
+
+/// The extensions of image files (a photo's link to its large version).
+#[rustfmt::skip]
+pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
+
+/// Hosts of embeds a reader would follow, and their names.
+#[rustfmt::skip]
+pub const EMBED_HOSTS: &[(&str, &str)] = &[
+    ("youtube.com", "YouTube"),
+    ("youtube-nocookie.com", "YouTube"),
+    ("youtu.be", "YouTube"),
+    ("vimeo.com", "Vimeo"),
+    ("player.vimeo.com", "Vimeo"),
+    ("facebook.com", "Facebook"),
+    ("dailymotion.com", "Dailymotion"),
+    ("tiktok.com", "TikTok"),
+    ("twitter.com", "X"),
+    ("x.com", "X"),
+    ("platform.twitter.com", "X"),
+    ("instagram.com", "Instagram"),
+    ("soundcloud.com", "SoundCloud"),
+    ("w.soundcloud.com", "SoundCloud"),
+    ("open.spotify.com", "Spotify"),
+    ("flourish.studio", "Flourish"),
+    ("datawrapper.dwcdn.net", "Datawrapper"),
+];
+
+/// Class words of a quote that is an embedded social post.
+#[rustfmt::skip]
+pub const SOCIAL_QUOTES: &[&str] = &["twitter", "instagram", "tiktok"];
+
+/// URL path segments that name no article by themselves: every CNN
+/// article ends in `index.html`.
+#[rustfmt::skip]
+pub const GENERIC_SEGMENTS: &[&str] = &[
+    "index", "article", "articles", "story", "stories", "default", "amp", "news", "post", "posts",
+    "content", "page", "detail", "details", "view", "print", "main", "home", "full", "embed",
+    "html", "item", "entry", "read",
+];
+
+/// Whether a URL path segment (without its extension) names no article:
+/// generic, too short, or a year, month or day of the path.
+pub fn is_generic_segment(segment: &str) -> bool {
+    let lower = segment.to_ascii_lowercase();
+    lower.is_empty()
+        || GENERIC_SEGMENTS.contains(&lower.as_str())
+        || lower.len() <= 4 && lower.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_that_name_no_article() {
+        for (segment, generic) in [
+            ("index", true),
+            ("Article", true),
+            ("2024", true),
+            ("05", true),
+            ("", true),
+            ("trump-ballot", false),
+            ("5047363", false),
+        ] {
+            assert_eq!(is_generic_segment(segment), generic, "{segment}");
+        }
+    }
+}

@@ -1,0 +1,505 @@
+//! The importer on pages it was not tuned on: the test pages of fundus
+//! (flairNLP/fundus, `tests/fixtures/import/fundus/`, see SOURCES.md), 235
+//! pages of about 180 publishers in 40 countries, each with what fundus's
+//! own parser for that site extracts from it. Every page is imported as
+//! `news-widget import page.html` reads a saved file and compared with the
+//! raw label; the test prints a row per page and the table, and fails
+//! below the floors of issue 24.
+//!
+//! `CORPUS_DUMP=<page>` prints what one page became; `FUNDUS_ONLY=<text>`
+//! scores only the pages whose name contains it (floors are then not held).
+
+mod scoring;
+
+use std::path::PathBuf;
+
+use news_widget::model::{plain, Article, Block};
+use serde::Deserialize;
+
+use scoring::{
+    first80, hold_to_floors, images, letters, name_set, normal, paragraphs, percent, tick, Score,
+};
+
+const FUNDUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/fundus");
+
+/// fundus's expected output for a page (the fields scored).
+#[derive(Deserialize)]
+struct Label {
+    title: String,
+    #[serde(default)]
+    authors: Vec<String>,
+    publishing_date: String,
+    body: Body,
+    #[serde(default)]
+    images: Vec<LabelImage>,
+}
+
+#[derive(Deserialize)]
+struct Body {
+    #[serde(default)]
+    summary: Vec<String>,
+    #[serde(default)]
+    sections: Vec<Section>,
+}
+
+#[derive(Deserialize)]
+struct Section {
+    #[serde(default)]
+    headline: Vec<String>,
+    #[serde(default)]
+    paragraphs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct LabelImage {
+    #[serde(default)]
+    caption: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+}
+
+/// A field whose value fundus writes to a convention of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Headline,
+    Authors,
+    Published,
+}
+
+/// Where fundus's convention differs from ours, the value our convention
+/// gives, named with the page and why: the field is scored against it
+/// instead of the label, and no rule is bent to fundus's habit.
+struct Convention {
+    page: &'static str,
+    field: Field,
+    /// Our value (authors separated by `; `).
+    ours: &'static str,
+    why: &'static str,
+}
+
+const CONVENTIONS: &[Convention] = &[];
+
+/// A page and its label.
+struct Case {
+    name: String,
+    file: PathBuf,
+    html: Vec<u8>,
+    label: Label,
+}
+
+fn cases() -> Vec<Case> {
+    let only = std::env::var("FUNDUS_ONLY").ok();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(FUNDUS)
+        .expect("the fundus corpus")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.is_dir())
+        .flat_map(|dir| {
+            std::fs::read_dir(dir)
+                .expect("a country")
+                .map(|e| e.expect("an entry").path())
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|file| {
+            let name = file
+                .file_name()?
+                .to_string_lossy()
+                .trim_end_matches(".html.gz")
+                .to_owned();
+            if only.as_ref().is_some_and(|o| !name.contains(o.as_str())) {
+                return None;
+            }
+            let label_file = file.with_file_name(format!("{name}.json"));
+            let label: Label =
+                serde_json::from_slice(&std::fs::read(&label_file).expect("the page's label"))
+                    .unwrap_or_else(|e| panic!("{}: {e}", label_file.display()));
+            Some(Case {
+                html: scoring::gunzip(&file),
+                name,
+                file,
+                label,
+            })
+        })
+        .collect()
+}
+
+/// One page's marks.
+#[derive(Default)]
+struct Marks {
+    headline: bool,
+    authors: bool,
+    published: bool,
+    first: bool,
+    last: bool,
+    /// Captioned photos of the label kept with their caption, of all.
+    captions: (usize, usize),
+    /// Photo credits of the label found, of all.
+    credits: (usize, usize),
+    /// Words of the article's text (bags of words): ours, fundus's, both.
+    words: (usize, usize, usize),
+    detail: Vec<String>,
+}
+
+fn convention(case: &Case, field: Field) -> Option<&'static Convention> {
+    CONVENTIONS
+        .iter()
+        .find(|c| c.page == case.name && c.field == field)
+}
+
+/// Whether our RFC 3339 stamp is the label's moment: the same instant to
+/// the second (fundus keeps microseconds), or, where fundus gives a wall
+/// clock without an offset, the same wall clock.
+fn same_moment(ours: &str, label: &str) -> bool {
+    let label = label.trim().replacen(' ', "T", 1);
+    let whole_seconds = |at: jiff::Timestamp| at.as_second();
+    match label.parse::<jiff::Timestamp>() {
+        Ok(theirs) => ours
+            .parse::<jiff::Timestamp>()
+            .is_ok_and(|o| whole_seconds(o) == whole_seconds(theirs)),
+        Err(_) => label.get(..19).is_some_and(|wall| ours.starts_with(wall)),
+    }
+}
+
+/// Text as a reader sees it: one kind of quote and apostrophe, no soft
+/// hyphens or word joiners (invisible), whitespace runs as one space.
+/// Pages and fundus's parsers write the same headline both ways.
+fn as_read(text: &str) -> String {
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{ad}' | '\u{2060}' | '\u{200b}'))
+        .map(|c| match c {
+            '’' | '‘' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            c => c,
+        })
+        .collect();
+    normal(&plain)
+}
+
+/// Whether `wanted` is one of `texts`: its opening (60 letters and digits)
+/// stands in one of them, so a paragraph that fundus cuts or joins
+/// differently, or that opens with a dateline, still counts.
+fn found(wanted: &str, texts: &[String]) -> bool {
+    let key: String = letters(wanted).chars().take(60).collect();
+    !key.is_empty() && texts.iter().any(|t| letters(t).contains(&key))
+}
+
+/// Whether two captions say the same, with or without the credit: the
+/// shorter (letters and digits) stands in the longer and is most of it.
+fn same_caption(theirs: &str, ours: &str) -> bool {
+    let (a, b) = (letters(theirs), letters(ours));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && long.contains(&short) && short.len() * 10 >= long.len() * 6
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn mark(case: &Case, article: Option<&Article>) -> Marks {
+    let label = &case.label;
+    let mut marks = Marks::default();
+    let label_captions: Vec<&str> = label
+        .images
+        .iter()
+        .filter_map(|i| i.caption.as_deref())
+        .filter(|c| !normal(c).is_empty())
+        .collect();
+    let label_credits: Vec<String> = label
+        .images
+        .iter()
+        .filter(|i| !i.authors.is_empty())
+        .map(|i| i.authors.join(", "))
+        .collect();
+    marks.captions.1 = label_captions.len();
+    marks.credits.1 = label_credits.len();
+    let Some(article) = article else {
+        marks.detail.push("not imported".into());
+        return marks;
+    };
+
+    let headline = as_read(article.headline.as_str());
+    marks.headline = match convention(case, Field::Headline) {
+        Some(c) => as_read(c.ours) == headline,
+        None => as_read(&label.title) == headline,
+    };
+    if !marks.headline {
+        marks
+            .detail
+            .push(format!("headline {headline:?} (fundus {:?})", label.title));
+    }
+
+    let ours = name_set(article.authors.iter().map(|a| a.name.as_str()));
+    let theirs = match convention(case, Field::Authors) {
+        Some(c) => name_set(c.ours.split("; ").filter(|s| !s.is_empty())),
+        None => name_set(label.authors.iter().map(String::as_str)),
+    };
+    marks.authors = ours == theirs;
+    if !marks.authors {
+        marks
+            .detail
+            .push(format!("authors {ours:?} (fundus {theirs:?})"));
+    }
+
+    marks.published = match convention(case, Field::Published) {
+        Some(c) => same_moment(article.published.as_str(), c.ours),
+        None => same_moment(article.published.as_str(), &label.publishing_date),
+    };
+    if !marks.published {
+        marks.detail.push(format!(
+            "published {} (fundus {})",
+            article.published.as_str(),
+            label.publishing_date
+        ));
+    }
+
+    // The text as the widget shows it: the lead, then the body.
+    let mut shown = vec![plain(&article.lead)];
+    shown.extend(paragraphs(article));
+    let label_paragraphs: Vec<&String> = label
+        .body
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter())
+        .filter(|p| !normal(p).is_empty())
+        .collect();
+    if let Some(first) = label_paragraphs.first() {
+        marks.first = found(first, &shown);
+        if !marks.first {
+            marks.detail.push(format!(
+                "first {:?} (fundus {:?})",
+                shown.get(1).map(|p| first80(p)),
+                first80(first)
+            ));
+        }
+    }
+    if let Some(last) = label_paragraphs.last() {
+        marks.last = found(last, &shown);
+        if !marks.last {
+            marks.detail.push(format!(
+                "last {:?} (fundus {:?})",
+                shown.last().map(|p| first80(p)),
+                first80(last)
+            ));
+        }
+    }
+
+    let mut ours: Vec<(String, String)> = images(article)
+        .iter()
+        .map(|i| {
+            let caption = plain(&i.caption);
+            let credit = i.credit.as_ref().map(|c| c.as_str()).unwrap_or("");
+            (caption, credit.to_owned())
+        })
+        .collect();
+    for theirs in &label_captions {
+        let at = ours.iter().position(|(caption, credit)| {
+            same_caption(theirs, caption) || same_caption(theirs, &format!("{caption} {credit}"))
+        });
+        if let Some(at) = at {
+            marks.captions.0 += 1;
+            ours.remove(at);
+        }
+    }
+    if marks.captions.0 < marks.captions.1 {
+        marks.detail.push(format!(
+            "captions {}/{}",
+            marks.captions.0, marks.captions.1
+        ));
+    }
+    let credits: Vec<String> = images(article)
+        .iter()
+        .filter_map(|i| i.credit.as_ref().map(|c| letters(c.as_str())))
+        .chain(article.photo_credits.iter().map(|c| letters(c.as_str())))
+        .filter(|c| !c.is_empty())
+        .collect();
+    marks.credits.0 = label_credits
+        .iter()
+        .filter(|c| {
+            let c = letters(c);
+            credits
+                .iter()
+                .any(|f| c.contains(f.as_str()) || f.contains(&c))
+        })
+        .count();
+
+    let mut text: Vec<String> = label.body.summary.clone();
+    for section in &label.body.sections {
+        text.extend(section.headline.iter().cloned());
+        text.extend(section.paragraphs.iter().cloned());
+    }
+    let theirs = words(&text.join(" "));
+    let mut ours_text = vec![plain(&article.lead)];
+    for block in &article.body {
+        match block {
+            Block::Paragraph(p) => ours_text.push(plain(&p.text)),
+            Block::Heading(h) => ours_text.push(h.text.as_str().to_owned()),
+            Block::Quote(q) => ours_text.push(plain(&q.text)),
+            _ => {}
+        }
+    }
+    let ours = words(&ours_text.join(" "));
+    let mut bag: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for w in &theirs {
+        *bag.entry(w.as_str()).or_default() += 1;
+    }
+    let mut both = 0;
+    for w in &ours {
+        if let Some(n) = bag.get_mut(w.as_str()).filter(|n| **n > 0) {
+            *n -= 1;
+            both += 1;
+        }
+    }
+    marks.words = (ours.len(), theirs.len(), both);
+    marks
+}
+
+#[test]
+fn the_fundus_pages_import_as_fundus_reads_them() {
+    let cases = cases();
+    let all = std::env::var("FUNDUS_ONLY").is_err();
+    if all {
+        assert_eq!(cases.len(), 235, "fundus's 235 test pages");
+    }
+    for c in CONVENTIONS {
+        assert!(
+            cases.iter().any(|case| case.name == c.page) || !all,
+            "a convention for a page not in the corpus: {} ({})",
+            c.page,
+            c.why
+        );
+    }
+    let mut rows = Vec::new();
+    let mut totals = [0usize; 5];
+    let mut skipped = Vec::new();
+    let (mut captions, mut credits) = ((0, 0), (0, 0));
+    let (mut ours_words, mut their_words, mut both_words) = (0, 0, 0);
+    for case in &cases {
+        let dump = scoring::dumping(&case.name);
+        let imported = scoring::import(&case.file, &case.html, dump);
+        if dump {
+            if let Ok(article) = &imported {
+                println!(
+                    "{}",
+                    publisher::format::to_json(article).unwrap_or_default()
+                );
+            }
+        }
+        if let Err(why) = &imported {
+            skipped.push(format!("{}: {why}", case.name));
+        }
+        let marks = mark(case, imported.as_ref().ok());
+        rows.push(format!(
+            "{:<34} {} {} {} {}{} {:>2}/{:<2}  {}",
+            case.name,
+            tick(marks.headline),
+            tick(marks.authors),
+            tick(marks.published),
+            tick(marks.first),
+            tick(marks.last),
+            marks.captions.0,
+            marks.captions.1,
+            match &imported {
+                Err(e) => e.clone(),
+                Ok(_) => marks.detail.join("; "),
+            }
+        ));
+        for (i, ok) in [
+            marks.headline,
+            marks.authors,
+            marks.published,
+            marks.first,
+            marks.last,
+        ]
+        .iter()
+        .enumerate()
+        {
+            totals[i] += usize::from(*ok);
+        }
+        captions.0 += marks.captions.0;
+        captions.1 += marks.captions.1;
+        credits.0 += marks.credits.0;
+        credits.1 += marks.credits.1;
+        ours_words += marks.words.0;
+        their_words += marks.words.1;
+        both_words += marks.words.2;
+    }
+    println!("page                               head auth pub first+last captions");
+    for row in &rows {
+        println!("{row}");
+    }
+    for s in &skipped {
+        println!("skipped {s}");
+    }
+    let n = cases.len();
+    let precision = percent(both_words, ours_words);
+    let recall = percent(both_words, their_words);
+    // The floors are today's figures, raised as the rules improve, up to
+    // issue 24's: headline 90%, authors 80%, published 97%, first and last
+    // paragraph 95%, captions 85%, every page imported.
+    let floor = |f: f64| all.then_some(f);
+    hold_to_floors(&[
+        Score {
+            field: "headline",
+            score: percent(totals[0], n),
+            floor: floor(77.0),
+        },
+        Score {
+            field: "authors (as a set)",
+            score: percent(totals[1], n),
+            floor: floor(60.0),
+        },
+        Score {
+            field: "published (the instant)",
+            score: percent(totals[2], n),
+            floor: floor(96.0),
+        },
+        Score {
+            field: "first body paragraph",
+            score: percent(totals[3], n),
+            floor: floor(89.0),
+        },
+        Score {
+            field: "last body paragraph",
+            score: percent(totals[4], n),
+            floor: floor(89.0),
+        },
+        Score {
+            field: "captions kept",
+            score: percent(captions.0, captions.1),
+            floor: floor(62.0),
+        },
+        Score {
+            field: "pages imported",
+            score: percent(n - skipped.len(), n),
+            floor: floor(99.0),
+        },
+        Score {
+            field: "photo credits found",
+            score: percent(credits.0, credits.1),
+            floor: None,
+        },
+        Score {
+            field: "body words: precision",
+            score: precision,
+            floor: None,
+        },
+        Score {
+            field: "body words: recall",
+            score: recall,
+            floor: None,
+        },
+        Score {
+            field: "body words: F1",
+            score: 2.0 * precision * recall / (precision + recall).max(f64::EPSILON),
+            floor: None,
+        },
+    ]);
+}
