@@ -179,7 +179,7 @@ function date(day, short = false) {
  */
 const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
-/** Today where the browser is (the newsroom's day may be a day off; the chart runs to the later of the two). */
+/** Today where the browser is. */
 function today() {
   const now = new Date();
   return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().slice(0, 10);
@@ -453,18 +453,22 @@ async function load({ focus = false } = {}) {
   inFlight.abort();
   inFlight = new AbortController();
   const { signal } = inFlight;
-  const from = addDays(today(), 1 - Number(/** @type {HTMLSelectElement} */ ($('period')).value));
+  const period = Number(/** @type {HTMLSelectElement} */ ($('period')).value);
+  // The newsroom's day may be a day ahead of the browser's: ask a day more,
+  // then show the period's days up to the later of the two.
+  const asked = addDays(today(), -period);
   state.status = { kind: 'loading' };
   $('status').textContent = say('loading');
   try {
     const [rows, articles] = await Promise.all([
-      ask(`/stats.json?from=${from}`, token, signal).then((r) => r.json()),
+      ask(`/stats.json?from=${asked}`, token, signal).then((r) => r.json()),
       ask('/articles.json', token, signal).then((r) => r.json()),
     ]);
     /** @type {Row[]} */
     const list = Array.isArray(rows) ? rows : [];
-    const last = list.reduce((latest, row) => (row.day > latest ? row.day : latest), today());
-    state.data = { from, to: last, rows: list, articles: Array.isArray(articles) ? articles : [], at: new Date() };
+    const to = list.reduce((latest, row) => (row.day > latest ? row.day : latest), today());
+    const from = addDays(to, 1 - period);
+    state.data = { from, to, rows: list.filter((row) => row.day >= from), articles: Array.isArray(articles) ? articles : [], at: new Date() };
     state.status = { kind: 'loaded' };
     render();
     if (focus) $('chart-heading').focus();
@@ -489,7 +493,7 @@ async function downloadCsv() {
   if (!token || !state.data) return;
   const { from, to } = state.data;
   try {
-    const blob = await (await ask(`/stats.csv?from=${from}`, token)).blob();
+    const blob = await (await ask(`/stats.csv?from=${from}&to=${to}`, token)).blob();
     const url = URL.createObjectURL(blob);
     const link = el('a', { href: url, download: `stats-${from}-${to}.csv` });
     document.body.append(link);
@@ -550,4 +554,5 @@ new ResizeObserver(() => {
 }).observe($('chart-box'));
 
 render();
+/** @type {HTMLButtonElement} */ ($('sign-in').querySelector('button[type=submit]')).disabled = false;
 load();
