@@ -29,7 +29,7 @@ demo: build
 test: tools lint native browser e2e
 
 ## lint: rustfmt, clippy (native, wasm32, and the test builds' features), and the
-## JavaScript type-checked by tsc (loader/tsconfig.json: the loader, and publisher/assets/tsconfig.json: the partner pages' scripts, strictly; tsconfig.json: e2e/, bench/, scripts/, demo/)
+## JavaScript type-checked by tsc (loader/tsconfig.json: the loader, publisher/assets/tsconfig.json: the partner pages' scripts, and counter/assets/tsconfig.json: the counter's dashboard, strictly; tsconfig.json: e2e/, bench/, scripts/, demo/)
 lint:
 	cargo fmt --check
 	cargo clippy --workspace --all-targets --features news_widget/schema,news_widget/names -- -D warnings
@@ -39,6 +39,7 @@ lint:
 	tsc -p tsconfig.json
 	tsc -p loader/tsconfig.json
 	tsc -p publisher/assets/tsconfig.json
+	tsc -p counter/assets/tsconfig.json
 
 ## native: model, state and rendering tests, and the committed schemas and loader names are current
 native:
