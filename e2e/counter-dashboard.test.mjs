@@ -207,6 +207,8 @@ describe('with the right token', () => {
     const [bar] = bars.splice(seen, 1);
     assert.deepEqual(bar, { day: today, readers, views, height: bar.height });
     assert.ok(bar.height > 0, "the views' day shows");
+    assert.equal(await page.locator(`#chart text.value[data-day="${today}"]`).textContent(), '5', 'its number on top');
+    assert.equal(await page.locator('#chart text.value').count(), 1, 'no number on the empty days');
     for (const bar of bars) assert.deepEqual([bar.readers, bar.views, bar.height], [0, 0, 0], `${bar.day} had no views`);
     // The chart says what it shows, for those who do not see it…
     const desc = await page.locator('#chart-desc').textContent();

@@ -292,7 +292,7 @@ function drawChart(data) {
   const height = width < 480 ? 180 : 240;
   const yTicks = ticks(Math.max(...list.map((d) => d.readers)));
   const top = yTicks[yTicks.length - 1];
-  const pad = { top: 10, right: 18, bottom: 26, left: 14 + 8 * number(top).length };
+  const pad = { top: 22, right: 18, bottom: 26, left: 14 + 8 * number(top).length };
   const plotWidth = width - pad.left - pad.right;
   const plotBottom = height - pad.bottom;
   /** @param {number} n */
@@ -319,6 +319,12 @@ function drawChart(data) {
     tip.textContent = say('barTitle', { day: date(d.day), readers: number(d.readers), views: number(d.views) });
     bar.append(tip);
     plot.append(bar);
+    // The number on top of the bar, where there is room for it.
+    if (d.readers > 0 && band >= 16) {
+      const value = svg('text', { class: 'value', x: x + band / 2, y: y(d.readers) - 5, 'text-anchor': 'middle', 'data-day': d.day });
+      value.textContent = number(d.readers);
+      plot.append(value);
+    }
     if ((list.length - 1 - i) % every === 0) {
       const label = svg('text', { x: x + band / 2, y: height - 8, 'text-anchor': 'middle' });
       label.textContent = date(d.day, true);
