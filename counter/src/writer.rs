@@ -212,6 +212,13 @@ fn run(
 /// Once a tick: the counts as the store has them (other processes count
 /// too), and the salts and readers of days that are over forgotten.
 fn housekeeping(store: &mut dyn Store, counts: &Counts, salts: &Salts, site: &Site) {
+    // The queries' connection checkpoints meanwhile, but while this thread
+    // writes it never catches up with the last frames, and SQLite starts its
+    // log afresh only once all are in: without this, the log grows for ever.
+    // Here, between two commits, only the frames since then are left to copy.
+    if let Err(error) = store.checkpoint() {
+        eprintln!("counter: checkpoint: {error}");
+    }
     match store.counts() {
         Ok(read) => counts
             .write()

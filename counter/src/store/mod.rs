@@ -94,7 +94,8 @@ pub trait Store: Send {
     fn forget_before(&mut self, first: Day) -> Result<()>;
     /// The stats rows `query` asks for, by day, article and partner.
     fn stats(&mut self, query: &StatsQuery) -> Result<Vec<StatsRow>>;
-    /// Puts what was committed on disk (each tick, off the writer's thread).
+    /// Puts what was committed on disk: each tick from the queries'
+    /// connection, and from the writer's between two commits.
     fn checkpoint(&mut self) -> Result<()>;
 }
 
