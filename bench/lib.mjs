@@ -107,15 +107,22 @@ function probe() {
 /**
  * Waits for `probe`'s paint; resolves to its time from the host HTML's
  * arrival (its first byte: what no embed can change is left out).
+ *
+ * A photo whose bytes came before the text's first frame paints in that same
+ * frame, and then the observer reports only the photo, the larger of the
+ * two: the first entry at least the text's size is the text's paint either way.
  * @param {Page} page
  * @param {Probe} probe
  */
 export async function painted(page, { size }) {
-  await page.waitForFunction((size) => window.bench.lcp.some((e) => !e.url && e.size === size), size, WAIT).catch(async (error) => {
+  await page.waitForFunction((size) => window.bench.lcp.some((e) => e.size >= size), size, WAIT).catch(async (error) => {
     const seen = await page.evaluate(() => JSON.stringify(window.bench.lcp));
     throw new Error(`${page.url()}: no paint of the article's text (${size} px²); seen ${seen}`, { cause: error });
   });
-  return page.evaluate((size) => window.bench.lcp.find((e) => !e.url && e.size === size).at - window.bench.arrived(), size);
+  return page.evaluate(
+    (size) => Math.min(...window.bench.lcp.filter((e) => e.size >= size).map((e) => e.at)) - window.bench.arrived(),
+    size,
+  );
 }
 
 /**
@@ -324,19 +331,34 @@ export async function staticOf({ browser, server, routes }, path) {
   const at = `${path}.static.html`;
   const known = probes.get(at);
   if (known) return { path: at, probe: known };
-  const { markup, size } = await visit(browser, server, path, async (page) => {
-    await rendered(page);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
-    return page.evaluate(() => ({
-      markup: document.querySelector('news-article').shadowRoot.querySelector('.nw').outerHTML,
-      size: Math.max(0, ...window.bench.lcp.filter((e) => !e.url).map((e) => e.size)),
-    }));
-  });
-  if (!size) throw new Error(`${path}: the widget's article painted no text candidate`);
+  // The text has no entry of its own when the first photo painted in its
+  // frame (see `painted`): another load, another race.
+  for (let attempt = 1; ; attempt += 1) {
+    const { markup, size } = await visit(browser, server, path, async (page) => {
+      await rendered(page);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
+      return page.evaluate(() => ({
+        markup: document.querySelector('news-article').shadowRoot.querySelector('.nw').outerHTML,
+        size: Math.max(0, ...window.bench.lcp.filter((e) => !e.url).map((e) => e.size)),
+      }));
+    });
+    if (size) return made(routes, at, markup, { size });
+    if (attempt === 5) throw new Error(`${path}: the widget's article painted no text candidate in ${attempt} loads`);
+  }
+}
+
+/**
+ * Serves the article's `markup` as static HTML at `at`, timed by `probe`.
+ * @param {Record<string, Route>} routes
+ * @param {string} at
+ * @param {string} markup
+ * @param {Probe} probe
+ */
+function made(routes, at, markup, probe) {
   const shadow = `<template shadowrootmode="open"><link rel="stylesheet" href="/v/${version}/news-widget.css">${markup}</template>`;
   routes[at] = page(html(`<news-article>${shadow}</news-article>`));
-  probes.set(at, { size });
-  return { path: at, probe: { size } };
+  probes.set(at, probe);
+  return { path: at, probe };
 }
 /** @type {Map<string, Probe>} */
 const probes = new Map();
