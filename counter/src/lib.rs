@@ -61,7 +61,7 @@ pub fn run(options: Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
         .map_err(Error::Runtime)?;
     runtime.block_on(async move {
         tokio::spawn(watch(Arc::clone(&site)));
-        tokio::spawn(checkpoints(Arc::clone(&queries)));
+        let checkpointer = tokio::spawn(checkpoints(Arc::clone(&queries), writer.handle()));
         let listener = tokio::net::TcpListener::bind(options.listen)
             .await
             .map_err(|e| Error::Listen(options.listen, e))?;
@@ -77,6 +77,9 @@ pub fn run(options: Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
         );
         ready(addr);
         let served = http::serve(listener, state, shutdown()).await;
+        // The writer stops once no handle is left, and the checkpoints hold one.
+        checkpointer.abort();
+        let _ = checkpointer.await;
         // Every answered view is committed already; this writes what was
         // queued by requests still running when the signal came.
         writer.stop()?;
@@ -97,8 +100,9 @@ async fn watch(site: Arc<site::Site>) {
 }
 
 /// Puts what the writer committed on disk, once a tick: answered views are
-/// on disk within a second.
-async fn checkpoints(queries: Arc<Mutex<Box<dyn store::Store>>>) {
+/// on disk within a second. The bulk of the copy and its fsync happen here,
+/// off the writer's thread, which then copies the few frames left.
+async fn checkpoints(queries: Arc<Mutex<Box<dyn store::Store>>>, writer: writer::Handle) {
     let mut every = tokio::time::interval(writer::TICK);
     loop {
         every.tick().await;
@@ -109,6 +113,7 @@ async fn checkpoints(queries: Arc<Mutex<Box<dyn store::Store>>>) {
         if let Ok(Err(error)) = done.await {
             eprintln!("counter: checkpoint: {error}");
         }
+        writer.checkpoint();
     }
 }
 
