@@ -6,7 +6,8 @@
 //
 // Both sides stop on the same condition: the process has exited after
 // every page went through. Ours writes each copy as a site (`news-widget
-// import --offline --out`, a run per copy, as ids repeat across copies);
+// import --offline --out`, a run per copy, as ids repeat across copies, as
+// many runs at once as cores);
 // trafilatura extracts each page with its metadata to JSON. The A/A row is
 // ours against ourselves, in the same pairing.
 import { execFile } from 'node:child_process';
@@ -112,8 +113,9 @@ export default {
       let round = 0;
       const ours = async () => {
         round += 1;
-        const script = folders.map((f, i) => `"${TOOL}" import --offline --out "${dir}/out-${round}-${i}" "${f}" >/dev/null || exit 1`).join('\n');
-        const result = await measured('bash', ['-c', script]);
+        // A run per copy, as ids repeat across copies, a run per core at once.
+        const runs = folders.map((f, i) => `${dir}/out-${round}-${i} ${f}`).join('\n');
+        const result = await measured('xargs', ['-P', String(cores), '-L', '1', 'bash', '-c', `"${TOOL}" import --offline --out "$0" "$1" >/dev/null`], runs);
         await Promise.all(folders.map((_, i) => rm(`${dir}/out-${round}-${i}`, { recursive: true, force: true })));
         return result;
       };
@@ -147,15 +149,17 @@ export default {
       bench.out();
       bench.out('| importer | pages/s (median) | peak memory | ratio of times (band) |');
       bench.out('|---|---:|---:|---:|');
-      bench.out(`| news-widget import (release, a run per copy) | ${rate(a).toFixed(0)} | ${peak(a)} | |`);
+      bench.out(`| news-widget import (release, a run per copy, a run per core at once) | ${rate(a).toFixed(0)} | ${peak(a)} | |`);
       bench.out(`| trafilatura ${TRAFILATURA} (a worker per core; ${t[0].found} of ${pages} pages with content) | ${rate(t).toFixed(1)} | ${peak(t)} | ${speedup.value.toFixed(1)}x (${band(speedup, 1)}) |`);
       bench.out(`| A/A: news-widget import against itself | ${rate(b).toFixed(0)} | ${peak(b)} | ${aa.value.toFixed(2)}x (${band(aa)}) |`);
       bench.out();
-      bench.budget({
-        budget: 'import at least 10x trafilatura’s pages per second',
-        figure: `${speedup.value.toFixed(1)}x (${rate(a).toFixed(0)} against ${rate(t).toFixed(1)} pages/s)`,
-        verdict: speedup.low >= 10 ? 'met' : speedup.high < 10 ? 'not met' : 'within noise',
-      });
+      for (const times of [5, 10]) {
+        bench.budget({
+          budget: `import at least ${times}x trafilatura’s pages per second`,
+          figure: `${speedup.value.toFixed(1)}x (${rate(a).toFixed(0)} against ${rate(t).toFixed(1)} pages/s)`,
+          verdict: speedup.low >= times ? 'met' : speedup.high < times ? 'not met' : 'within noise',
+        });
+      }
       bench.figure('import_pages_per_s', rate(a));
       bench.figure('import_trafilatura_ratio', speedup.value);
       bench.figure('import_peak_kb', Math.max(...a.map((r) => r.peak)));
