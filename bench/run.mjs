@@ -31,6 +31,7 @@ import scaling from './sections/scaling.mjs';
 import many from './sections/many.mjs';
 import trace from './sections/trace.mjs';
 import importer from './sections/import.mjs';
+import extraction from './sections/extraction.mjs';
 import counter from './sections/counter.mjs';
 
 /**
@@ -60,7 +61,7 @@ import counter from './sections/counter.mjs';
  */
 
 /** @type {Section[]} In the order they run; `noise` before every section that uses its bands. */
-const SECTIONS = [sizes, bytes, noise, jsonOnly, prerendered, repeatView, click, scaling, many, trace, importer, counter];
+const SECTIONS = [sizes, bytes, noise, jsonOnly, prerendered, repeatView, click, scaling, many, trace, importer, extraction, counter];
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const only = process.env.BENCH_ONLY?.split(',');

@@ -23,9 +23,11 @@ import { band, median, ratio, RUNS } from '../lib.mjs';
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = `${ROOT}publisher/tests/fixtures/import/corpus/`;
-const TOOL = `${ROOT}target/release/news-widget`;
+/** The importer, as `buildImporter` leaves it. */
+export const TOOL = `${ROOT}target/release/news-widget`;
 const VENV = `${ROOT}target/bench/trafilatura-venv`;
-const TRAFILATURA = '2.3.1';
+/** The trafilatura release both import sections compare with. */
+export const TRAFILATURA = '2.3.1';
 /** At least this many pages per run. */
 const PAGES = 1000;
 /** Each side's runs (trafilatura takes about a minute a run). */
@@ -83,13 +85,19 @@ async function measured(command, args, input = '') {
   return { ms, peak, stdout };
 }
 
-/** The throwaway virtualenv with trafilatura, made if missing. */
-async function trafilatura() {
+/** The release importer, built. */
+export const buildImporter = () =>
+  run('cargo', ['build', '--quiet', '--release', '-p', 'news-widget-publisher'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+
+/** The throwaway virtualenv with trafilatura, made if missing; resolves to its python. */
+export async function trafilatura() {
   const python = `${VENV}/bin/python`;
   if (!existsSync(python)) {
     await mkdir(`${ROOT}target/bench`, { recursive: true });
     await run('python3', ['-m', 'venv', VENV]);
     // jusText (a trafilatura dependency) imports lxml's cleaner, a package of its own since lxml 5.2.
+    // Debian's pip fails to resolve lxml's extras; a current one does.
+    await run(`${VENV}/bin/pip`, ['install', '--quiet', '--upgrade', 'pip'], { maxBuffer: 16 * 1024 * 1024 });
     await run(`${VENV}/bin/pip`, ['install', '--quiet', `trafilatura==${TRAFILATURA}`, 'lxml_html_clean'], { maxBuffer: 16 * 1024 * 1024 });
   }
   return python;
@@ -99,7 +107,7 @@ async function trafilatura() {
 export default {
   name: 'import',
   async run(bench) {
-    await run('cargo', ['build', '--quiet', '--release', '-p', 'news-widget-publisher'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    await buildImporter();
     const python = await trafilatura();
     const dir = await mkdtemp(join(tmpdir(), 'nw-bench-import-'));
     try {
