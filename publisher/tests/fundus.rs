@@ -77,7 +77,32 @@ struct Convention {
     why: &'static str,
 }
 
-const CONVENTIONS: &[Convention] = &[];
+const CONVENTIONS: &[Convention] = &[
+    Convention {
+        page: "KlasseGegenKlasse_2026_01_07",
+        field: Field::Published,
+        ours: "2026-01-06 00:00:00",
+        why: "the page shows 06.01.2026 (6 January, a day without a time); fundus reads it as 1 June",
+    },
+    Convention {
+        page: "WDR_2024_04_22",
+        field: Field::Published,
+        ours: "2024-04-22 06:00:00+02:00",
+        why: "the page shows \"Stand: 22.04.2024, 06:00 Uhr\" and DC.Date 2024-04-22T06:00+02:00; fundus keeps the day",
+    },
+    Convention {
+        page: "Landesspiegel_2025_06_30",
+        field: Field::Published,
+        ours: "2025-06-30 07:48:14+02:00",
+        why: "the dateline's <time datetime> is 2025-06-30T07:48:14+02:00; fundus keeps the JSON-LD's day",
+    },
+    Convention {
+        page: "RollingStone_2024_04_25",
+        field: Field::Published,
+        ours: "2024-04-25 08:21:02+00:00",
+        why: "the JSON-LD says 08:21:02Z; fundus gives New York's wall clock (04:21:02) without its offset",
+    },
+];
 
 /// A page and its label.
 struct Case {
@@ -152,15 +177,23 @@ fn convention(case: &Case, field: Field) -> Option<&'static Convention> {
 
 /// Whether our RFC 3339 stamp is the label's moment: the same instant to
 /// the second (fundus keeps microseconds), or, where fundus gives a wall
-/// clock without an offset, the same wall clock.
+/// clock without an offset, the same wall clock. Where fundus's seconds are
+/// `:00` (it read a clock shown to the minute; the page's metadata may
+/// give the seconds), to the minute.
 fn same_moment(ours: &str, label: &str) -> bool {
     let label = label.trim().replacen(' ', "T", 1);
-    let whole_seconds = |at: jiff::Timestamp| at.as_second();
+    let to_the_minute = label.get(16..19) == Some(":00")
+        && !label.get(19..).is_some_and(|rest| rest.starts_with('.'));
+    let unit = if to_the_minute { 60 } else { 1 };
+    let truncated = |at: jiff::Timestamp| at.as_second().div_euclid(unit);
     match label.parse::<jiff::Timestamp>() {
         Ok(theirs) => ours
             .parse::<jiff::Timestamp>()
-            .is_ok_and(|o| whole_seconds(o) == whole_seconds(theirs)),
-        Err(_) => label.get(..19).is_some_and(|wall| ours.starts_with(wall)),
+            .is_ok_and(|o| truncated(o) == truncated(theirs)),
+        Err(_) => {
+            let wall = if to_the_minute { 16 } else { 19 };
+            label.get(..wall).is_some_and(|wall| ours.starts_with(wall))
+        }
     }
 }
 
@@ -438,6 +471,10 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
     for s in &skipped {
         println!("skipped {s}");
     }
+    println!("\nwhere fundus's convention differs from ours, scored against ours:");
+    for c in CONVENTIONS {
+        println!("  {} {:?} {:?}: {}", c.page, c.field, c.ours, c.why);
+    }
     let n = cases.len();
     let precision = percent(both_words, ours_words);
     let recall = percent(both_words, their_words);
@@ -459,7 +496,7 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
         Score {
             field: "published (the instant)",
             score: percent(totals[2], n),
-            floor: floor(96.0),
+            floor: floor(97.0),
         },
         Score {
             field: "first body paragraph",
@@ -479,7 +516,7 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
         Score {
             field: "pages imported",
             score: percent(n - skipped.len(), n),
-            floor: floor(99.0),
+            floor: floor(100.0),
         },
         Score {
             field: "photo credits found",

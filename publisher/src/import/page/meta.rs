@@ -54,8 +54,13 @@ pub struct LdArticle {
 pub struct Meta {
     /// The JSON-LD article objects, best first.
     pub articles: Vec<LdArticle>,
-    /// `<meta>` contents by lowercased `name`, `property` or `itemprop`, in document order.
+    /// `<meta>` contents by `name`, `property` or `itemprop` (as [`key`]
+    /// writes it), in document order.
     pub tags: HashMap<String, Vec<String>>,
+    /// Every `datePublished` (or `dateCreated`) of the page's JSON-LD, of
+    /// whatever type, outer objects first: for pages whose article is not
+    /// typed as one (a fact check's `ClaimReview`, a `WebPage`).
+    pub ld_dates: Vec<String>,
     /// `<title>`.
     pub title: Option<String>,
     /// `<link rel=canonical>`'s `href`.
@@ -92,7 +97,7 @@ impl Meta {
                 if let Some(key) = value.attr(key) {
                     // `property="og:title article:title"` names several.
                     for key in key.split_whitespace() {
-                        let entry = meta.tags.entry(key.to_ascii_lowercase()).or_default();
+                        let entry = meta.tags.entry(self::key(key)).or_default();
                         entry.push(content.clone());
                     }
                 }
@@ -133,6 +138,7 @@ impl Meta {
             let text: String = script.text().collect();
             if let Some(json) = lenient_json(&text) {
                 meta.read_ld(&json, 0);
+                ld_dates(&json, 0, &mut meta.ld_dates);
             }
         }
         for key in SITE_NAME_META {
@@ -153,12 +159,12 @@ impl Meta {
     /// The first value of any of `keys`.
     pub fn first(&self, keys: &[&str]) -> Option<String> {
         keys.iter()
-            .find_map(|k| self.tags.get(*k)?.first().cloned())
+            .find_map(|k| self.tags.get(&key(k))?.first().cloned())
     }
 
     /// Every value of `key`.
     pub fn all(&self, key: &str) -> Vec<String> {
-        self.tags.get(key).cloned().unwrap_or_default()
+        self.tags.get(&self::key(key)).cloned().unwrap_or_default()
     }
 
     /// The best JSON-LD article, if there is one.
@@ -198,6 +204,36 @@ impl Meta {
             }
             _ => {}
         }
+    }
+}
+
+/// A `<meta>` key as it is looked up: lowercased, without the `:`, `.`,
+/// `_` and `-` that sites write differently (`article:published_time`,
+/// `article:published:time`, `article_published_time`).
+pub fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ':' | '.' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Every `datePublished` and `dateCreated` in a JSON-LD value, outer
+/// objects first.
+fn ld_dates(value: &Value, depth: usize, out: &mut Vec<String>) {
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| ld_dates(v, depth + 1, out)),
+        Value::Object(object) => {
+            for name in ["datePublished", "dateCreated"] {
+                if let Some(date) = string(object.get(name)) {
+                    out.push(date);
+                }
+            }
+            object.values().for_each(|v| ld_dates(v, depth + 1, out));
+        }
+        _ => {}
     }
 }
 

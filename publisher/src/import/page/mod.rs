@@ -75,6 +75,7 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
     let container = content.as_ref().and_then(Content::around).unwrap_or(root);
     let page = Page {
         html: &html,
+        address: url.as_ref(),
         region: region(container),
         container,
         index,
@@ -118,7 +119,7 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
     }
     Draft {
         id: page.meta.article().and_then(|a| a.identifier.clone()),
-        url,
+        url: url.clone(),
         language,
         category: details::category(&page),
         headline,
@@ -160,6 +161,8 @@ pub fn plain_text(html: &str) -> String {
 struct Page<'a> {
     html: &'a Html,
     meta: Meta,
+    /// The article's address.
+    address: Option<&'a WebUrl>,
     index: Index,
     /// The body's container.
     container: ElementRef<'a>,
@@ -277,4 +280,12 @@ fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Vec<Piece>
         .filter(|p| matches!(p, Piece::Image(_)))
         .take(1)
         .collect()
+}
+
+/// A page read as `import` reads one at `https://news.example/…`, for the
+/// stages' table tests.
+#[cfg(test)]
+pub(crate) fn read(html: &str) -> Draft {
+    let url = Url::parse("https://news.example/section/a-story.html").expect("a URL");
+    extract(html, &url, Some(&url), &Hints::default())
 }

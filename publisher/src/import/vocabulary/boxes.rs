@@ -157,16 +157,21 @@ pub const LEAD: Words = &[(
     ],
 )];
 
-/// A box holding a date (anywhere in its class name).
+/// A box holding a date (anywhere in its class name; htmldate's
+/// `DATE_EXPRESSIONS` too).
 #[rustfmt::skip]
 pub const DATE: Words = &[
-    ("*", &["date", "time", "publish", "posted", "dateline"]),
+    ("*", &["date", "time", "publish", "posted", "dateline", "meta", "info", "subline",
+            "submitted", "publication", "fa-clock", "fa-calendar", "created"]),
     ("vi", &["ngay", "thoi-?gian"]),
+    ("de", &["datum"]),
+    ("es", &["fecha"]),
+    ("fr", &["parution"]),
 ];
 
 /// A box holding a date among other things (whole words).
 #[rustfmt::skip]
-pub const DATE_AMONG: Words = &[("*", &["meta", "byline", "info"])];
+pub const DATE_AMONG: Words = &[("*", &["byline", "author", "autor", "stand"])];
 
 /// A date box for the last change, not the publication (anywhere).
 #[rustfmt::skip]
