@@ -78,6 +78,225 @@ struct Convention {
 }
 
 const CONVENTIONS: &[Convention] = &[
+    // Headlines: ours is the visible one (README, "Importing"); fundus's
+    // parsers often take a title written for search engines or sharing.
+    Convention {
+        page: "NZZ_2024_07_18",
+        field: Field::Headline,
+        ours: "Krieg in Nahost: USA schliessen provisorischen Hafen vor Gaza-Küste +++ Israel schickt Panzer in Norden von Rafah",
+        why: "the visible <h1> (the first JSON-LD headline too); fundus takes the <title>",
+    },
+    Convention {
+        page: "TagesAnzeiger_2026_05_18",
+        field: Field::Headline,
+        ours: "Trump plant Helikopterlandeplatz beim Weissen Haus",
+        why: "the visible <h1>; fundus takes the og:title, which adds \"– während sein Ballsaal-Projekt stockt\"",
+    },
+    Convention {
+        page: "ZwanzigMinuten_2025_11_06",
+        field: Field::Headline,
+        ours: "Lebensmittel gegen Erkältung: Die richtige Ernährung zur Genesung",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "People_2024_04_24",
+        field: Field::Headline,
+        ours: "促进航天技术更好惠及人民――习近平主席向首届\"中国－拉美和加勒比国家航天合作论坛\"致贺信为中拉深化航天合作指明方向",
+        why: "the visible <h1>; fundus takes the <title>, with the site's \"--时政--人民网\"",
+    },
+    Convention {
+        page: "BR_2024_08_27",
+        field: Field::Headline,
+        ours: "Nahost-Ticker: Palästinenser mutmaßlich von Siedlern erschossen",
+        why: "the visible <h1> of the live ticker's latest entry; fundus takes the JSON-LD headline of the ticker",
+    },
+    Convention {
+        page: "DieWelt_2024_08_27",
+        field: Field::Headline,
+        ours: "Voigt, Höcke und der Vorwurf einer Lüge vor laufender Kamera",
+        why: "the visible <h2> (under \"Wahlkampf in Thüringen\"); fundus takes the og:title, whose kicker differs",
+    },
+    Convention {
+        page: "FAZ_2023_04_28",
+        field: Field::Headline,
+        ours: "49-Euro-Ticket: Pendler sparen 60 Prozent bei Bus und Bahn",
+        why: "the visible <h2>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "FAZ_2024_04_17",
+        field: Field::Headline,
+        ours: "Ein großer Tummelplatz für russische Spione",
+        why: "the visible <h2> under its label \"Spionagedrehscheibe Schweiz\"; fundus takes the SEO title of the breadcrumb <h1> and og:title",
+    },
+    Convention {
+        page: "Kicker_2024_04_26",
+        field: Field::Headline,
+        ours: "MSV-Interimstrainer Schubert: \"Nicht mehr viel zu verlieren\"",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "LTO_2025_10_20",
+        field: Field::Headline,
+        ours: "Waffenlieferungen an Israel: Palästinenser legt Verfassungsbeschwerde ein",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "MDR_2023_04_28",
+        field: Field::Headline,
+        ours: "Schlachtbetriebe: Das harte Geschäft mit dem Tod: Warum immer weniger in Thüringen geschlachtet wird",
+        why: "the visible <h1>, its kicker \"Schlachtbetriebe\" joined; fundus takes the JSON-LD headline",
+    },
+    Convention {
+        page: "SpiegelOnline_2023_04_28",
+        field: Field::Headline,
+        ours: "Kollaps der Silicon Valley Bank: US-Notenbank räumt Versäumnisse bei Aufsicht ein",
+        why: "the visible <h2>, its kicker joined; fundus takes the og:title, worded otherwise",
+    },
+    Convention {
+        page: "TOnline_2026_04_15",
+        field: Field::Headline,
+        ours: "Trump postet nach Kritik an Papst Leo nächstes KI-Foto mit Jesus",
+        why: "the visible <h1>; fundus takes the JSON-LD headline, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "WAZ_2023_06_29",
+        field: Field::Headline,
+        ours: "\"Wegovy\": So teuer wird die Abnehmspritze für Fettleibige",
+        why: "the visible <h2>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "ZDF_2025_11_07",
+        field: Field::Headline,
+        ours: "Warum Putin vor einer \"Zerschlagung Russlands\" warnt",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "HankookIlbo_2025_05_15",
+        field: Field::Headline,
+        ours: "\"왜 경상도, 전라도 나눠서 싸우나\"... DJ 고향에서 '국민 통합' 외친 이재명",
+        why: "the visible <h1>, its quotation marks kept; fundus takes the JSON-LD headline without them",
+    },
+    Convention {
+        page: "LBCGroup_2026_01_08",
+        field: Field::Headline,
+        ours: "\"شعر وردي ي\u{64f}شعل السخرية\"… لغز لون شعر دونالد ترامب يربك الجمهور وخبير يشرح السبب",
+        why: "the visible <h1>, its quotation marks kept; fundus takes the og:title without them",
+    },
+    Convention {
+        page: "NRK_2024_08_05",
+        field: Field::Headline,
+        ours: "Tårene rant for norsk OL-håp – så kom sjokkvendingen",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "VerdensGang_2024_08_05",
+        field: Field::Headline,
+        ours: "Fredrik (27) og Vetle (30) er på et ekstremt eventyr «ingen har tenkt på før»: – Magisk",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "Aftonbladet_2026_08_02",
+        field: Field::Headline,
+        ours: "Zelenskyj vädjar efter nya attackerna: \"Kritiskt att partner förstår\"",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "Haberturk_2024_07_03",
+        field: Field::Headline,
+        ours: "Türkiye'de orman yangınları! Yangınlarda son durum!",
+        why: "the visible <h1>; fundus keeps the section's \" - Güncel haberler\" of the titles",
+    },
+    Convention {
+        page: "DailyMail_2024_04_27",
+        field: Field::Headline,
+        ours: "Your $1 bill could be worth up THOUSANDS - here's how to check if you have the rare buck",
+        why: "the visible <h1>; fundus takes the JSON-LD headline, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "DailyStar_2024_04_23",
+        field: Field::Headline,
+        ours: "'I sell Walt Disney World holidays - booking the right day could save you thousands'",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "EuronewsEN_2024_04_30",
+        field: Field::Headline,
+        ours: "Swedish police to investigate reports of information leaks to violent gangs",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "EuronewsEN_2026_01_06",
+        field: Field::Headline,
+        ours: "As Trump pitches Venezuelan oil dream for US companies, experts warn it won't be cheap or easy",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "EveningStandard_2024_05_02",
+        field: Field::Headline,
+        ours: "Chelsea send clear message of intent on proud day at Cobham in battling win over Tottenham",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "EveningStandard_2024_10_24",
+        field: Field::Headline,
+        ours: "Tony Blair: Why there has to be compromise to end the Ukraine war",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "Express_2024_07_18",
+        field: Field::Headline,
+        ours: "Prince Harry and Meghan Markle LIVE: 'Whining' couple 'won't recover' from 'terrible' snub",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "Metro_2024_07_17",
+        field: Field::Headline,
+        ours: "Five key policies announced in first King's Speech of Labour government",
+        why: "the visible <h1>; fundus takes the JSON-LD headline, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "Metro_2024_11_29",
+        field: Field::Headline,
+        ours: "Sweden tells 5,000,000 households 'how to survive WWIII' in new war pamphlet",
+        why: "the visible <h1>; fundus takes the JSON-LD headline, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "TheIndependent_2024_11_22",
+        field: Field::Headline,
+        ours: "Australian teenager becomes sixth to die in Laos 'methanol poisoning' as police detain hostel bosses",
+        why: "the visible <h1>; fundus takes the JSON-LD headline, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "TheMirror_2024_08_05",
+        field: Field::Headline,
+        ours: "UK riots LIVE: Plymouth stand-off sees far-right protesters 'throw stones' as 3 cops injured",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "TheSun_2024_04_22",
+        field: Field::Headline,
+        ours: "Who is Man City star Phil Foden's girlfriend Rebecca Cooke and how many children do couple have?",
+        why: "the visible <h1>; fundus takes the JSON-LD headline, which ends in \"...\"",
+    },
+    Convention {
+        page: "APNews_2024_09_03",
+        field: Field::Headline,
+        ours: "The presidential campaigns brace for an intense sprint to Election Day",
+        why: "the visible <h1>; fundus takes the JSON-LD headline, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "Wired_2024_04_28",
+        field: Field::Headline,
+        ours: "The Best Sleeping Bags for Every Adventure",
+        why: "the visible <h1>; fundus takes the JSON-LD headline, worded otherwise (an SEO title)",
+    },
+    Convention {
+        page: "DailyMaverick_2026_01_06",
+        field: Field::Headline,
+        ours: "Joburg has failed its informal traders: there is a solution, here's what the City needs to do",
+        why: "the visible <h1>; fundus takes the og:title, worded otherwise (an SEO title)",
+    },
+    // Publication dates.
     Convention {
         page: "KlasseGegenKlasse_2026_01_07",
         field: Field::Published,
@@ -156,6 +375,8 @@ fn cases() -> Vec<Case> {
 #[derive(Default)]
 struct Marks {
     headline: bool,
+    /// The headline against fundus's own label, conventions aside.
+    headline_raw: bool,
     authors: bool,
     published: bool,
     first: bool,
@@ -259,9 +480,10 @@ fn mark(case: &Case, article: Option<&Article>) -> Marks {
     };
 
     let headline = as_read(article.headline.as_str());
+    marks.headline_raw = as_read(&label.title) == headline;
     marks.headline = match convention(case, Field::Headline) {
         Some(c) => as_read(c.ours) == headline,
-        None => as_read(&label.title) == headline,
+        None => marks.headline_raw,
     };
     if !marks.headline {
         marks
@@ -411,6 +633,7 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
     }
     let mut rows = Vec::new();
     let mut totals = [0usize; 5];
+    let mut headlines_raw = 0;
     let mut skipped = Vec::new();
     let (mut captions, mut credits) = ((0, 0), (0, 0));
     let (mut ours_words, mut their_words, mut both_words) = (0, 0, 0);
@@ -456,6 +679,7 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
         {
             totals[i] += usize::from(*ok);
         }
+        headlines_raw += usize::from(marks.headline_raw);
         captions.0 += marks.captions.0;
         captions.1 += marks.captions.1;
         credits.0 += marks.credits.0;
@@ -486,7 +710,7 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
         Score {
             field: "headline",
             score: percent(totals[0], n),
-            floor: floor(77.0),
+            floor: floor(90.0),
         },
         Score {
             field: "authors (as a set)",
@@ -517,6 +741,11 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
             field: "pages imported",
             score: percent(n - skipped.len(), n),
             floor: floor(100.0),
+        },
+        Score {
+            field: "headline, no conventions",
+            score: percent(headlines_raw, n),
+            floor: None,
         },
         Score {
             field: "photo credits found",
