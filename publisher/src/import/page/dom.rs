@@ -62,13 +62,20 @@ fn is_code_element(name: &str) -> bool {
     matches!(name, "script" | "style" | "noscript" | "template")
 }
 
-/// The element's `class` and `id`, lowercased, for the class-name heuristics.
+/// The element's `class` and `id` (and the `data-component` and
+/// `data-testid` that script-built pages name their boxes with),
+/// lowercased, for the class-name heuristics.
 pub fn class_and_id(element: ElementRef) -> String {
     let value = element.value();
     let mut out = String::new();
-    for part in [value.attr("class"), value.attr("id")]
-        .into_iter()
-        .flatten()
+    for part in [
+        value.attr("class"),
+        value.attr("id"),
+        value.attr("data-component"),
+        value.attr("data-testid"),
+    ]
+    .into_iter()
+    .flatten()
     {
         out.push_str(&part.to_ascii_lowercase());
         out.push(' ');

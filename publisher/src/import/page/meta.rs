@@ -20,6 +20,9 @@ pub struct LdAuthor {
     pub name: String,
     /// Whether it is an organization (often the site itself).
     pub organization: bool,
+    /// The `@id` of the node that names it, when it is only a reference
+    /// (`"author": {"@id": "…#/schema/person/…"}`, as Yoast writes it).
+    pub reference: Option<String>,
 }
 
 /// The article object of a page's JSON-LD.
@@ -127,6 +130,8 @@ impl Meta {
             .filter(|l| !l.is_empty())
             .or_else(|| meta.first(&["og:locale", "content-language", "dc.language", "language"]));
 
+        // Every JSON-LD node with an `@id` and a name, for references to it.
+        let mut named: HashMap<String, (String, bool)> = HashMap::new();
         for script in page.select(&LD) {
             if !script
                 .value()
@@ -139,7 +144,18 @@ impl Meta {
             if let Some(json) = lenient_json(&text) {
                 meta.read_ld(&json, 0);
                 ld_dates(&json, 0, &mut meta.ld_dates);
+                ld_nodes(&json, 0, &mut named);
             }
+        }
+        for article in &mut meta.articles {
+            article.authors.retain_mut(|a| match a.reference.take() {
+                Some(id) => named.get(&id).is_some_and(|(name, organization)| {
+                    a.name.clone_from(name);
+                    a.organization = *organization;
+                    true
+                }),
+                None => true,
+            });
         }
         for key in SITE_NAME_META {
             for name in meta.all(key) {
@@ -215,6 +231,26 @@ pub fn key(name: &str) -> String {
         .filter(|c| !matches!(c, ':' | '.' | '_' | '-'))
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Every node of a JSON-LD value with an `@id` and a name: its name, and
+/// whether it is an organization.
+fn ld_nodes(value: &Value, depth: usize, out: &mut HashMap<String, (String, bool)>) {
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| ld_nodes(v, depth + 1, out)),
+        Value::Object(object) => {
+            if let (Some(id), Some(name)) = (string(object.get("@id")), string(object.get("name")))
+            {
+                let organization = types(value).iter().any(|t| t.ends_with("Organization"));
+                out.entry(id).or_insert((name, organization));
+            }
+            object.values().for_each(|v| ld_nodes(v, depth + 1, out));
+        }
+        _ => {}
+    }
 }
 
 /// Every `datePublished` and `dateCreated` in a JSON-LD value, outer
@@ -342,16 +378,26 @@ fn authors(value: Option<&Value>) -> Vec<LdAuthor> {
                 .then_some(LdAuthor {
                     name,
                     organization: false,
+                    reference: None,
                 })
                 .into_iter()
                 .collect()
         }
         Some(object @ Value::Object(o)) => {
             let organization = types(object).iter().any(|t| t.ends_with("Organization"));
-            string(o.get("name"))
-                .map(|name| LdAuthor { name, organization })
-                .into_iter()
-                .collect()
+            match (string(o.get("name")), string(o.get("@id"))) {
+                (Some(name), _) => vec![LdAuthor {
+                    name,
+                    organization,
+                    reference: None,
+                }],
+                (None, Some(id)) => vec![LdAuthor {
+                    name: String::new(),
+                    organization,
+                    reference: Some(id),
+                }],
+                (None, None) => Vec::new(),
+            }
         }
         _ => Vec::new(),
     }

@@ -124,6 +124,11 @@ pub const BYLINE: Words = &[
     ("vi", &["tacgia", "tac-gia"]),
 ];
 
+/// A byline, wherever the word stands in a class name ("metaInfoAuthorList",
+/// "articleAuthor"; not "authority").
+#[rustfmt::skip]
+pub const BYLINE_ANYWHERE: Words = &[("*", &["author(?:[^i]|$)"])];
+
 /// Inside a byline's box, a part that is not a name (anywhere in the class).
 #[rustfmt::skip]
 pub const NOT_A_NAME: Words = &[(
@@ -242,7 +247,11 @@ predicate!(
 predicate!(
     /// A byline.
     is_byline,
-    class_words(BYLINE)
+    pattern(&format!(
+        "{}|{}",
+        class_words(BYLINE).as_str(),
+        class_parts(BYLINE_ANYWHERE).as_str()
+    ))
 );
 predicate!(
     /// A part of a byline's box that is not a name.
@@ -320,6 +329,7 @@ mod tests {
             (is_credit, "photo-credit", true),
             (is_byline, "author-name", true),
             (is_byline, "authority", false),
+            (is_byline, "metainfoauthorlist-item", true),
             (is_lead, "sapo", true),
             (is_lead, "leading", false),
             (is_date, "publish-date", true),

@@ -65,6 +65,24 @@ pub const MONTHS: &[(&str, [&[&str]; 12])] = &[
             &["desember"]]),
 ];
 
+/// Weekday names, Monday first, by language (a dateline's, never a name).
+#[rustfmt::skip]
+pub const WEEKDAYS: Words = &[
+    ("en", &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+    ("de", &["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]),
+    ("fr", &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]),
+    ("es", &["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]),
+    ("it", &["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"]),
+    ("pt", &["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira"]),
+    ("nl", &["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]),
+];
+
+/// Whether `word` is a weekday's name.
+pub fn is_weekday(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.']).to_lowercase();
+    WEEKDAYS.iter().any(|(_, w)| w.contains(&word.as_str()))
+}
+
 /// A line or label that gives the last change, not the publication.
 #[rustfmt::skip]
 pub const UPDATED: Words = &[

@@ -16,6 +16,21 @@ pub const AUTHOR_META: &[&str] = &[
     "sailthru.author", "dable:author", "byl",
 ];
 
+/// Path segments of a writer's page (`/autoren/name/max-kolter`): a link
+/// there names a writer.
+#[rustfmt::skip]
+pub const AUTHOR_PATHS: &[&str] = &[
+    "author", "authors", "autor", "autoren", "autores", "auteur", "auteurs", "autore",
+    "autori", "journalist", "journalisten", "journalister", "redakteur", "redakteure",
+    "reporter", "reporters", "penulis", "skribent", "forfatter", "writers", "columnists",
+];
+
+/// Whether a link's path leads to a writer's page.
+pub fn is_author_path(path: &str) -> bool {
+    path.split('/')
+        .any(|segment| AUTHOR_PATHS.contains(&segment.to_ascii_lowercase().as_str()))
+}
+
 /// `<meta>` keys giving when the article was published, most telling
 /// first. Keys are compared without `:`, `.`, `_` and `-`
 /// (`page::meta::key`), so `article:published:time` is `article:published_time`.
