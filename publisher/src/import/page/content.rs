@@ -18,8 +18,12 @@ use crate::import::vocabulary::boxes;
 /// the last word, by the prose inside.
 pub fn looks_junk(element: ElementRef) -> bool {
     let name = tag(element);
-    // A heading is what its box is; its own class ("sticky-nav-trigger") says little.
-    if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+    // A heading is what its box is; its own class ("sticky-nav-trigger")
+    // says little. So are a photo ("img-share") and its caption ("image-footer").
+    if matches!(
+        name,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "figcaption" | "img" | "picture" | "figure"
+    ) {
         return false;
     }
     if is_code(name) || boxes::JUNK_TAGS.contains(&name) {
@@ -41,7 +45,10 @@ pub fn looks_junk(element: ElementRef) -> bool {
     {
         words.push_str(&kind.to_ascii_lowercase());
     }
-    !words.is_empty() && !boxes::is_article_body(&words) && boxes::is_junk(&words)
+    !words.is_empty()
+        && !boxes::is_article_body(&words)
+        && !boxes::is_caption(&words)
+        && boxes::is_junk(&words)
 }
 
 /// The page's best candidate for the article's body.

@@ -99,6 +99,22 @@ pub const CAPTION: Words = &[
         ],
     ),
     ("vi", &["chu-?thich", "chuthich"]),
+    ("de", &["bu"]),
+];
+
+/// A photo's caption, wherever the word stands in a class name
+/// ("newsCaption", "imageCaption", "mediaSubtitleText", "bildunterschrift").
+#[rustfmt::skip]
+pub const CAPTION_ANYWHERE: Words = &[
+    ("*", &["caption", "legend", "subtitletext"]),
+    ("de", &["bildunterschrift", "bildtext"]),
+    ("es", &["leyenda", "pie-?de-?foto"]),
+    ("it", &["didascalia"]),
+    ("pt", &["legenda"]),
+    ("nl", &["onderschrift"]),
+    ("da", &["billedtekst"]),
+    ("no", &["bildetekst"]),
+    ("fi", &["kuvateksti"]),
 ];
 
 /// An element holding a photo's credit (anywhere in its class name).
@@ -237,7 +253,11 @@ predicate!(
 predicate!(
     /// A photo's caption.
     is_caption,
-    class_words(CAPTION)
+    pattern(&format!(
+        "{}|{}",
+        class_words(CAPTION).as_str(),
+        class_parts(CAPTION_ANYWHERE).as_str()
+    ))
 );
 predicate!(
     /// A photo's credit.
@@ -326,6 +346,9 @@ mod tests {
             (is_caption, "wp-caption-text", true),
             (is_caption, "fck_detail__caption", true),
             (is_caption, "image-caption", true),
+            (is_caption, "newscaption", true),
+            (is_caption, "mediasubtitletext", true),
+            (is_caption, "bildunterschrift", true),
             (is_credit, "photo-credit", true),
             (is_byline, "author-name", true),
             (is_byline, "authority", false),
