@@ -369,6 +369,13 @@ mod tests {
                     None,
                 )),
             ),
+            // A link around the photo alone (to its page): still the photo.
+            (
+                format!(
+                    r#"<a href="/bild/1"><div>{img}></div></a><div class="mediaInfo"><span class="mediaSubtitleText">Pigs in the hall.</span></div>"#
+                ),
+                Some(("Pigs in the hall.", None)),
+            ),
             // A photo inline in a paragraph: the paragraph's words are not its caption.
             (
                 format!(

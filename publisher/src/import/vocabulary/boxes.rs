@@ -26,6 +26,10 @@ pub const JUNK: Words = &[
             "outbrain", "taboola", "zergnet", "read-?more", "see-?also", "also-?read",
             "more-?stories", "more-?news", "print", "rating", "vote", "poll", "author-?bio",
             "bio-box", "visually-?hidden", "sr-only", "screen-reader-text",
+            // Consent, sign-in and saving dialogs (OneTrust, Didomi, CMPs).
+            "cmp", "consent", "cookies?", "gdpr", "onetrust", "ot-sdk", "ot-pc", "didomi",
+            "sp-message", "vendor-list", "popup", "save-article",
+            "skip-?link", "skip-?to-?content", "list-articles", "article-?list",
         ],
     ),
     (
@@ -340,6 +344,10 @@ mod tests {
             (is_junk, "newsletter-signup", true),
             (is_junk, "article-body", false),
             (is_junk, "shareholder-letter", false),
+            (is_junk, "ot-sdk-column", true),
+            (is_junk, "cmp-container", true),
+            (is_junk, "sliding-drawer--save-article", true),
+            (is_junk, "render-target-modal", false),
             (is_article_body, "c-article-body", true),
             (is_article, "entry-content", true),
             (is_not_article, "comment-list", true),
