@@ -26,9 +26,8 @@ pub const JUNK: Words = &[
             "outbrain", "taboola", "zergnet", "read-?more", "see-?also", "also-?read",
             "more-?stories", "more-?news", "print", "rating", "vote", "poll", "author-?bio",
             "bio-box", "visually-?hidden", "sr-only", "screen-reader-text",
-            // Consent, sign-in and saving dialogs (OneTrust, Didomi, CMPs).
-            "cmp", "consent", "cookies?", "gdpr", "onetrust", "ot-sdk", "ot-pc", "didomi",
-            "sp-message", "vendor-list", "popup", "save-article",
+            // Sign-in and saving dialogs (dialogs of consent: `DIALOGS`).
+            "popup", "save-article",
             "skip-?link", "skip-?to-?content", "list-articles", "article-?list",
         ],
     ),
@@ -40,6 +39,18 @@ pub const JUNK: Words = &[
         ],
     ),
 ];
+
+/// Consent and cookie dialogs (OneTrust, Didomi, CMPs): never the article,
+/// however much prose their privacy text has (it can outweigh a short
+/// story's). Whole words of a class name.
+#[rustfmt::skip]
+pub const DIALOGS: Words = &[(
+    "*",
+    &[
+        "cmp", "consent", "cookies?", "gdpr", "onetrust", "ot-sdk", "ot-pc", "didomi",
+        "sp-message", "vendor-list",
+    ],
+)];
 
 /// Words that name a box that is not the article wherever they stand in a
 /// class name ("jp-relatedposts", "VCObjectBoxRelatedNewsItem").
@@ -54,7 +65,12 @@ pub const JUNK_ANYWHERE: Words = &[(
 
 /// Class words that keep a box in the article whatever else it is called.
 #[rustfmt::skip]
-pub const ARTICLE_BODY: Words = &[("*", &["articlebody", "article-body"])];
+/// BEM's `article__body` and `article__content` (the content element of the
+/// article block) only where a class name starts with them.
+pub const ARTICLE_BODY: Words = &[(
+    "*",
+    &["articlebody", "article-body", r"(?:^|\s)article__(?:body|content)"],
+)];
 
 /// ARIA roles of boxes that are not the article.
 #[rustfmt::skip]
@@ -240,6 +256,11 @@ predicate!(
     ))
 );
 predicate!(
+    /// A consent or cookie dialog.
+    is_dialog,
+    class_words(DIALOGS)
+);
+predicate!(
     /// A box that is the article's body whatever else it is called.
     is_article_body,
     class_parts(ARTICLE_BODY)
@@ -344,11 +365,22 @@ mod tests {
             (is_junk, "newsletter-signup", true),
             (is_junk, "article-body", false),
             (is_junk, "shareholder-letter", false),
-            (is_junk, "ot-sdk-column", true),
-            (is_junk, "cmp-container", true),
+            (is_dialog, "ot-sdk-column", true),
+            (is_dialog, "cmp-container", true),
             (is_junk, "sliding-drawer--save-article", true),
             (is_junk, "render-target-modal", false),
             (is_article_body, "c-article-body", true),
+            (
+                is_article_body,
+                "sidebar-grid__content article__content",
+                true,
+            ),
+            (is_article_body, "teaser-article__content", false),
+            (is_dialog, "onetrust-consent-sdk", true),
+            (is_dialog, "ot-sdk-container", true),
+            (is_dialog, "cookie-banner", true),
+            (is_dialog, "cookiecutter", false),
+            (is_junk, "onetrust-consent-sdk", false),
             (is_article, "entry-content", true),
             (is_not_article, "comment-list", true),
             (is_caption, "wp-caption-text", true),
