@@ -50,6 +50,9 @@ pub fn looks_junk(element: ElementRef) -> Verdict {
         Verdict::Plain
     } else if boxes::is_article_body(&words) {
         Verdict::Body
+    } else if name == "p" && boxes::is_behind_paywall(&words) {
+        // The text a paywall hides is the article's (Condé Nast's `p.paywall`).
+        Verdict::Plain
     } else if !boxes::is_caption(&words) && boxes::is_junk(&words) {
         Verdict::Junk
     } else {
@@ -177,6 +180,21 @@ fn chunks<'a>(
     parts: &[ElementRef<'a>],
     stats: &Index,
 ) -> Vec<ElementRef<'a>> {
+    // A candidate without a class of its own (`<div><div><p>`) is known by
+    // the first wrapper with one around it, reached through wrappers of
+    // nothing else.
+    let mut top = top;
+    for _ in 0..4 {
+        let class = top.value().attr("class").unwrap_or("").trim();
+        let wrapper = top
+            .parent()
+            .and_then(ElementRef::wrap)
+            .filter(|p| p.child_elements().count() == 1 && !matches!(tag(*p), "body" | "article"));
+        match wrapper {
+            Some(parent) if class.is_empty() => top = parent,
+            _ => break,
+        }
+    }
     let class = top.value().attr("class").unwrap_or("").trim();
     if class.is_empty() {
         return Vec::new();
@@ -200,6 +218,7 @@ fn chunks<'a>(
         .filter(|e| {
             !parts
                 .iter()
+                .chain([&top])
                 .any(|p| stats.contains(*p, *e) || stats.contains(*e, *p))
         })
         .filter(|e| {
@@ -404,6 +423,25 @@ mod tests {
                     long("three")
                 ),
                 &["one", "three"],
+                &[],
+            ),
+            // Chunks known by the wrapper around their classless boxes.
+            (
+                format!(
+                    r#"<article><div class="chunk"><div><div>{}</div></div></div><figure><img src="a.jpg"></figure><div class="chunk"><div><div>{}</div></div></div></article>"#,
+                    long("one"),
+                    long("two")
+                ),
+                &["one", "two"],
+                &[],
+            ),
+            // What a paywall hides is the article's text.
+            (
+                format!(
+                    r#"<article><div>{}<p class="paywall">hidden {PROSE}</p></div></article>"#,
+                    long("one")
+                ),
+                &["one", "hidden"],
                 &[],
             ),
             // A box of that class in another article (a teaser) is not.

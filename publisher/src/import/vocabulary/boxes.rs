@@ -40,6 +40,12 @@ pub const JUNK: Words = &[
     ),
 ];
 
+/// A paragraph of the article's text that a paywall hides from readers
+/// who have not subscribed: text, whatever its class's "paywall" says of
+/// other boxes (a subscription prompt).
+#[rustfmt::skip]
+pub const BEHIND_PAYWALL: Words = &[("*", &["paywall", "paywalled", "premium"])];
+
 /// Consent and cookie dialogs (OneTrust, Didomi, CMPs): never the article,
 /// however much prose their privacy text has (it can outweigh a short
 /// story's). Whole words of a class name.
@@ -256,6 +262,11 @@ predicate!(
     ))
 );
 predicate!(
+    /// A paragraph of text hidden behind a paywall.
+    is_behind_paywall,
+    class_words(BEHIND_PAYWALL)
+);
+predicate!(
     /// A consent or cookie dialog.
     is_dialog,
     class_words(DIALOGS)
@@ -377,6 +388,9 @@ mod tests {
             ),
             (is_article_body, "teaser-article__content", false),
             (is_dialog, "onetrust-consent-sdk", true),
+            (is_behind_paywall, "paywall", true),
+            (is_behind_paywall, "paywall-prompt", true),
+            (is_behind_paywall, "paywallable", false),
             (is_dialog, "ot-sdk-container", true),
             (is_dialog, "cookie-banner", true),
             (is_dialog, "cookiecutter", false),
