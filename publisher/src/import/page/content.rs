@@ -165,7 +165,42 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
     let mut parts = core.clone();
     parts.extend(chunks(page, top, &core, stats));
     parts.sort_by_key(|p| stats.position(*p));
+    let photos = photos_between(page, &parts, stats);
+    parts.extend(photos);
+    parts.sort_by_key(|p| stats.position(*p));
     Some(Content { parts, core })
+}
+
+/// The photos between the article's parts (a figure between the standfirst
+/// and the text, between two chunks of it): the article's, in their place.
+fn photos_between<'a>(
+    page: &'a Html,
+    parts: &[ElementRef<'a>],
+    stats: &Index,
+) -> Vec<ElementRef<'a>> {
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return Vec::new();
+    };
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    let (from, to) = (stats.position(*first), stats.end(*last));
+    let mut found: Vec<ElementRef<'a>> = Vec::new();
+    for e in page.root_element().descendent_elements() {
+        let at = stats.position(e);
+        if at <= from || at >= to || !matches!(tag(e), "figure" | "picture" | "img") {
+            continue;
+        }
+        let inside = parts
+            .iter()
+            .chain(found.iter())
+            .any(|p| stats.contains(*p, e));
+        if inside || stats.junk(e) {
+            continue;
+        }
+        found.push(e);
+    }
+    found
 }
 
 /// The other chunks of an article its CMS splits into boxes of one kind
@@ -433,6 +468,16 @@ mod tests {
                     long("two")
                 ),
                 &["one", "two"],
+                &[],
+            ),
+            // A photo between the standfirst and the text is the article's.
+            (
+                format!(
+                    r#"<article><h1>Headline</h1><p class="excerpt">The standfirst, a sentence long enough to be read as a paragraph of prose, set apart above the photo.</p><figure><img src="a.jpg" alt=""><figcaption>between</figcaption></figure><div class="text">{}{}</div></article>"#,
+                    long("one"),
+                    long("two")
+                ),
+                &["standfirst", "between", "one"],
                 &[],
             ),
             // What a paywall hides is the article's text.

@@ -70,7 +70,12 @@ impl<'a> Walker<'a> {
     pub fn walk_all(mut self, parts: &[ElementRef]) -> (Vec<Piece>, Vec<Warning>) {
         for part in parts {
             self.look = look_of(*part);
-            self.children(*part);
+            // A photo among the parts is read as a photo, not as its insides.
+            if matches!(tag(*part), "figure" | "picture" | "img") {
+                self.element(*part);
+            } else {
+                self.children(*part);
+            }
             self.flush();
         }
         (self.pieces, self.warnings)
