@@ -27,6 +27,14 @@ pub fn looks_junk(element: ElementRef) -> Verdict {
     ) {
         return Verdict::Plain;
     }
+    // A button around a photo opens its large version: the photo is the article's.
+    if name == "button"
+        && element
+            .descendent_elements()
+            .any(|d| matches!(tag(d), "img" | "picture" | "figure"))
+    {
+        return Verdict::Plain;
+    }
     if is_code(name) || boxes::JUNK_TAGS.contains(&name) {
         return Verdict::Junk;
     }

@@ -376,6 +376,13 @@ mod tests {
                 ),
                 Some(("Pigs in the hall.", None)),
             ),
+            // A button around the photo opens its large version: still the photo.
+            (
+                format!(
+                    r#"<button class="slide-viewer"><figure>{img}><figcaption>Pigs in the hall.</figcaption></figure></button>"#
+                ),
+                Some(("Pigs in the hall.", None)),
+            ),
             // A photo inline in a paragraph: the paragraph's words are not its caption.
             (
                 format!(
@@ -388,6 +395,37 @@ mod tests {
             let found = caption(figure);
             let found = found.as_ref().map(|(c, r)| (c.as_str(), r.as_deref()));
             assert_eq!(found, *expected, "{figure}");
+        }
+    }
+
+    /// The photo above the body: the first between the headline and the
+    /// text that is a photo, past an icon or an empty frame.
+    #[test]
+    fn the_photo_above_the_body() {
+        let prose = "<p>A paragraph of prose, long enough to be the body, with commas, and more words to it.</p>";
+        let table: &[(&str, Expected)] = &[
+            (
+                r#"<figure><img src="https://news.example/icon.png" width="16" height="16"></figure><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption>Ships in the harbour.</figcaption></figure>"#,
+                Some(("Ships in the harbour.", None)),
+            ),
+            (
+                r#"<div class="meta"><figure></figure></div><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption>Ships in the harbour.</figcaption></figure>"#,
+                Some(("Ships in the harbour.", None)),
+            ),
+        ];
+        for (above, expected) in table {
+            let html = format!(
+                "<html><head><title>T</title></head><body><article><h1>A headline long enough</h1>\
+                 {above}<div class=\"text\">{prose}{prose}{prose}</div></article></body></html>"
+            );
+            let found = read(&html).body.into_iter().find_map(|p| match p {
+                Piece::Image(p) => {
+                    Some((plain(&p.caption), p.credit.map(|c| c.as_str().to_owned())))
+                }
+                _ => None,
+            });
+            let found = found.as_ref().map(|(c, r)| (c.as_str(), r.as_deref()));
+            assert_eq!(found, *expected, "{above}");
         }
     }
 }

@@ -255,8 +255,8 @@ fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Vec<Piece>
         .filter(|e| tag(*e) == "h1" && page.index.position(*e) < body && !page.junk(*e))
         .last()
         .map_or(page.index.position(page.region), |h| page.index.position(h));
-    let candidate = |within: ElementRef<'a>| {
-        within.descendent_elements().find(|e| {
+    let candidates = |within: ElementRef<'a>| {
+        within.descendent_elements().filter(|e| {
         let at = page.index.position(*e);
         at > start
             && at < body
@@ -268,17 +268,18 @@ fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Vec<Piece>
             && !e.ancestors().filter_map(ElementRef::wrap).any(|a| tag(a) == "figure" && page.index.position(a) > start)
         })
     };
-    // In the article's region first, else anywhere between the headline and the body.
-    let Some(element) = candidate(page.region).or_else(|| candidate(page.html.root_element()))
-    else {
-        return Vec::new();
-    };
     // A figure is walked whole; a bare photo takes the caption beside it.
-    let (pieces, _) = Walker::new(base, &page.index).walk_element(element);
-    pieces
+    // The first that is a photo (not an icon or an empty frame before it).
+    let first_photo = |within: ElementRef<'a>| {
+        candidates(within).take(5).find_map(|element| {
+            let (pieces, _) = Walker::new(base, &page.index).walk_element(element);
+            pieces.into_iter().find(|p| matches!(p, Piece::Image(_)))
+        })
+    };
+    // In the article's region first, else anywhere between the headline and the body.
+    first_photo(page.region)
+        .or_else(|| first_photo(page.html.root_element()))
         .into_iter()
-        .filter(|p| matches!(p, Piece::Image(_)))
-        .take(1)
         .collect()
 }
 
