@@ -291,13 +291,14 @@ fn the_corpus_imports_as_labelled() {
         floor: Some(floor),
     };
     scoring::hold_to_floors(&[
-        score("headline", percent(totals[0], n), 95.0),
-        score("authors (as a set)", percent(totals[1], n), 90.0),
-        score("published (the instant)", percent(totals[2], n), 90.0),
-        score("its UTC offset", percent(offsets.0, offsets.1), 85.0),
-        score("body boundaries", percent(totals[3], n), 95.0),
-        score("captions kept", percent(captions.0, captions.1), 90.0),
-        score("credits found", percent(credits.0, credits.1), 80.0),
+        // Today's figures, rounded down: raised as the rules improve.
+        score("headline", percent(totals[0], n), 100.0),
+        score("authors (as a set)", percent(totals[1], n), 92.1),
+        score("published (the instant)", percent(totals[2], n), 97.3),
+        score("its UTC offset", percent(offsets.0, offsets.1), 100.0),
+        score("body boundaries", percent(totals[3], n), 97.3),
+        score("captions kept", percent(captions.0, captions.1), 91.0),
+        score("credits found", percent(credits.0, credits.1), 94.5),
         Score {
             field: "lead",
             score: percent(leads, n),

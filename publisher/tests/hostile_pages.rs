@@ -26,7 +26,12 @@ fn zone() -> SiteZone {
 
 /// The page imported as a saved file would be: an article, or why not.
 fn import(html: &[u8]) -> Result<Article, String> {
-    let base = Url::parse("https://news.example/2024/05/01/page-1234.html").expect("a URL");
+    import_at(html, "https://news.example/2024/05/01/page-1234.html")
+}
+
+/// The page imported as if it were at `url`.
+fn import_at(html: &[u8], url: &str) -> Result<Article, String> {
+    let base = Url::parse(url).expect("a URL");
     let draft =
         publisher::import::article_from_html(html, None, &base, Some(&base), &Hints::default())
             .map_err(|e| e.to_string())?;
@@ -151,11 +156,16 @@ fn what_is_not_a_page_says_what_it_is() {
         Some("not a text document (a PDF)")
     );
     assert_eq!(import(b"").err().as_deref(), Some("no headline found"));
+    let undated = "<html><body><h1>Tin mới nhất</h1><p>Không có ngày.</p></body></html>";
     assert_eq!(
-        import("<html><body><h1>Tin mới nhất</h1><p>Không có ngày.</p></body></html>".as_bytes())
+        import_at(undated.as_bytes(), "https://news.example/tin-moi-nhat.html")
             .err()
             .as_deref(),
         Some("no publication date found")
+    );
+    // The same page at an address with a day in it is dated by it.
+    assert!(
+        import(undated.as_bytes()).is_ok_and(|a| a.published.as_str().starts_with("2024-05-01"))
     );
 }
 

@@ -74,6 +74,26 @@ impl Moment {
         )
     }
 
+    /// The moment a page shows as `wall` when `at` is the same moment
+    /// stated elsewhere (an epoch, a UTC time): the clocks' difference, to
+    /// the quarter hour and within a day, is the page's offset.
+    pub fn with_wall_clock(at: Timestamp, wall: DateTime) -> Option<Moment> {
+        let as_utc = Offset::UTC.to_timestamp(wall).ok()?;
+        let seconds = as_utc.as_second() - at.as_second();
+        // A clock shown to the minute leaves the seconds out: that much slack.
+        let quarters = (seconds as f64 / 900.0).round() as i64;
+        let slack = (seconds - quarters * 900).abs();
+        let allowed = if wall.second() == 0 { 59 } else { 0 };
+        if slack > allowed || quarters.abs() > 14 * 4 {
+            return None;
+        }
+        let offset = Offset::from_seconds(i32::try_from(quarters * 900).ok()?).ok()?;
+        Some(Moment {
+            at: offset.to_timestamp(wall).ok()?,
+            offset,
+        })
+    }
+
     /// The calendar day of the moment in `zone`.
     pub fn day_in(&self, zone: &TimeZone) -> Date {
         zone.to_datetime(self.at).date()
@@ -87,6 +107,13 @@ impl Stated {
         let text = text.trim();
         if text.is_empty() || text.len() > 200 {
             return None;
+        }
+        // Text whose entities a page encoded twice ("Cập nh&#7853;t").
+        if text.contains('&') {
+            let decoded = html_escape::decode_html_entities(text);
+            if decoded != text {
+                return Stated::parse(&decoded, order);
+            }
         }
         structured(text)
             .or_else(|| epoch(text))
@@ -205,14 +232,23 @@ fn loose(text: &str, order: DayOrder) -> Option<Stated> {
         LazyLock::new(|| pattern(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"));
     static DMY: LazyLock<Regex> =
         LazyLock::new(|| pattern(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b"));
+    // Two-digit years, with dots or slashes only ("Do 25.04.24 | 14:07 Uhr").
+    static DMY_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b|\b(\d{1,2})/(\d{1,2})/(\d{2})\b")
+    });
+    // "24 April 2024", "24. April 2024", "24 de abril de 2024", "24 апреля 2024".
     static NAMED_DM: LazyLock<Regex> = LazyLock::new(|| {
-        pattern(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
+        pattern(
+            r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b",
+        )
     });
+    // "April 24, 2024", "Sept. 3 2024".
     static NAMED_MD: LazyLock<Regex> = LazyLock::new(|| {
-        pattern(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        pattern(r"(?i)\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
     });
+    // Chinese and Japanese 年月日, Korean 년월일.
     static CJK: LazyLock<Regex> =
-        LazyLock::new(|| pattern(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"));
+        LazyLock::new(|| pattern(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"));
     static VI: LazyLock<Regex> = LazyLock::new(|| {
         pattern(r"(?i)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})")
     });
@@ -225,6 +261,15 @@ fn loose(text: &str, order: DayOrder) -> Option<Stated> {
             let month_first = b > 12 || (a <= 12 && order == DayOrder::MonthFirst);
             let (d, m) = if month_first { (b, a) } else { (a, b) };
             Some((date(y, m, d)?, span(&c)))
+        }),
+        DMY_SHORT.captures(text).and_then(|c| {
+            let (a, b, y) = match c.get(1) {
+                Some(_) => (num(&c, 1)?, num(&c, 2)?, num(&c, 3)?),
+                None => (num(&c, 4)?, num(&c, 5)?, num(&c, 6)?),
+            };
+            let month_first = b > 12 || (a <= 12 && order == DayOrder::MonthFirst);
+            let (d, m) = if month_first { (b, a) } else { (a, b) };
+            Some((date(2000 + y, m, d)?, span(&c)))
         }),
         VI.captures(text)
             .and_then(|c| Some((date(num(&c, 3)?, num(&c, 2)?, num(&c, 1)?)?, span(&c)))),
@@ -480,6 +525,52 @@ mod tests {
             stamp("Feb. 23, 2015 -- Life-threatening peanut allergies"),
             "2015-02-23T00:00:00+07:00 day"
         );
+    }
+
+    #[test]
+    fn dates_of_every_language_of_the_corpora() {
+        assert_eq!(
+            stamp("Do 25.04.24 | 14:07 Uhr"),
+            "2024-04-25T14:07:00+07:00 local"
+        );
+        assert_eq!(
+            stamp("Veröffentlicht am 13. Mai 2026 um 15:44"),
+            "2026-05-13T15:44:00+07:00 local"
+        );
+        assert_eq!(
+            stamp("24 de abril de 2024"),
+            "2024-04-24T00:00:00+07:00 day"
+        );
+        assert_eq!(
+            stamp("24 апреля 2024, 10:15"),
+            "2024-04-24T10:15:00+07:00 local"
+        );
+        assert_eq!(stamp("2024년 4월 24일"), "2024-04-24T00:00:00+07:00 day");
+        assert_eq!(stamp("3. června 2024"), "2024-06-03T00:00:00+07:00 day");
+        assert_eq!(
+            stamp("17:41 JST, October 13, 2024"),
+            "2024-10-13T17:41:00+09:00 exact"
+        );
+        assert_eq!(
+            stamp("Cập nh&#7853;t: Thứ năm, 4/1/2024 | 2:33:14 CH"),
+            "2024-01-04T14:33:14+07:00 local"
+        );
+        assert_eq!(
+            stamp("Thứ Hai, 8/1/2024, 9:05 SA"),
+            "2024-01-08T09:05:00+07:00 local"
+        );
+    }
+
+    #[test]
+    fn a_wall_clock_and_the_same_moment_elsewhere_give_the_offset() {
+        let wall = jiff::civil::date(2026, 5, 13).at(15, 44, 0, 0);
+        // data-utc-time="1778679869": 13:44:29 UTC.
+        let at = Timestamp::from_second(1_778_679_869).expect("a time");
+        let moment = Moment::with_wall_clock(at, wall).expect("the same moment");
+        assert_eq!(moment.rfc3339(), "2026-05-13T15:44:00+02:00");
+        // Two hours and seven minutes apart: another moment, no offset.
+        let other = Timestamp::from_second(1_778_679_869 - 7 * 60).expect("a time");
+        assert_eq!(Moment::with_wall_clock(other, wall), None);
     }
 
     #[test]

@@ -47,8 +47,9 @@ impl Authors {
 /// else the `<meta>` authors that are not the site.
 pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Authors {
     let meta = &page.meta;
-    static CANDIDATES: LazyLock<Selector> =
-        LazyLock::new(|| sel("[itemprop~=author], [rel~=author], [class], [id]"));
+    static CANDIDATES: LazyLock<Selector> = LazyLock::new(|| {
+        sel("[itemprop~=author], [rel~=author], [class], [id], a[href], li, p, span, dd, small, address")
+    });
     let people = |found: Vec<String>| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for name in found {
@@ -60,7 +61,7 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
         out
     };
 
-    let mut visible: Vec<Vec<String>> = Vec::new();
+    let mut found_in: Vec<(ElementRef, Vec<String>)> = Vec::new();
     for element in page.html.select(&CANDIDATES) {
         let value = element.value();
         let itemprop = value
@@ -77,14 +78,44 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
                 t.chars().count() <= 150 && lines::BY_INSIDE.is_match(&t)
             }
         };
-        if !(itemprop || rel || boxes::is_byline(&words) || dated_by())
+        // A link to the writer's page ("/autoren/max-kolter"), not in a
+        // teaser of another article.
+        let author_link = || {
+            dom::tag(element) == "a"
+                && value
+                    .attr("href")
+                    .and_then(|h| url::Url::parse("https://x.invalid/").ok()?.join(h).ok())
+                    .is_some_and(|u| markup::is_author_path(u.path()))
+                && !in_teaser(element)
+        };
+        // A short line that says it is a byline ("Autorin/Autor Roman
+        // Goncharenko", "von Dr. Max Kolter"), not in a teaser.
+        let labelled = || {
+            page.index.get(element).chars <= MAX_LABELLED
+                && !element
+                    .child_elements()
+                    .any(|c| !dom::is_inline(dom::tag(c)))
+                && lines::BYLINE_PREFIX.is_match(&dom::text(element))
+                && !in_teaser(element)
+        };
+        if !(itemprop
+            || rel
+            || boxes::is_byline(&words)
+            || dated_by()
+            || author_link()
+            || labelled())
             || boxes::is_not_a_name(&words)
         {
             continue;
         }
         // Microdata is the article's own word, even in a box the class names
-        // call a share bar; a class alone is not.
-        if page.junk(element) && !itemprop || !page.near(element) {
+        // call a share bar; a class alone is not. A byline in a figure is
+        // its photo's credit.
+        if page.junk(element) && !itemprop
+            || !page.near(element)
+            || in_figure(element)
+            || labelled_as_role(element)
+        {
             continue;
         }
         let named: Vec<String> = element
@@ -107,24 +138,38 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
             }
             chunks(element)
         };
-        let found = people(chunks.iter().flat_map(|c| names(c)).collect());
+        let found = without_place(people(chunks.iter().flat_map(|c| names(c)).collect()));
         if !found.is_empty() {
-            visible.push(found);
+            found_in.push((element, found));
         }
     }
-    // The byline that names the most people, first on the page.
-    let best_visible = visible
-        .into_iter()
-        .fold(None, |best: Option<Vec<String>>, v| match best {
-            Some(b) if b.len() >= v.len() => Some(b),
-            _ => Some(v),
-        });
-
+    // The smallest box that is a byline: not one around another (of the
+    // first few: a page of a thousand bylines is not an article's).
+    found_in.truncate(MAX_BYLINES);
+    let visible: Vec<Vec<String>> = found_in
+        .iter()
+        .filter(|(outer, _)| {
+            !found_in
+                .iter()
+                .any(|(inner, _)| inner.id() != outer.id() && page.index.contains(*outer, *inner))
+        })
+        .map(|(_, names)| names.clone())
+        .collect();
     let ld = meta.article().map(|a| {
         people(
             a.authors
                 .iter()
                 .filter(|p| !p.organization || !is_site(&p.name, site_names, host))
+                .flat_map(|p| names(&p.name))
+                .collect(),
+        )
+    });
+    // Its people and agencies (not a provider's name, "Good Morning America").
+    let ld_people = meta.article().map(|a| {
+        people(
+            a.authors
+                .iter()
+                .filter(|p| !p.organization || lines::is_agency(&p.name))
                 .flat_map(|p| names(&p.name))
                 .collect(),
         )
@@ -137,19 +182,111 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
         .collect();
     let tagged = people(tagged);
 
+    // The byline that shares a name with the JSON-LD's; else the one that
+    // names the most people, first on the page.
+    let same = |a: &String, b: &String| squash(a) == squash(b);
+    let shares = |v: &Vec<String>| {
+        ld.as_ref()
+            .is_some_and(|l| v.iter().any(|n| l.iter().any(|m| same(n, m))))
+    };
+    let best_visible = visible.iter().find(|v| shares(v)).cloned().or_else(|| {
+        visible
+            .into_iter()
+            .fold(None, |best: Option<Vec<String>>, v| match best {
+                Some(b) if b.len() >= v.len() => Some(b),
+                _ => Some(v),
+            })
+    });
+    // `<meta>` that names the byline's people and their agency ("Felix
+    // Schröder und Jörg Soldwisch, dpa"): the agency too.
+    let more = |fewer: &Vec<String>, more: &Vec<String>| {
+        more.len() > fewer.len()
+            && fewer.iter().all(|n| more.iter().any(|m| same(n, m)))
+            && more
+                .iter()
+                .filter(|m| !fewer.iter().any(|n| same(n, m)))
+                .all(|m| lines::is_agency(m))
+    };
+    let names_more = |v: &Vec<String>| ld_people.as_ref().is_some_and(|l| l.len() > v.len());
     match (best_visible, ld) {
-        (Some(v), Some(l))
-            if !l.is_empty()
-                && v.iter().any(|n| !l.iter().any(|m| squash(m) == squash(n)))
-                && l.len() > v.len() =>
-        {
-            Authors::Page(l)
-        }
+        // The JSON-LD names more people than the byline shows (its first).
+        (Some(v), Some(_)) if names_more(&v) => Authors::Page(ld_people.unwrap_or_default()),
+        (Some(v), _) if more(&v, &tagged) => Authors::Page(tagged),
         (Some(v), _) => Authors::Page(v),
         (None, Some(l)) if !l.is_empty() => Authors::Page(l),
         _ if !tagged.is_empty() => Authors::Tagged(tagged),
         _ => Authors::Unnamed,
     }
+}
+
+/// A byline's names without the place it was written in ("Von Johannes
+/// Ritter, Zürich"): a last single word after full names, unless an agency.
+fn without_place(mut names: Vec<String>) -> Vec<String> {
+    let words = |n: &String| n.split_whitespace().count();
+    let place = match names.as_slice() {
+        [people @ .., last] if !people.is_empty() => {
+            words(last) == 1 && !lines::is_agency(last) && people.iter().all(|p| words(p) >= 2)
+        }
+        _ => false,
+    };
+    if place {
+        names.pop();
+    }
+    names
+}
+
+/// Whether `element` is in a teaser of another article: a link around
+/// it, or a box a few levels up that holds a linked subheading (of the
+/// box's first elements only: a teaser is small).
+fn in_teaser(element: ElementRef) -> bool {
+    const TEASER_ELEMENTS: usize = 400;
+    let ancestors = || element.ancestors().filter_map(ElementRef::wrap);
+    ancestors().any(|a| dom::tag(a) == "a")
+        || ancestors().take(4).any(|a| {
+            a.descendent_elements().take(TEASER_ELEMENTS).any(|d| {
+                matches!(dom::tag(d), "h2" | "h3" | "h4")
+                    && d.descendent_elements().any(|l| dom::tag(l) == "a")
+            })
+        })
+}
+
+/// How many bylines a page is read for.
+const MAX_BYLINES: usize = 32;
+
+/// The longest line read as a labelled byline ("Autor: …").
+const MAX_LABELLED: usize = 80;
+
+/// Whether `element` is in a figure or its caption (where a byline is the
+/// photo's credit).
+fn in_figure(element: ElementRef) -> bool {
+    element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(6)
+        .any(|a| {
+            matches!(dom::tag(a), "figure" | "figcaption") || boxes::is_caption(&class_and_id(a))
+        })
+}
+
+/// Whether the text right before `element` labels it as someone who did
+/// not write the article ("Editor: <a class=author>…</a>").
+fn labelled_as_role(element: ElementRef) -> bool {
+    let mut before = String::new();
+    for sibling in element.prev_siblings().take(3) {
+        let piece = match sibling.value() {
+            scraper::Node::Text(t) => t.to_string(),
+            scraper::Node::Element(_) => {
+                ElementRef::wrap(sibling).map(dom::text).unwrap_or_default()
+            }
+            _ => continue,
+        };
+        before.insert_str(0, &piece);
+        if !piece.trim().is_empty() {
+            break;
+        }
+    }
+    let before = before.trim_end();
+    before.ends_with([':', '：']) && lines::is_role(before)
 }
 
 /// A byline's text in the pieces its markup sets apart ("By", the name's
@@ -214,6 +351,11 @@ fn chunks(element: ElementRef) -> Vec<String> {
     for piece in pieces {
         if std::mem::take(&mut skip) {
             continue;
+        }
+        // "By TPN, in News, Business": the sections follow.
+        if lines::ends_with_section_word(&piece) {
+            kept.push(piece);
+            break;
         }
         let label = piece.ends_with([':', '：']) || lines::is_reviewer(&piece);
         if label && (lines::is_role(&piece) || lines::is_reviewer(&piece)) {

@@ -6,7 +6,7 @@ use super::dom::normalize;
 use crate::import::vocabulary::lines::{
     self, BYLINE_PREFIX, BY_INSIDE, NAME_JOIN, NAME_REMARK, SITE_SUFFIXES,
 };
-use crate::import::vocabulary::squash;
+use crate::import::vocabulary::{dates, squash};
 
 /// The names in a byline, without its prefix and the roles after them.
 pub fn names(byline: &str) -> Vec<String> {
@@ -22,10 +22,12 @@ pub fn names(byline: &str) -> Vec<String> {
         .split(&byline)
         .map(|part| {
             let part = BYLINE_PREFIX.replace(part.trim(), "");
-            part.trim_matches(|c: char| {
+            let part = part.trim_matches(|c: char| {
                 c.is_whitespace() || matches!(c, '.' | ',' | ':' | '-' | '–' | '(' | ')')
-            })
-            .to_owned()
+            });
+            // "Corina Gall (cog)": the writer's initials; "구현모 기자": the role.
+            let part = lines::NAME_INITIALS.replace(part, "");
+            lines::ROLE_AFTER_NAME.replace(&part, "").trim().to_owned()
         })
         .filter(|name| looks_like_name(name) && !lines::is_role(name))
         .collect()
@@ -34,7 +36,25 @@ pub fn names(byline: &str) -> Vec<String> {
 /// A person's or an agency's name: a few words, not a sentence, a date, an
 /// address or a handle.
 pub fn looks_like_name(name: &str) -> bool {
-    if lines::is_not_a_name(name) {
+    if lines::is_agency(name) {
+        return true;
+    }
+    if lines::is_not_a_name(name) || lines::is_byline_noise(name) {
+        return false;
+    }
+    // A name's words are capitalized, but for its particles ("von der",
+    // "da"): "Steph Bazzle covers politics" and "You can" are sentences.
+    let lower_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !lines::NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+    };
+    if name.split_whitespace().skip(1).any(|w| lower_word(&w)) {
+        return false;
+    }
+    // A weekday or a month ("Friday") is a dateline's, not a name.
+    if name.split_whitespace().count() == 1
+        && (dates::is_weekday(name) || dates::month(name).is_some())
+    {
         return false;
     }
     // Chinese and Japanese names are a few characters, without punctuation.
@@ -129,6 +149,33 @@ mod tests {
             ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
         );
         assert!(names("Updated 12:00 PM, March 3").is_empty());
+    }
+
+    /// A byline's piece in, the names out: one row per rule.
+    #[test]
+    fn names_and_what_is_not_one() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Trine Juncher Jørgensen og Tôrtia Reimer-Johansen",
+                &["Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"],
+            ),
+            (
+                "Corina Gall (cog), David Vonplon (dvp)",
+                &["Corina Gall", "David Vonplon"],
+            ),
+            ("Dolores Chang For Dailymail.com", &["Dolores Chang"]),
+            ("구현모 기자", &["구현모"]),
+            ("dpa", &["dpa"]),
+            ("Ursula von der Leyen", &["Ursula von der Leyen"]),
+            ("Steph Bazzle covers politics", &[]),
+            ("Join the conversation", &[]),
+            ("Leitender Wirtschaftsredakteur", &[]),
+            ("Friday", &[]),
+            ("Autorin/Autor", &[]),
+        ];
+        for (byline, expected) in table {
+            assert_eq!(names(byline), *expected, "{byline}");
+        }
     }
 
     #[test]

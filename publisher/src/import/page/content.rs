@@ -10,27 +10,33 @@ use rustc_hash::FxHashMap;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
 
-use super::dom::{class_and_id, is_code, is_hidden, tag, Index, Stats};
+use super::dom::{class_and_id, is_code, is_hidden, tag, Index, Stats, Verdict};
 use crate::import::vocabulary::boxes;
 
-/// Whether `element` looks like a box that is not the article (by its
-/// class or id words, its role, or because it is hidden); [`Index`] has
-/// the last word, by the prose inside.
-pub fn looks_junk(element: ElementRef) -> bool {
+/// What `element`'s own markup says it is: the body by name, a dialog of
+/// consent, a box that is not the article (by its class or id words, its
+/// role, or because it is hidden); [`Index`] has the last word, by the
+/// prose inside.
+pub fn looks_junk(element: ElementRef) -> Verdict {
     let name = tag(element);
-    // A heading is what its box is; its own class ("sticky-nav-trigger") says little.
-    if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-        return false;
+    // A heading is what its box is; its own class ("sticky-nav-trigger")
+    // says little. So are a photo ("img-share") and its caption ("image-footer").
+    if matches!(
+        name,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "figcaption" | "img" | "picture" | "figure"
+    ) {
+        return Verdict::Plain;
+    }
+    // A button around a photo opens its large version: the photo is the article's.
+    if name == "button"
+        && element
+            .descendent_elements()
+            .any(|d| matches!(tag(d), "img" | "picture" | "figure"))
+    {
+        return Verdict::Plain;
     }
     if is_code(name) || boxes::JUNK_TAGS.contains(&name) {
-        return true;
-    }
-    if is_hidden(element) {
-        return true;
-    }
-    let role = element.value().attr("role").unwrap_or("");
-    if boxes::JUNK_ROLES.contains(&role) {
-        return true;
+        return Verdict::Junk;
     }
     let mut words = class_and_id(element);
     // VCCorp's CMS names its boxes by `type` ("RelatedOneNews").
@@ -41,7 +47,25 @@ pub fn looks_junk(element: ElementRef) -> bool {
     {
         words.push_str(&kind.to_ascii_lowercase());
     }
-    !words.is_empty() && !boxes::is_article_body(&words) && boxes::is_junk(&words)
+    if boxes::is_dialog(&words) {
+        return Verdict::Dialog;
+    }
+    let role = element.value().attr("role").unwrap_or("");
+    if is_hidden(element) || boxes::JUNK_ROLES.contains(&role) {
+        return Verdict::Junk;
+    }
+    if words.is_empty() {
+        Verdict::Plain
+    } else if boxes::is_article_body(&words) {
+        Verdict::Body
+    } else if name == "p" && boxes::is_behind_paywall(&words) {
+        // The text a paywall hides is the article's (Condé Nast's `p.paywall`).
+        Verdict::Plain
+    } else if !boxes::is_caption(&words) && boxes::is_junk(&words) {
+        Verdict::Junk
+    } else {
+        Verdict::Plain
+    }
 }
 
 /// The page's best candidate for the article's body.
@@ -50,12 +74,16 @@ pub fn looks_junk(element: ElementRef) -> bool {
 pub struct Content<'a> {
     /// The parts, in order.
     pub parts: Vec<ElementRef<'a>>,
+    /// The best candidate and its siblings, without the chunks of its
+    /// kind found elsewhere: where the article's header, byline and date
+    /// are looked for (a subheading between chunks is no headline).
+    core: Vec<ElementRef<'a>>,
 }
 
 impl<'a> Content<'a> {
-    /// The element that holds every part.
+    /// The element that holds the best candidate and its siblings.
     pub fn around(&self) -> Option<ElementRef<'a>> {
-        match self.parts.as_slice() {
+        match self.core.as_slice() {
             [one] => Some(*one),
             [first, ..] => first.parent().and_then(ElementRef::wrap),
             [] => None,
@@ -79,6 +107,7 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
     if let Some(declared) = declared {
         return Some(Content {
             parts: vec![declared],
+            core: vec![declared],
         });
     }
     let mut scores: FxHashMap<NodeId, f64> = FxHashMap::default();
@@ -140,9 +169,117 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
     let top = widen(top, score, &scores, stats);
     let score =
         scores.get(&top.id()).copied().unwrap_or(score) * (1.0 - stats.get(top).link_density());
-    Some(Content {
-        parts: with_siblings(top, score, &scores, stats),
-    })
+    let core = with_siblings(top, score, &scores, stats);
+    let mut parts = core.clone();
+    parts.extend(chunks(page, top, &core, stats));
+    parts.sort_by_key(|p| stats.position(*p));
+    let photos = photos_between(page, &parts, stats);
+    parts.extend(photos);
+    parts.sort_by_key(|p| stats.position(*p));
+    Some(Content { parts, core })
+}
+
+/// The photos between the article's parts (a figure between the standfirst
+/// and the text, between two chunks of it): the article's, in their place.
+fn photos_between<'a>(
+    page: &'a Html,
+    parts: &[ElementRef<'a>],
+    stats: &Index,
+) -> Vec<ElementRef<'a>> {
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return Vec::new();
+    };
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    let (from, to) = (stats.position(*first), stats.end(*last));
+    let mut found: Vec<ElementRef<'a>> = Vec::new();
+    for e in page.root_element().descendent_elements() {
+        let at = stats.position(e);
+        if at <= from || at >= to || !matches!(tag(e), "figure" | "picture" | "img") {
+            continue;
+        }
+        let inside = parts
+            .iter()
+            .chain(found.iter())
+            .any(|p| stats.contains(*p, e));
+        if inside || stats.junk(e) {
+            continue;
+        }
+        found.push(e);
+    }
+    found
+}
+
+/// The other chunks of an article its CMS splits into boxes of one kind
+/// between photos, quotes and ads (Condé Nast's `body__inner-container`,
+/// ARD's `mod modParagraph`, Spiegel's `RichText`): elements of the
+/// candidate's tag and class (its whole class, or its first word when that
+/// is a name of its own) under the same `<article>`, each with prose of
+/// its own and few links, outside the parts found already.
+fn chunks<'a>(
+    page: &'a Html,
+    top: ElementRef<'a>,
+    parts: &[ElementRef<'a>],
+    stats: &Index,
+) -> Vec<ElementRef<'a>> {
+    // A candidate without a class of its own (`<div><div><p>`) is known by
+    // the first wrapper with one around it, reached through wrappers of
+    // nothing else.
+    let mut top = top;
+    for _ in 0..4 {
+        let class = top.value().attr("class").unwrap_or("").trim();
+        let wrapper = top
+            .parent()
+            .and_then(ElementRef::wrap)
+            .filter(|p| p.child_elements().count() == 1 && !matches!(tag(*p), "body" | "article"));
+        match wrapper {
+            Some(parent) if class.is_empty() => top = parent,
+            _ => break,
+        }
+    }
+    let class = top.value().attr("class").unwrap_or("").trim();
+    if class.is_empty() {
+        return Vec::new();
+    }
+    let first = class.split_whitespace().next().filter(|k| k.len() >= 4);
+    let article = |e: ElementRef<'a>| {
+        e.ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|a| tag(*a) == "article")
+            .map(|a| a.id())
+    };
+    let home = article(top);
+    let found: Vec<ElementRef<'a>> = page
+        .root_element()
+        .descendent_elements()
+        .filter(|e| e.value().name() == top.value().name())
+        .filter(|e| {
+            let theirs = e.value().attr("class").unwrap_or("").trim();
+            theirs == class || first.is_some() && theirs.split_whitespace().next() == first
+        })
+        .filter(|e| {
+            !parts
+                .iter()
+                .chain([&top])
+                .any(|p| stats.contains(*p, *e) || stats.contains(*e, *p))
+        })
+        .filter(|e| {
+            let s = stats.get(*e);
+            !stats.junk(*e) && stats.prose(*e) >= 50 && s.link_density() < 0.3
+        })
+        .filter(|e| article(*e) == home)
+        .collect();
+    // A chunk inside another is read with it.
+    found
+        .iter()
+        .filter(|c| {
+            !found
+                .iter()
+                .any(|d| d.id() != c.id() && stats.contains(*d, **c))
+        })
+        .copied()
+        .collect()
 }
 
 /// The candidate and those of its siblings that are part of the article
@@ -290,5 +427,124 @@ fn is_prose(element: ElementRef, stats: &Index) -> bool {
                 .is_some_and(|t| t.chars().filter(|c| !c.is_whitespace()).count() >= 25)
         }),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::page::dom::text;
+
+    /// The body's text as `main_content` finds it in `html`.
+    fn body(html: &str) -> String {
+        let page = Html::parse_document(html);
+        let index = Index::of(page.root_element(), looks_junk);
+        main_content(&page, &index)
+            .map(|c| {
+                c.parts
+                    .iter()
+                    .map(|p| text(*p))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .unwrap_or_default()
+    }
+
+    const PROSE: &str = "A paragraph of the article, long enough to be prose, with commas, clauses, and words enough to count.";
+
+    /// A page in, which texts the body holds and which it does not.
+    #[test]
+    fn what_the_body_is() {
+        let long = |tag: &str| format!("<p>{tag} {PROSE} {PROSE}</p>");
+        let table: Vec<(String, &[&str], &[&str])> = vec![
+            // Chunks of one kind between other boxes are all the body.
+            (
+                format!(
+                    r#"<article><div><div class="body__inner">{}{}</div></div><figure><img src="a.jpg"></figure><div><div class="body__inner">{}</div></div></article>"#,
+                    long("one"),
+                    long("two"),
+                    long("three")
+                ),
+                &["one", "three"],
+                &[],
+            ),
+            // Chunks known by the wrapper around their classless boxes.
+            (
+                format!(
+                    r#"<article><div class="chunk"><div><div>{}</div></div></div><figure><img src="a.jpg"></figure><div class="chunk"><div><div>{}</div></div></div></article>"#,
+                    long("one"),
+                    long("two")
+                ),
+                &["one", "two"],
+                &[],
+            ),
+            // A photo between the standfirst and the text is the article's.
+            (
+                format!(
+                    r#"<article><h1>Headline</h1><p class="excerpt">The standfirst, a sentence long enough to be read as a paragraph of prose, set apart above the photo.</p><figure><img src="a.jpg" alt=""><figcaption>between</figcaption></figure><div class="text">{}{}</div></article>"#,
+                    long("one"),
+                    long("two")
+                ),
+                &["standfirst", "between", "one"],
+                &[],
+            ),
+            // What a paywall hides is the article's text.
+            (
+                format!(
+                    r#"<article><div>{}<p class="paywall">hidden {PROSE}</p></div></article>"#,
+                    long("one")
+                ),
+                &["one", "hidden"],
+                &[],
+            ),
+            // A box of that class in another article (a teaser) is not.
+            (
+                format!(
+                    r#"<article><div class="body__inner">{}{}</div></article><article><div class="body__inner">{}</div></article>"#,
+                    long("one"),
+                    long("two"),
+                    long("teaser")
+                ),
+                &["one", "two"],
+                &["teaser"],
+            ),
+            // A layout named "sidebar" around the named body is no sidebar,
+            // though the page's other half of prose lies outside it.
+            (
+                format!(
+                    r#"<div class="sidebar-grid"><div class="sidebar-grid__content article__content">{}{}{}</div></div><div class="more">{}{}{}</div>"#,
+                    long("one"),
+                    long("two"),
+                    long("three"),
+                    long("x"),
+                    long("y"),
+                    long("z")
+                ),
+                &["one", "two"],
+                &[],
+            ),
+            // A consent dialog is never the body, however long its text.
+            (
+                format!(
+                    r#"<div id="onetrust-consent-sdk"><div>{}{}{}{}</div></div><article><div>{}</div></article>"#,
+                    long("policy"),
+                    long("policy"),
+                    long("policy"),
+                    long("policy"),
+                    long("story")
+                ),
+                &["story"],
+                &["policy"],
+            ),
+        ];
+        for (html, has, lacks) in &table {
+            let found = body(html);
+            for h in *has {
+                assert!(found.contains(h), "{h} in {html}: {found}");
+            }
+            for l in *lacks {
+                assert!(!found.contains(l), "no {l} in {html}: {found}");
+            }
+        }
     }
 }

@@ -62,13 +62,20 @@ fn is_code_element(name: &str) -> bool {
     matches!(name, "script" | "style" | "noscript" | "template")
 }
 
-/// The element's `class` and `id`, lowercased, for the class-name heuristics.
+/// The element's `class` and `id` (and the `data-component` and
+/// `data-testid` that script-built pages name their boxes with),
+/// lowercased, for the class-name heuristics.
 pub fn class_and_id(element: ElementRef) -> String {
     let value = element.value();
     let mut out = String::new();
-    for part in [value.attr("class"), value.attr("id")]
-        .into_iter()
-        .flatten()
+    for part in [
+        value.attr("class"),
+        value.attr("id"),
+        value.attr("data-component"),
+        value.attr("data-testid"),
+    ]
+    .into_iter()
+    .flatten()
     {
         out.push_str(&part.to_ascii_lowercase());
         out.push(' ');
@@ -182,8 +189,27 @@ struct Entry {
     direct: usize,
     /// Whether it is a box that is not the article.
     junk: bool,
+    /// Whether a box the markup names as the article's body, with prose,
+    /// is in it.
+    holds_body: bool,
     /// Whether such a box is around it.
     in_junk: bool,
+}
+
+/// What an element's own markup says it is, before the prose in it is
+/// counted (see [`Index::of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Nothing in particular.
+    Plain,
+    /// The article's body, by name (`article-body`).
+    Body,
+    /// A box that is not the article, unless it holds most of the page's
+    /// prose or the named body (a site's main column called "sidebar-1").
+    Junk,
+    /// A box that is never the article however much prose it holds: a
+    /// consent or cookie dialog, whose privacy text outweighs a short story.
+    Dialog,
 }
 
 /// [`Stats`], places, depths and the boxes that are not the article, for
@@ -193,11 +219,12 @@ struct Entry {
 pub struct Index(FxHashMap<NodeId, Entry>);
 
 impl Index {
-    /// Indexes every node below `root`. `looks_junk` says which elements
-    /// look like boxes that are not the article (by their class, say); one
-    /// that holds most of the page's prose is the article all the same (a
-    /// site that names its main column "sidebar-1").
-    pub fn of(root: ElementRef, looks_junk: impl Fn(ElementRef) -> bool) -> Index {
+    /// Indexes every node below `root`. `judge` says which elements look
+    /// like boxes that are not the article (by their class, say); one that
+    /// holds most of the page's prose, or the box the markup names as the
+    /// body, is the article all the same (a site that names its main
+    /// column "sidebar-1", a layout "sidebar-grid" around "article__content").
+    pub fn of(root: ElementRef, judge: impl Fn(ElementRef) -> Verdict) -> Index {
         let nodes: Vec<_> = root.descendants().collect();
         // Fx, not SipHash: keys are node indexes of our own tree, and the index
         // is hashed for every node of every page (SipHash took 5% of an import).
@@ -216,6 +243,12 @@ impl Index {
             };
             entries.insert(node.id(), entry);
         }
+        // What each element's markup says, asked once.
+        let verdicts: FxHashMap<NodeId, Verdict> = nodes
+            .iter()
+            .filter_map(|n| ElementRef::wrap(*n).map(|e| (n.id(), judge(e))))
+            .filter(|(_, v)| *v != Verdict::Plain)
+            .collect();
         // Children come after their parents in document order: backwards,
         // every child is summed into its parent before the parent is.
         for node in nodes.iter().rev() {
@@ -247,6 +280,11 @@ impl Index {
                     if paragraph && own.stats.chars >= 50 && own.stats.link_density() < 0.3 {
                         own.prose = own.prose.max(own.stats.chars);
                     }
+                    // A named body with a few paragraphs of prose (not an
+                    // empty template's).
+                    if verdicts.get(&node.id()) == Some(&Verdict::Body) && own.prose >= 200 {
+                        own.holds_body = true;
+                    }
                 }
                 _ => continue,
             }
@@ -262,6 +300,7 @@ impl Index {
                 parent.stats.has_block |= own.stats.has_block || block;
                 parent.prose += own.prose;
                 parent.direct += text_chars;
+                parent.holds_body |= own.holds_body;
                 parent.end = parent.end.max(own.end);
             }
         }
@@ -273,7 +312,12 @@ impl Index {
             };
             entry.in_junk = above.is_some_and(|p| p.junk || p.in_junk);
             entry.junk = ElementRef::wrap(*node).is_some_and(|e| {
-                !matches!(tag(e), "html" | "body") && looks_junk(e) && entry.prose * 2 <= total
+                !matches!(tag(e), "html" | "body")
+                    && match verdicts.get(&node.id()).copied().unwrap_or(Verdict::Plain) {
+                        Verdict::Dialog => true,
+                        Verdict::Junk => entry.prose * 2 <= total && !entry.holds_body,
+                        Verdict::Plain | Verdict::Body => false,
+                    }
             });
         }
         Index(entries)

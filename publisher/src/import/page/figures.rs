@@ -7,13 +7,20 @@ use news_widget::model::{Inline, Label, RichText};
 use scraper::ElementRef;
 
 use super::credits::{credit_name, is_credit_element, split_credit};
-use super::dom::{class_and_id, tag, text};
+use super::dom::{class_and_id, is_inline, tag, text};
 use super::images::picture;
 use super::video::clip;
 use super::walker::Walker;
 use crate::import::address::WebUrl;
 use crate::import::draft::{Picture, Piece, Size};
-use crate::import::vocabulary::boxes;
+use crate::import::vocabulary::{boxes, squash};
+
+/// The most text a photo's caption box holds.
+const MAX_CAPTION: usize = 600;
+/// The most text of a caption set as a line of its own after a photo.
+const MAX_CAPTION_LINE: usize = 300;
+/// The most text of a credit set as a line of its own after a caption.
+const MAX_CREDIT_LINE: usize = 60;
 use crate::import::warning::Warning;
 
 impl Walker<'_> {
@@ -28,6 +35,12 @@ impl Walker<'_> {
     /// beside it (or beside the boxes it is wrapped in) that is styled as a
     /// caption; taken, so it is not read again as a paragraph.
     pub(super) fn caption_after(&mut self, img: ElementRef) -> Option<(RichText, Option<Label>)> {
+        let alt = squash(
+            img.value()
+                .attr("alt")
+                .or(img.value().attr("title"))
+                .unwrap_or(""),
+        );
         let mut at = img;
         for _ in 0..4 {
             let next = at
@@ -36,20 +49,32 @@ impl Walker<'_> {
                 .find(|s| !matches!(tag(*s), "script" | "style" | "noscript" | "meta" | "link"));
             if let Some(next) = next {
                 let words = class_and_id(next);
-                let short = self.index.get(next).chars <= 600;
-                if (tag(next) == "figcaption" || boxes::is_caption(&words)) && short {
+                let chars = self.index.get(next).chars;
+                if (tag(next) == "figcaption" || boxes::is_caption(&words)) && chars <= MAX_CAPTION
+                {
                     self.taken.insert(next.id());
                     return Some(split_credit(next, self.base, self.index));
                 }
-                // Something else follows: the photo has no caption of its own.
-                if self.index.get(next).chars > 0 || tag(next) == "img" {
+                if chars > 0 || tag(next) == "img" {
+                    // The short text beside a photo in a box of its own (a
+                    // figure without the tag), or that says what its alt says.
+                    let boxed = at
+                        .parent()
+                        .and_then(ElementRef::wrap)
+                        .is_some_and(|p| self.index.get(p).chars <= MAX_CAPTION);
+                    let says_alt =
+                        alt.chars().count() >= 20 && squash(&text(next)).starts_with(&alt);
+                    if (boxed || says_alt) && self.caption_like(next) {
+                        return Some(self.caption_and_credit(next));
+                    }
+                    // Something else follows: the photo has no caption of its own.
                     return None;
                 }
             }
             // Climb out of the photo's own wrappers, never out of a block with text.
             match at.parent().and_then(ElementRef::wrap) {
                 Some(parent)
-                    if self.index.get(parent).chars <= 600
+                    if self.index.get(parent).chars <= MAX_CAPTION
                         && !matches!(tag(parent), "body" | "article" | "main") =>
                 {
                     at = parent;
@@ -59,6 +84,54 @@ impl Walker<'_> {
         }
         None
     }
+
+    /// Whether `element` reads as a caption: short, not a heading, a list,
+    /// a quote or a link, and without a photo of its own.
+    fn caption_like(&self, element: ElementRef) -> bool {
+        let stats = self.index.get(element);
+        // A block of its own: an inline run after a photo is the paragraph's.
+        !is_inline(tag(element))
+            && stats.chars <= MAX_CAPTION_LINE
+            && stats.link_density() < 0.5
+            && !matches!(
+                tag(element),
+                "h1" | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "ul"
+                    | "ol"
+                    | "blockquote"
+                    | "a"
+                    | "table"
+            )
+            && !element
+                .descendent_elements()
+                .any(|d| matches!(tag(d), "img" | "picture" | "video" | "iframe" | "h2" | "h3"))
+    }
+
+    /// A caption set apart after a photo, and the credit in the short line
+    /// after it, if any ("ES", "Foto: dpa"); both taken.
+    fn caption_and_credit(&mut self, caption: ElementRef) -> (RichText, Option<Label>) {
+        self.taken.insert(caption.id());
+        let (text_of, mut credit) = split_credit(caption, self.base, self.index);
+        if credit.is_none() {
+            let after = caption
+                .next_siblings()
+                .filter_map(ElementRef::wrap)
+                .next()
+                .filter(|c| (1..=MAX_CREDIT_LINE).contains(&self.index.get(*c).chars));
+            if let Some(line) = after {
+                credit = Label::try_from(credit_name(&text(line))).ok();
+                if credit.is_some() {
+                    self.taken.insert(line.id());
+                }
+            }
+        }
+        (text_of, credit)
+    }
+
     /// A photo known only by its microdata: a lazy-loading figure whose
     /// `<img>` is not in the saved page (`itemid`, `itemprop=url`).
     pub(super) fn microdata_picture(&self, e: ElementRef) -> Option<Picture> {
@@ -234,6 +307,125 @@ impl Walker<'_> {
         }
         if rows > 1 {
             self.warnings.push(Warning::TableAsText);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::draft::Piece;
+    use crate::import::page::read;
+    use news_widget::model::plain;
+
+    /// A photo's markup in the body, in; its caption and credit out.
+    fn caption(figure: &str) -> Option<(String, Option<String>)> {
+        let prose = "<p>A paragraph of prose, long enough to be the body, with commas, and more words to it.</p>";
+        let html = format!(
+            "<html><head><title>T</title></head><body><article><h1>A headline long enough</h1>\
+             {prose}{figure}{prose}{prose}</article></body></html>"
+        );
+        read(&html).body.into_iter().find_map(|p| match p {
+            Piece::Image(p) => Some((plain(&p.caption), p.credit.map(|c| c.as_str().to_owned()))),
+            _ => None,
+        })
+    }
+
+    /// A caption and its credit, as a row expects them.
+    type Expected = Option<(&'static str, Option<&'static str>)>;
+
+    /// One row per way pages set a caption.
+    #[test]
+    fn captions_kept_with_their_photo() {
+        let img = r#"<img src="https://news.example/a.jpg" width="800" height="600""#;
+        let table: Vec<(String, Expected)> = vec![
+            // A figcaption whose class calls it a footer.
+            (
+                format!(
+                    r#"<figure>{img}><figcaption class="image-footer">Ships in the harbour.</figcaption></figure>"#
+                ),
+                Some(("Ships in the harbour.", None)),
+            ),
+            // A camel-cased caption class after a photo whose class says share.
+            (
+                format!(
+                    r#"<div><div>{img} class="img-share"></div><p class="imageCaption">Ships in the harbour.</p></div>"#
+                ),
+                Some(("Ships in the harbour.", None)),
+            ),
+            // A box of its own: the photo, a line, and a credit line (hashed classes).
+            (
+                format!(
+                    r#"<div class="sc-a"><div class="sc-b"><picture>{img}></picture></div><div class="sc-c">Former Prime Minister Tony Blair</div><div class="sc-d">ES</div></div>"#
+                ),
+                Some(("Former Prime Minister Tony Blair", Some("ES"))),
+            ),
+            // The line after the photo says what its alt says.
+            (
+                format!(
+                    r#"{img} alt="Ben Osborn im Zweikampf mit Antony"><p>Ben Osborn im Zweikampf mit Antony (Manchester United)</p>"#
+                ),
+                Some((
+                    "Ben Osborn im Zweikampf mit Antony (Manchester United)",
+                    None,
+                )),
+            ),
+            // A link around the photo alone (to its page): still the photo.
+            (
+                format!(
+                    r#"<a href="/bild/1"><div>{img}></div></a><div class="mediaInfo"><span class="mediaSubtitleText">Pigs in the hall.</span></div>"#
+                ),
+                Some(("Pigs in the hall.", None)),
+            ),
+            // A button around the photo opens its large version: still the photo.
+            (
+                format!(
+                    r#"<button class="slide-viewer"><figure>{img}><figcaption>Pigs in the hall.</figcaption></figure></button>"#
+                ),
+                Some(("Pigs in the hall.", None)),
+            ),
+            // A photo inline in a paragraph: the paragraph's words are not its caption.
+            (
+                format!(
+                    r#"<p>{img}><strong>Lupita Nyong</strong>'s dress was stolen from her hotel room, deputies said on Thursday.</p>"#
+                ),
+                Some(("", None)),
+            ),
+        ];
+        for (figure, expected) in &table {
+            let found = caption(figure);
+            let found = found.as_ref().map(|(c, r)| (c.as_str(), r.as_deref()));
+            assert_eq!(found, *expected, "{figure}");
+        }
+    }
+
+    /// The photo above the body: the first between the headline and the
+    /// text that is a photo, past an icon or an empty frame.
+    #[test]
+    fn the_photo_above_the_body() {
+        let prose = "<p>A paragraph of prose, long enough to be the body, with commas, and more words to it.</p>";
+        let table: &[(&str, Expected)] = &[
+            (
+                r#"<figure><img src="https://news.example/icon.png" width="16" height="16"></figure><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption>Ships in the harbour.</figcaption></figure>"#,
+                Some(("Ships in the harbour.", None)),
+            ),
+            (
+                r#"<div class="meta"><figure></figure></div><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption>Ships in the harbour.</figcaption></figure>"#,
+                Some(("Ships in the harbour.", None)),
+            ),
+        ];
+        for (above, expected) in table {
+            let html = format!(
+                "<html><head><title>T</title></head><body><article><h1>A headline long enough</h1>\
+                 {above}<div class=\"text\">{prose}{prose}{prose}</div></article></body></html>"
+            );
+            let found = read(&html).body.into_iter().find_map(|p| match p {
+                Piece::Image(p) => {
+                    Some((plain(&p.caption), p.credit.map(|c| c.as_str().to_owned())))
+                }
+                _ => None,
+            });
+            let found = found.as_ref().map(|(c, r)| (c.as_str(), r.as_deref()));
+            assert_eq!(found, *expected, "{above}");
         }
     }
 }

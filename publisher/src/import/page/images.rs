@@ -125,7 +125,13 @@ pub fn picture(
     ]
     .iter()
     .any(|s| boxes::is_furniture(&s.to_ascii_lowercase()));
-    if furniture {
+    // Nor is the writer's portrait beside the byline.
+    let portrait = e
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(3)
+        .any(|a| boxes::is_portrait(&super::dom::class_and_id(a)));
+    if furniture || portrait {
         return None;
     }
     let dim = |names: [&str; 2]| -> Option<u32> {

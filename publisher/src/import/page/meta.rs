@@ -20,6 +20,9 @@ pub struct LdAuthor {
     pub name: String,
     /// Whether it is an organization (often the site itself).
     pub organization: bool,
+    /// The `@id` of the node that names it, when it is only a reference
+    /// (`"author": {"@id": "…#/schema/person/…"}`, as Yoast writes it).
+    pub reference: Option<String>,
 }
 
 /// The article object of a page's JSON-LD.
@@ -54,8 +57,13 @@ pub struct LdArticle {
 pub struct Meta {
     /// The JSON-LD article objects, best first.
     pub articles: Vec<LdArticle>,
-    /// `<meta>` contents by lowercased `name`, `property` or `itemprop`, in document order.
+    /// `<meta>` contents by `name`, `property` or `itemprop` (as [`key`]
+    /// writes it), in document order.
     pub tags: HashMap<String, Vec<String>>,
+    /// Every `datePublished` (or `dateCreated`) of the page's JSON-LD, of
+    /// whatever type, outer objects first: for pages whose article is not
+    /// typed as one (a fact check's `ClaimReview`, a `WebPage`).
+    pub ld_dates: Vec<String>,
     /// `<title>`.
     pub title: Option<String>,
     /// `<link rel=canonical>`'s `href`.
@@ -92,7 +100,7 @@ impl Meta {
                 if let Some(key) = value.attr(key) {
                     // `property="og:title article:title"` names several.
                     for key in key.split_whitespace() {
-                        let entry = meta.tags.entry(key.to_ascii_lowercase()).or_default();
+                        let entry = meta.tags.entry(self::key(key)).or_default();
                         entry.push(content.clone());
                     }
                 }
@@ -122,6 +130,8 @@ impl Meta {
             .filter(|l| !l.is_empty())
             .or_else(|| meta.first(&["og:locale", "content-language", "dc.language", "language"]));
 
+        // Every JSON-LD node with an `@id` and a name, for references to it.
+        let mut named: HashMap<String, (String, bool)> = HashMap::new();
         for script in page.select(&LD) {
             if !script
                 .value()
@@ -133,7 +143,19 @@ impl Meta {
             let text: String = script.text().collect();
             if let Some(json) = lenient_json(&text) {
                 meta.read_ld(&json, 0);
+                ld_dates(&json, 0, &mut meta.ld_dates);
+                ld_nodes(&json, 0, &mut named);
             }
+        }
+        for article in &mut meta.articles {
+            article.authors.retain_mut(|a| match a.reference.take() {
+                Some(id) => named.get(&id).is_some_and(|(name, organization)| {
+                    a.name.clone_from(name);
+                    a.organization = *organization;
+                    true
+                }),
+                None => true,
+            });
         }
         for key in SITE_NAME_META {
             for name in meta.all(key) {
@@ -153,12 +175,12 @@ impl Meta {
     /// The first value of any of `keys`.
     pub fn first(&self, keys: &[&str]) -> Option<String> {
         keys.iter()
-            .find_map(|k| self.tags.get(*k)?.first().cloned())
+            .find_map(|k| self.tags.get(&key(k))?.first().cloned())
     }
 
     /// Every value of `key`.
     pub fn all(&self, key: &str) -> Vec<String> {
-        self.tags.get(key).cloned().unwrap_or_default()
+        self.tags.get(&self::key(key)).cloned().unwrap_or_default()
     }
 
     /// The best JSON-LD article, if there is one.
@@ -198,6 +220,56 @@ impl Meta {
             }
             _ => {}
         }
+    }
+}
+
+/// A `<meta>` key as it is looked up: lowercased, without the `:`, `.`,
+/// `_` and `-` that sites write differently (`article:published_time`,
+/// `article:published:time`, `article_published_time`).
+pub fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ':' | '.' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Every node of a JSON-LD value with an `@id` and a name: its name, and
+/// whether it is an organization.
+fn ld_nodes(value: &Value, depth: usize, out: &mut HashMap<String, (String, bool)>) {
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| ld_nodes(v, depth + 1, out)),
+        Value::Object(object) => {
+            if let (Some(id), Some(name)) = (string(object.get("@id")), string(object.get("name")))
+            {
+                let organization = types(value).iter().any(|t| t.ends_with("Organization"));
+                out.entry(id).or_insert((name, organization));
+            }
+            object.values().for_each(|v| ld_nodes(v, depth + 1, out));
+        }
+        _ => {}
+    }
+}
+
+/// Every `datePublished` and `dateCreated` in a JSON-LD value, outer
+/// objects first.
+fn ld_dates(value: &Value, depth: usize, out: &mut Vec<String>) {
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| ld_dates(v, depth + 1, out)),
+        Value::Object(object) => {
+            for name in ["datePublished", "dateCreated"] {
+                if let Some(date) = string(object.get(name)) {
+                    out.push(date);
+                }
+            }
+            object.values().for_each(|v| ld_dates(v, depth + 1, out));
+        }
+        _ => {}
     }
 }
 
@@ -306,16 +378,26 @@ fn authors(value: Option<&Value>) -> Vec<LdAuthor> {
                 .then_some(LdAuthor {
                     name,
                     organization: false,
+                    reference: None,
                 })
                 .into_iter()
                 .collect()
         }
         Some(object @ Value::Object(o)) => {
             let organization = types(object).iter().any(|t| t.ends_with("Organization"));
-            string(o.get("name"))
-                .map(|name| LdAuthor { name, organization })
-                .into_iter()
-                .collect()
+            match (string(o.get("name")), string(o.get("@id"))) {
+                (Some(name), _) => vec![LdAuthor {
+                    name,
+                    organization,
+                    reference: None,
+                }],
+                (None, Some(id)) => vec![LdAuthor {
+                    name: String::new(),
+                    organization,
+                    reference: Some(id),
+                }],
+                (None, None) => Vec::new(),
+            }
         }
         _ => Vec::new(),
     }

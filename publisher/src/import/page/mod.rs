@@ -75,6 +75,7 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
     let container = content.as_ref().and_then(Content::around).unwrap_or(root);
     let page = Page {
         html: &html,
+        address: url.as_ref(),
         region: region(container),
         container,
         index,
@@ -118,7 +119,7 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
     }
     Draft {
         id: page.meta.article().and_then(|a| a.identifier.clone()),
-        url,
+        url: url.clone(),
         language,
         category: details::category(&page),
         headline,
@@ -160,6 +161,8 @@ pub fn plain_text(html: &str) -> String {
 struct Page<'a> {
     html: &'a Html,
     meta: Meta,
+    /// The article's address.
+    address: Option<&'a WebUrl>,
     index: Index,
     /// The body's container.
     container: ElementRef<'a>,
@@ -252,8 +255,8 @@ fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Vec<Piece>
         .filter(|e| tag(*e) == "h1" && page.index.position(*e) < body && !page.junk(*e))
         .last()
         .map_or(page.index.position(page.region), |h| page.index.position(h));
-    let candidate = |within: ElementRef<'a>| {
-        within.descendent_elements().find(|e| {
+    let candidates = |within: ElementRef<'a>| {
+        within.descendent_elements().filter(|e| {
         let at = page.index.position(*e);
         at > start
             && at < body
@@ -265,16 +268,25 @@ fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Vec<Piece>
             && !e.ancestors().filter_map(ElementRef::wrap).any(|a| tag(a) == "figure" && page.index.position(a) > start)
         })
     };
-    // In the article's region first, else anywhere between the headline and the body.
-    let Some(element) = candidate(page.region).or_else(|| candidate(page.html.root_element()))
-    else {
-        return Vec::new();
-    };
     // A figure is walked whole; a bare photo takes the caption beside it.
-    let (pieces, _) = Walker::new(base, &page.index).walk_element(element);
-    pieces
+    // The first that is a photo (not an icon or an empty frame before it).
+    let first_photo = |within: ElementRef<'a>| {
+        candidates(within).take(5).find_map(|element| {
+            let (pieces, _) = Walker::new(base, &page.index).walk_element(element);
+            pieces.into_iter().find(|p| matches!(p, Piece::Image(_)))
+        })
+    };
+    // In the article's region first, else anywhere between the headline and the body.
+    first_photo(page.region)
+        .or_else(|| first_photo(page.html.root_element()))
         .into_iter()
-        .filter(|p| matches!(p, Piece::Image(_)))
-        .take(1)
         .collect()
+}
+
+/// A page read as `import` reads one at `https://news.example/…`, for the
+/// stages' table tests.
+#[cfg(test)]
+pub(crate) fn read(html: &str) -> Draft {
+    let url = Url::parse("https://news.example/section/a-story.html").expect("a URL");
+    extract(html, &url, Some(&url), &Hints::default())
 }

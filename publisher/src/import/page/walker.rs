@@ -70,7 +70,12 @@ impl<'a> Walker<'a> {
     pub fn walk_all(mut self, parts: &[ElementRef]) -> (Vec<Piece>, Vec<Warning>) {
         for part in parts {
             self.look = look_of(*part);
-            self.children(*part);
+            // A photo among the parts is read as a photo, not as its insides.
+            if matches!(tag(*part), "figure" | "picture" | "img") {
+                self.element(*part);
+            } else {
+                self.children(*part);
+            }
             self.flush();
         }
         (self.pieces, self.warnings)
@@ -106,8 +111,9 @@ impl<'a> Walker<'a> {
             }
             // A link around blocks that is not a photo's link to its file is a
             // teaser card (a related article): one linked line, which the
-            // body's ends then drop, and no photo.
-            "a" if !links_to_image(e, self.base) => {
+            // body's ends then drop, and no photo. A link around a photo
+            // alone, without words, is the photo's (to its page, a gallery).
+            "a" if !links_to_image(e, self.base) && self.index.get(e).chars > 0 => {
                 self.flush();
                 self.run.inline(e, self.base, self.index, 0);
                 self.flush();

@@ -26,6 +26,9 @@ pub const JUNK: Words = &[
             "outbrain", "taboola", "zergnet", "read-?more", "see-?also", "also-?read",
             "more-?stories", "more-?news", "print", "rating", "vote", "poll", "author-?bio",
             "bio-box", "visually-?hidden", "sr-only", "screen-reader-text",
+            // Sign-in and saving dialogs (dialogs of consent: `DIALOGS`).
+            "popup", "save-article",
+            "skip-?link", "skip-?to-?content", "list-articles", "article-?list",
         ],
     ),
     (
@@ -36,6 +39,24 @@ pub const JUNK: Words = &[
         ],
     ),
 ];
+
+/// A paragraph of the article's text that a paywall hides from readers
+/// who have not subscribed: text, whatever its class's "paywall" says of
+/// other boxes (a subscription prompt).
+#[rustfmt::skip]
+pub const BEHIND_PAYWALL: Words = &[("*", &["paywall", "paywalled", "premium"])];
+
+/// Consent and cookie dialogs (OneTrust, Didomi, CMPs): never the article,
+/// however much prose their privacy text has (it can outweigh a short
+/// story's). Whole words of a class name.
+#[rustfmt::skip]
+pub const DIALOGS: Words = &[(
+    "*",
+    &[
+        "cmp", "consent", "cookies?", "gdpr", "onetrust", "ot-sdk", "ot-pc", "didomi",
+        "sp-message", "vendor-list",
+    ],
+)];
 
 /// Words that name a box that is not the article wherever they stand in a
 /// class name ("jp-relatedposts", "VCObjectBoxRelatedNewsItem").
@@ -50,7 +71,12 @@ pub const JUNK_ANYWHERE: Words = &[(
 
 /// Class words that keep a box in the article whatever else it is called.
 #[rustfmt::skip]
-pub const ARTICLE_BODY: Words = &[("*", &["articlebody", "article-body"])];
+/// BEM's `article__body` and `article__content` (the content element of the
+/// article block) only where a class name starts with them.
+pub const ARTICLE_BODY: Words = &[(
+    "*",
+    &["articlebody", "article-body", r"(?:^|\s)article__(?:body|content)"],
+)];
 
 /// ARIA roles of boxes that are not the article.
 #[rustfmt::skip]
@@ -99,6 +125,22 @@ pub const CAPTION: Words = &[
         ],
     ),
     ("vi", &["chu-?thich", "chuthich"]),
+    ("de", &["bu"]),
+];
+
+/// A photo's caption, wherever the word stands in a class name
+/// ("newsCaption", "imageCaption", "mediaSubtitleText", "bildunterschrift").
+#[rustfmt::skip]
+pub const CAPTION_ANYWHERE: Words = &[
+    ("*", &["caption", "legend", "subtitletext"]),
+    ("de", &["bildunterschrift", "bildtext"]),
+    ("es", &["leyenda", "pie-?de-?foto"]),
+    ("it", &["didascalia"]),
+    ("pt", &["legenda"]),
+    ("nl", &["onderschrift"]),
+    ("da", &["billedtekst"]),
+    ("no", &["bildetekst"]),
+    ("fi", &["kuvateksti"]),
 ];
 
 /// An element holding a photo's credit (anywhere in its class name).
@@ -123,6 +165,11 @@ pub const BYLINE: Words = &[
     ),
     ("vi", &["tacgia", "tac-gia"]),
 ];
+
+/// A byline, wherever the word stands in a class name ("metaInfoAuthorList",
+/// "articleAuthor"; not "authority").
+#[rustfmt::skip]
+pub const BYLINE_ANYWHERE: Words = &[("*", &["author(?:[^i]|$)"])];
 
 /// Inside a byline's box, a part that is not a name (anywhere in the class).
 #[rustfmt::skip]
@@ -157,16 +204,21 @@ pub const LEAD: Words = &[(
     ],
 )];
 
-/// A box holding a date (anywhere in its class name).
+/// A box holding a date (anywhere in its class name; htmldate's
+/// `DATE_EXPRESSIONS` too).
 #[rustfmt::skip]
 pub const DATE: Words = &[
-    ("*", &["date", "time", "publish", "posted", "dateline"]),
+    ("*", &["date", "time", "publish", "posted", "dateline", "meta", "info", "subline",
+            "submitted", "publication", "fa-clock", "fa-calendar", "created"]),
     ("vi", &["ngay", "thoi-?gian"]),
+    ("de", &["datum"]),
+    ("es", &["fecha"]),
+    ("fr", &["parution"]),
 ];
 
 /// A box holding a date among other things (whole words).
 #[rustfmt::skip]
-pub const DATE_AMONG: Words = &[("*", &["meta", "byline", "info"])];
+pub const DATE_AMONG: Words = &[("*", &["byline", "author", "autor", "stand"])];
 
 /// A date box for the last change, not the publication (anywhere).
 #[rustfmt::skip]
@@ -210,6 +262,16 @@ predicate!(
     ))
 );
 predicate!(
+    /// A paragraph of text hidden behind a paywall.
+    is_behind_paywall,
+    class_words(BEHIND_PAYWALL)
+);
+predicate!(
+    /// A consent or cookie dialog.
+    is_dialog,
+    class_words(DIALOGS)
+);
+predicate!(
     /// A box that is the article's body whatever else it is called.
     is_article_body,
     class_parts(ARTICLE_BODY)
@@ -227,7 +289,11 @@ predicate!(
 predicate!(
     /// A photo's caption.
     is_caption,
-    class_words(CAPTION)
+    pattern(&format!(
+        "{}|{}",
+        class_words(CAPTION).as_str(),
+        class_parts(CAPTION_ANYWHERE).as_str()
+    ))
 );
 predicate!(
     /// A photo's credit.
@@ -237,7 +303,11 @@ predicate!(
 predicate!(
     /// A byline.
     is_byline,
-    class_words(BYLINE)
+    pattern(&format!(
+        "{}|{}",
+        class_words(BYLINE).as_str(),
+        class_parts(BYLINE_ANYWHERE).as_str()
+    ))
 );
 predicate!(
     /// A part of a byline's box that is not a name.
@@ -306,15 +376,37 @@ mod tests {
             (is_junk, "newsletter-signup", true),
             (is_junk, "article-body", false),
             (is_junk, "shareholder-letter", false),
+            (is_dialog, "ot-sdk-column", true),
+            (is_dialog, "cmp-container", true),
+            (is_junk, "sliding-drawer--save-article", true),
+            (is_junk, "render-target-modal", false),
             (is_article_body, "c-article-body", true),
+            (
+                is_article_body,
+                "sidebar-grid__content article__content",
+                true,
+            ),
+            (is_article_body, "teaser-article__content", false),
+            (is_dialog, "onetrust-consent-sdk", true),
+            (is_behind_paywall, "paywall", true),
+            (is_behind_paywall, "paywall-prompt", true),
+            (is_behind_paywall, "paywallable", false),
+            (is_dialog, "ot-sdk-container", true),
+            (is_dialog, "cookie-banner", true),
+            (is_dialog, "cookiecutter", false),
+            (is_junk, "onetrust-consent-sdk", false),
             (is_article, "entry-content", true),
             (is_not_article, "comment-list", true),
             (is_caption, "wp-caption-text", true),
             (is_caption, "fck_detail__caption", true),
             (is_caption, "image-caption", true),
+            (is_caption, "newscaption", true),
+            (is_caption, "mediasubtitletext", true),
+            (is_caption, "bildunterschrift", true),
             (is_credit, "photo-credit", true),
             (is_byline, "author-name", true),
             (is_byline, "authority", false),
+            (is_byline, "metainfoauthorlist-item", true),
             (is_lead, "sapo", true),
             (is_lead, "leading", false),
             (is_date, "publish-date", true),

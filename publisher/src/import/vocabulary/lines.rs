@@ -34,6 +34,22 @@ pub const AGENCIES: Words = &[(
     ],
 )];
 
+/// News agencies, which write articles as a person does (a byline of
+/// "dpa" names its writer, lower case and all).
+#[rustfmt::skip]
+pub const NEWS_AGENCIES: &[&str] = &[
+    "dpa", "afp", "ap", "reuters", "sda", "apa", "kna", "epd", "efe", "europa press", "ansa",
+    "ttxvn", "vna", "ritzau", "ntb", "tt", "anp", "belga", "pap", "čtk", "ctk", "xinhua",
+    "kyodo", "yonhap", "aap", "ians", "pti", "ani", "anadolu ajansı", "sid", "dts",
+    "associated press", "agence france-presse", "deutsche presse-agentur", "keystone-sda",
+];
+
+/// Whether `name` is a news agency's.
+pub fn is_agency(name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    NEWS_AGENCIES.contains(&name.as_str())
+}
+
 /// A line crediting the article's photos as a whole ("Ảnh: Thành Tâm").
 #[rustfmt::skip]
 pub const PHOTO_LINE_LABELS: Words = &[
@@ -52,7 +68,7 @@ pub const BYLINE_PREFIXES: Words = &[
         ],
     ),
     ("fr", &["par", r"auteur\s*:"]),
-    ("de", &["von", "autor(?:in)?:?"]),
+    ("de", &["von", "autor(?:in)?(?:/autor|/in)?:?", r"quelle\s*:"]),
     ("es", &["por"]),
     ("it", &["di"]),
     ("nl", &["door"]),
@@ -86,6 +102,9 @@ pub const NAME_AND: Words = &[
     ("de", &["und"]),
     ("es", &["y"]),
     ("it", &["e"]),
+    ("da", &["og"]),
+    ("sv", &["och"]),
+    ("nl", &["en"]),
 ];
 
 /// Words that add a name ("avec", "with", "cùng").
@@ -121,30 +140,63 @@ pub const NAME_DESKS: Words = &[(
 pub const NAME_DEGREES: Words = &[("en", &["ma", "md", "phd", "rd", "ms", "msc", "bsc"])];
 
 /// Words of a job, a desk or a link, not of a name ("Games Editor",
-/// "WebMD Health News", "Follow").
+/// "WebMD Health News", "Redakteur", "Follow"): a byline's piece with one
+/// of them names no person.
 #[rustfmt::skip]
 pub const ROLES: Words = &[
-    (
-        "en",
-        &[
-            "reporter", "editor", "editors", "writer", "correspondent", "columnist", "contributor",
-            "contributing", "producer", "photographer", "journalist", "intern", "analyst", "news",
-            "times", "health", "staff writer", "follow", "twitter", "facebook", "email", "updated",
-            "published",
-        ],
-    ),
-    ("fr", &["journaliste", "suivre", "mis à jour"]),
+    ("en", &["reporter", "editor", "editors", "writer", "writers", "correspondent", "columnist",
+             "contributor", "contributing", "producer", "photographer", "journalist", "intern",
+             "analyst", "news", "times", "health", "staff writer", "director", "updated",
+             "published", "author", "authors", "agencies"]),
+    ("de", &["autor", "autorin", "autoren", "agenturen", "redakteur", "redakteurin", "redaktion", "korrespondent", "korrespondentin",
+             "chefredakteur", "chefredakteurin", "leitender", "leitende", "nachrichtenagentur",
+             "präsident", "präsidentin", "kommentar", "gastbeitrag", "volontär", "volontärin"]),
+    ("fr", &["journaliste", "rédaction", "rédacteur", "rédactrice", "correspondant",
+             "correspondante", "envoyé spécial", "envoyée spéciale", "mis à jour"]),
+    ("es", &["redacción", "redactor", "redactora", "periodista", "corresponsal"]),
+    ("it", &["redazione", "giornalista", "inviato", "inviata"]),
+    ("pt", &["redação", "jornalista", "repórter"]),
+    ("nl", &["redactie", "verslaggever", "correspondent"]),
+    ("no", &["journalist", "reporter", "redaksjonen", "journalister"]),
+    ("sv", &["reporter", "redaktionen", "reportrar"]),
+    ("pl", &["redakcja", "dziennikarz", "dziennikarka"]),
+    ("cs", &["redakce", "redaktor", "redaktorka"]),
+    ("tr", &["muhabir", "muhabiri"]),
     ("vi", &["phóng viên", "biên tập", "cộng tác viên"]),
 ];
 
+/// What a byline's box says besides names: buttons, links and labels of
+/// the page's furniture ("Follow", "Share", "Text size", "Ver más
+/// artículos"), and a photo's credit set beside the writer's portrait.
+#[rustfmt::skip]
+pub const BYLINE_NOISE: Words = &[
+    ("en", &["follow", "following", "share", "print", "comments?", "email", "e-mail",
+             "flipboard", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "copy link",
+             "subscribe", "sign in", "log in", "join the conversation", "latest posts",
+             "view author publications", "search author on", "google scholar", "pubmed",
+             "text size", "small", "medium", "large", "aa", "read more", "more articles",
+             "more from", "bio", "images?", "getty", "photo", "listen", "about"]),
+    ("de", &["folgen", "ich folge", "teilen", "drucken", "kommentare", "artikel", "anmelden",
+             "abonnieren", "mehr", "anhören"]),
+    ("fr", &["partager", "suivre", "s'abonner", "imprimer", "écouter"]),
+    ("es", &["compartir", "copiar enlace", "suscr[ií]bete", "iniciar sesión", "ver más",
+             "esta funcionalidad", "escuchar"]),
+    ("it", &["condividi", "segui", "ascolta"]),
+    ("pt", &["compartilhar", "partilhar", "seguir", "ouvir"]),
+    ("cs", &["chcete-li", "sdílet", "poslouchat"]),
+];
 /// Roles in scripts without word boundaries.
 #[rustfmt::skip]
-pub const ROLES_UNSPACED: Words = &[("zh", &["责任编辑", "编辑", "来源"])];
+pub const ROLES_UNSPACED: Words = &[
+    ("zh", &["责任编辑", "编辑", "来源"]),
+    ("ja", &["記者"]),
+    ("ko", &["기자", "특파원"]),
+];
 
 /// Words that are never a name by themselves.
 #[rustfmt::skip]
 pub const NOT_NAMES: Words = &[
-    ("en", &["by", "and", "of", "the", "with"]),
+    ("en", &["by", "and", "or", "of", "the", "with"]),
     ("fr", &["par", "et"]),
     ("de", &["von", "und"]),
     ("es", &["por"]),
@@ -293,7 +345,7 @@ pub static CLOSING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Roles and remarks after a name ("(tổng hợp)", ", Staff Writer", ", MA").
 pub static NAME_REMARK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?i)\s*(?:\((?:{}|theo [^)]*|[^)]*\b(?:{})\b[^)]*)\)|[,|–—]\s*(?:{})\b.*$|,\s*(?:{})\.?$)",
+        r"(?i)\s*(?:\((?:{}|theo [^)]*|[^)]*\b(?:{})\b[^)]*)\)|[,|–—]\s*(?:{})\b.*$|,\s*(?:{})\.?$|\s+(?:for|für|pour|para|per)\s+\S.*$)",
         alternation(NAME_REMARKS),
         alternation(NAME_JOBS),
         alternation(NAME_DESKS),
@@ -325,6 +377,55 @@ pub fn is_role(text: &str) -> bool {
     });
     ROLE.is_match(text)
 }
+
+/// A writer's initials after the name ("Corina Gall (cog)"), its closing
+/// bracket already trimmed.
+pub static NAME_INITIALS: LazyLock<Regex> = LazyLock::new(|| pattern(r"\s*\(\p{Ll}{2,5}\)?$"));
+
+/// A role after a name in scripts that write it unspaced or last ("구현모
+/// 기자", "田中太郎記者").
+pub static ROLE_AFTER_NAME: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"\s*(?:{})$", alternation(ROLES_UNSPACED))));
+
+/// The word before the section a byline files the article under ("By
+/// TPN, in News, Business"): what follows it names no one.
+#[rustfmt::skip]
+pub const SECTION_AFTER_BYLINE: Words = &[
+    ("en", &["in"]), ("de", &["in", "im"]), ("fr", &["dans"]), ("es", &["en"]),
+];
+
+/// Whether a byline's piece ends by filing the article under a section.
+pub fn ends_with_section_word(piece: &str) -> bool {
+    let last = piece
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == ',')
+        .next();
+    last.is_some_and(|w| {
+        SECTION_AFTER_BYLINE
+            .iter()
+            .any(|(_, words)| words.contains(&w.to_lowercase().as_str()))
+    }) && piece.trim_end().contains(' ')
+}
+
+/// Whether a byline's piece is the furniture of its box, not a name.
+pub fn is_byline_noise(text: &str) -> bool {
+    static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(&format!(
+            r"(?i)(?:^|[\s:])(?:{})(?:$|[\s:.,])",
+            alternation(BYLINE_NOISE)
+        ))
+    });
+    NOISE.is_match(text)
+}
+
+/// Name particles written in lower case ("Ursula von der Leyen", "Luiz
+/// Inácio da Silva"): any other lower-case word is not part of a name.
+#[rustfmt::skip]
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van",
+    "von", "vom", "zu", "zum", "ten", "ter", "af", "av", "bin", "ibn", "al", "el", "y", "e",
+    "i", "und", "and",
+];
 
 /// Whether `word` is never a name by itself ("by", "and", "theo").
 pub fn is_not_a_name(word: &str) -> bool {
@@ -414,6 +515,16 @@ mod tests {
             (is_role, "phóng viên", true),
             (is_role, "责任编辑", true),
             (is_role, "Jane Doe", false),
+            (is_role, "Leitender Wirtschaftsredakteur", true),
+            (is_role, "Redactora de tribunales", true),
+            (is_role, "구현모 기자", true),
+            (is_byline_noise, "Join the conversation", true),
+            (is_byline_noise, "Ich folge", true),
+            (is_byline_noise, "Ver más artículos", true),
+            (is_byline_noise, "Image: Getty Images", true),
+            (is_byline_noise, "Text size", true),
+            (is_byline_noise, "Aaron Kliegman", false),
+            (is_byline_noise, "Samuel Bio-Wright", false),
             (is_updated_line, "Cập nhật: 12:00", true),
             (is_updated_line, "Aktualisiert am 3. Mai", true),
             (is_updated_line, "Published 3 May", false),

@@ -16,7 +16,24 @@ pub const AUTHOR_META: &[&str] = &[
     "sailthru.author", "dable:author", "byl",
 ];
 
-/// `<meta>` keys giving when the article was published, most telling first.
+/// Path segments of a writer's page (`/autoren/name/max-kolter`): a link
+/// there names a writer.
+#[rustfmt::skip]
+pub const AUTHOR_PATHS: &[&str] = &[
+    "author", "authors", "autor", "autoren", "autores", "auteur", "auteurs", "autore",
+    "autori", "journalist", "journalisten", "journalister", "redakteur", "redakteure",
+    "reporter", "reporters", "penulis", "skribent", "forfatter", "writers", "columnists",
+];
+
+/// Whether a link's path leads to a writer's page.
+pub fn is_author_path(path: &str) -> bool {
+    path.split('/')
+        .any(|segment| AUTHOR_PATHS.contains(&segment.to_ascii_lowercase().as_str()))
+}
+
+/// `<meta>` keys giving when the article was published, most telling
+/// first. Keys are compared without `:`, `.`, `_` and `-`
+/// (`page::meta::key`), so `article:published:time` is `article:published_time`.
 #[rustfmt::skip]
 pub const PUBLISHED_META: &[&str] = &[
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -24,10 +41,42 @@ pub const PUBLISHED_META: &[&str] = &[
     "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
 ];
 
-/// `<meta>` keys giving when the article last changed.
+/// More `<meta>` keys of a publication date, from htmldate
+/// (`htmldate/core.py`, `DATE_ATTRIBUTES`): less common, sometimes of
+/// something else (an analytics tag's first version of the page), so a
+/// visible dateline beats them.
+#[rustfmt::skip]
+pub const PUBLISHED_META_LOOSE: &[&str] = &[
+    "analyticsattributes.articledate", "article.created", "article_date_original",
+    "article:post_date", "article:published", "article:published_date",
+    "article:publicationdate", "bt:pubdate", "citation_date", "citation_publication_date",
+    "content_create_date", "created", "date_created", "date_published", "datecreated",
+    "dateposted", "dc.created", "dc.date.created", "dc.date.publication",
+    "dcsext.articlefirstpublished", "dcterms.date", "dcterms.issued", "displaydate",
+    "doc_date", "field-name-post-date", "gentime", "mediator_published_time",
+    "og:article:published", "og:article:published_time", "og:datepublished", "og:pubdate",
+    "og:publish_date", "og:question:published_time", "og:regdate", "originalpublicationdate",
+    "pdate", "ptime", "publish_time", "published-date", "published_time", "publisheddate",
+    "rbpubdate", "rnews:datepublished", "shareaholic:article_published_time",
+    "twt-published-at", "video:release_date", "vr:published_time",
+];
+
+/// `<meta>` keys giving when the article last changed (with htmldate's
+/// `NAME_MODIFIED` and `PROPERTY_MODIFIED`).
 #[rustfmt::skip]
 pub const MODIFIED_META: &[&str] = &[
-    "article:modified_time", "og:updated_time", "datemodified", "lastmod",
+    "article:modified_time", "og:updated_time", "datemodified", "lastmod", "article:modified",
+    "article:modified_date", "article:post_modified", "bt:moddate", "dc.modified",
+    "dcterms.modified", "lastmodified", "modified_time", "modificationdate",
+    "og:article:modified_time", "og:modified_time", "revision_date", "updated_time",
+    "lastdate", "last-modified", "modified", "utime",
+];
+
+/// Attributes a dateline keeps its moment in, besides `datetime`.
+#[rustfmt::skip]
+pub const DATE_ATTRIBUTES: &[&str] = &[
+    "datetime", "content", "title", "data-time", "data-timestamp", "data-utc-time",
+    "data-date", "data-datetime", "data-published", "data-publish-date", "data-pubdate",
 ];
 
 /// `<meta>` keys naming the site or its publisher.
