@@ -26,8 +26,8 @@ export const ISSUE_12_BUDGET = 165 * 1024;
  * so growth fails the build. Lower it whenever the widget shrinks; it meets
  * GZIP_BUDGET once the widget does.
  */
-// 182.6 KB before the live view count (#23), which may add 2 KB: 184.5 KB after.
-export const GZIP_CEILING = 184.6 * 1024;
+// 174.6 KB: serde_json patched so that core's f64 formatter is not linked (vendor/serde_json).
+export const GZIP_CEILING = 174.7 * 1024;
 
 /** Raw, gzip (level 9) and brotli (quality 11) bytes of each widget file, and their total. */
 export async function widgetSizes(dist) {

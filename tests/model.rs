@@ -413,3 +413,47 @@ fn an_article_may_name_its_view_counter() {
     json["viewCounter"] = serde_json::json!(42);
     assert_eq!(invalid(json).0, "viewCounter");
 }
+
+// vendor/serde_json writes serde's messages for unexpected values itself (to
+// keep core's float formatter out of the module): they must stay serde's own.
+#[test]
+fn serde_json_names_unexpected_values_in_serdes_words() {
+    use serde::de::{Error as _, Unexpected};
+    let kinds = [
+        Unexpected::Bool(true),
+        Unexpected::Unsigned(7),
+        Unexpected::Signed(-7),
+        Unexpected::Char('"'),
+        Unexpected::Str("a \"quoted\"\n\u{7f} string"),
+        Unexpected::Bytes(b"ab"),
+        Unexpected::Option,
+        Unexpected::NewtypeStruct,
+        Unexpected::Seq,
+        Unexpected::Map,
+        Unexpected::Enum,
+        Unexpected::UnitVariant,
+        Unexpected::NewtypeVariant,
+        Unexpected::TupleVariant,
+        Unexpected::StructVariant,
+        Unexpected::Other("something else"),
+    ];
+    for kind in kinds {
+        assert_eq!(
+            serde_json::Error::invalid_type(kind, &"a label").to_string(),
+            format!("invalid type: {kind}, expected a label")
+        );
+        assert_eq!(
+            serde_json::Error::invalid_value(kind, &"a label").to_string(),
+            format!("invalid value: {kind}, expected a label")
+        );
+    }
+    // The two serde_json words its own way, as before.
+    assert_eq!(
+        serde_json::Error::invalid_type(Unexpected::Float(1.5), &"a label").to_string(),
+        "invalid type: floating point `1.5`, expected a label"
+    );
+    assert_eq!(
+        serde_json::Error::invalid_type(Unexpected::Unit, &"a label").to_string(),
+        "invalid type: null, expected a label"
+    );
+}
