@@ -274,7 +274,7 @@ fn is_link_list(list: ElementRef, index: &Index) -> bool {
         .child_elements()
         .filter(|c| tag(*c) == "li" && index.get(*c).chars > 0)
         .collect();
-    items.len() >= 2 && items.iter().all(|i| index.get(*i).link_density() >= 0.8)
+    items.len() >= 2 && items.iter().all(|i| index.get(*i).link_density() >= 0.7)
 }
 
 /// Text that reads as prose, not as a heading: long, or a full sentence.
@@ -341,6 +341,11 @@ mod tests {
             (
                 r#"<ul><li>The <a href="/r">report</a> of the ministry, published in March</li><li>An interview with the mayor, <a href="/i">here</a>, on Monday</li></ul>"#,
                 true,
+            ),
+            // Related stories, each a link after a short label.
+            (
+                r#"<ul><li><strong>Naturkatastrophe: </strong><a href="/a">Santorini-Vulkan löschte ganze Kultur aus – Mythos elektrisiert Archäologen</a></li><li><strong>Interview: </strong><a href="/b">Deutscher Archäologe findet spektakuläre Spur</a></li></ul>"#,
+                false,
             ),
             // A single link is a line of the text, not a list of links.
             (

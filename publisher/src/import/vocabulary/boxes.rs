@@ -76,7 +76,9 @@ pub const JUNK_ANYWHERE: Words = &[(
 #[rustfmt::skip]
 pub const VISUALLY_HIDDEN: Words = &[(
     "*",
-    &["visually-?hidden", "sr-only", "screen-reader-text", "screenreader-?only"],
+    &[
+        "visually-?hidden", "sr-only", "screen-reader-text", "screenreader-?only", "offscreen",
+    ],
 )];
 
 /// A teaser of another article (NDR's and MDR's "teaser" boxes in the
@@ -88,10 +90,15 @@ pub const TEASER: Words = &[("*", &["teasers?", "inline-?teaser", "teaser-?list"
 /// Class words that keep a box in the article whatever else it is called.
 #[rustfmt::skip]
 /// BEM's `article__body` and `article__content` (the content element of the
-/// article block) only where a class name starts with them.
+/// article block) only where a class name starts with them; "article-text"
+/// as a whole class name, or after a short namespace ("bo-article-text"
+/// beside a script hook "js-dynamic-advertorial").
 pub const ARTICLE_BODY: Words = &[(
     "*",
-    &["articlebody", "article-body", r"(?:^|\s)article__(?:body|content)"],
+    &[
+        "articlebody", "article-body", r"(?:^|\s)article__(?:body|content)",
+        r"(?:^|\s)(?:[a-z]{1,3}-)?article-?text(?:$|\s)",
+    ],
 )];
 
 /// ARIA roles of boxes that are not the article.
@@ -418,6 +425,11 @@ mod tests {
             (is_visually_hidden, "visually-hidden", true),
             (is_visually_hidden, "sr-only", true),
             (is_visually_hidden, "hidden-xs", false),
+            (
+                is_visually_hidden,
+                "expand-icon__a11y-open h-offscreen",
+                true,
+            ),
             (is_teaser, "teaser", true),
             (
                 is_teaser,
@@ -438,6 +450,14 @@ mod tests {
                 true,
             ),
             (is_article_body, "teaser-article__content", false),
+            (
+                is_article_body,
+                "bo-article-text js-dynamic-advertorial js-external-links",
+                true,
+            ),
+            (is_article_body, "article-text", true),
+            (is_article_body, "teaser-article-text", false),
+            (is_article_body, "article-text-small", false),
             (is_dialog, "onetrust-consent-sdk", true),
             (is_behind_paywall, "paywall", true),
             (is_behind_paywall, "paywall-prompt", true),
