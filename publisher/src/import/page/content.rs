@@ -19,6 +19,13 @@ use crate::import::vocabulary::boxes;
 /// prose inside.
 pub fn looks_junk(element: ElementRef) -> Verdict {
     let name = tag(element);
+    // A heading for screen readers only ("Article content") is no heading
+    // of the article's.
+    if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        && boxes::is_visually_hidden(&class_and_id(element))
+    {
+        return Verdict::Junk;
+    }
     // A heading is what its box is; its own class ("sticky-nav-trigger")
     // says little. So are a photo ("img-share") and its caption ("image-footer").
     if matches!(
@@ -61,11 +68,25 @@ pub fn looks_junk(element: ElementRef) -> Verdict {
     } else if name == "p" && boxes::is_behind_paywall(&words) {
         // The text a paywall hides is the article's (Condé Nast's `p.paywall`).
         Verdict::Plain
-    } else if !boxes::is_caption(&words) && boxes::is_junk(&words) {
+    } else if !boxes::is_caption(&words)
+        && (boxes::is_junk(&words) || boxes::is_teaser(&words) && links_away(element))
+    {
         Verdict::Junk
     } else {
         Verdict::Plain
     }
+}
+
+/// Whether `element` is a link or holds one, as a teaser of another
+/// article does, and a standfirst called "teaser" (`p.teaser`) does not;
+/// a box of captioned photos ("ws-gallery typo-teaser-info") is the
+/// article's gallery, however its type is styled.
+fn links_away(element: ElementRef) -> bool {
+    let link = |e: ElementRef| tag(e) == "a" && e.value().attr("href").is_some();
+    (link(element) || element.descendent_elements().any(link))
+        && !element
+            .descendent_elements()
+            .any(|e| tag(e) == "figcaption")
 }
 
 /// The page's best candidate for the article's body.
@@ -545,6 +566,50 @@ mod tests {
             for l in *lacks {
                 assert!(!found.contains(l), "no {l} in {html}: {found}");
             }
+        }
+    }
+
+    /// A box in, whether its own markup says it is not the article.
+    #[test]
+    fn what_a_box_says_it_is() {
+        let table: &[(&str, bool)] = &[
+            // A teaser of another article, linking to it.
+            (
+                r#"<div class="teaser"><h2><a href="/other">Another story</a></h2><p>Its blurb</p></div>"#,
+                true,
+            ),
+            // A teaser card that is the link.
+            (
+                r#"<a class="u-teaser u-inline-teaser" href="/other"><h2>Another story</h2></a>"#,
+                true,
+            ),
+            // A gallery of captioned photos styled like a teaser.
+            (
+                r#"<div class="ws-gallery typo-teaser-info-medium"><figure><a href="/g"><img src="a.jpg"></a><figcaption>John Paulson at the gala</figcaption></figure></div>"#,
+                false,
+            ),
+            // A standfirst called "teaser": no link away.
+            (
+                r#"<p class="teaser">The standfirst of the story</p>"#,
+                false,
+            ),
+            // A heading for screen readers only.
+            (r#"<h2 class="visually-hidden">Article content</h2>"#, true),
+            (r#"<h2 class="article-title">The headline</h2>"#, false),
+            // A paywall's offer to register or sign in.
+            (
+                r#"<div class="article-block article-content__sign-in-group"><p>Register to unlock more articles</p></div>"#,
+                true,
+            ),
+        ];
+        for (html, junk) in table {
+            let page = Html::parse_fragment(html);
+            let first = page
+                .root_element()
+                .child_elements()
+                .next()
+                .expect("an element");
+            assert_eq!(looks_junk(first) == Verdict::Junk, *junk, "{html}");
         }
     }
 }

@@ -89,11 +89,9 @@ pub fn is_hidden(element: ElementRef) -> bool {
     if value.attr("hidden").is_some() || value.attr("aria-hidden") == Some("true") {
         return true;
     }
-    value.attr("style").is_some_and(|style| {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
-        let style = style.to_ascii_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
-    })
+    value
+        .attr("style")
+        .is_some_and(crate::import::vocabulary::markup::is_hidden_style)
 }
 
 /// The `name` of an element node.

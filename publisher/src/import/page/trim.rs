@@ -86,6 +86,7 @@ impl Body<'_> {
                         || is_kicker(&line)
                         || is_note(t, &line)
                         || lines::is_read_more(&line)
+                        || lines::is_reading_time(&line)
                         || line.chars().count() < 120 && lines::opens_as_byline(&line)
                 }
                 _ => false,

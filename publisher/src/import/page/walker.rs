@@ -236,6 +236,9 @@ impl<'a> Walker<'a> {
     }
 
     fn list(&mut self, e: ElementRef, numbered: bool) {
+        if is_link_list(e, self.index) {
+            return;
+        }
         let mut n = 0;
         for item in e.child_elements().filter(|c| tag(*c) == "li") {
             if self.index.junk(item) {
@@ -267,6 +270,18 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// A list of links to other pages ("Mehr zum Thema" in Funke's text, a
+/// list of related stories): two items or more, each of them words in a
+/// link, as Readability drops lists dense with links. A list of sources
+/// with words of its own around each link stays.
+fn is_link_list(list: ElementRef, index: &Index) -> bool {
+    let items: Vec<_> = list
+        .child_elements()
+        .filter(|c| tag(*c) == "li" && index.get(*c).chars > 0)
+        .collect();
+    items.len() >= 2 && items.iter().all(|i| index.get(*i).link_density() >= 0.7)
+}
+
 /// Text that reads as prose, not as a heading: long, or a full sentence.
 fn is_sentence(text: &str) -> bool {
     let n = text.chars().count();
@@ -287,5 +302,65 @@ fn look_of(e: ElementRef) -> Look {
             || align == "center"
             || class.contains("center"),
         class,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use super::*;
+    use crate::import::draft::Piece;
+    use news_widget::model::plain;
+
+    /// The paragraphs the walker reads in `html`.
+    fn paragraphs(html: &str) -> Vec<String> {
+        let page = Html::parse_fragment(html);
+        let index = Index::of(page.root_element(), |_| super::super::dom::Verdict::Plain);
+        let base = Url::parse("https://example.com/").expect("a URL");
+        let (pieces, _) = Walker::new(&base, &index).walk(page.root_element());
+        pieces
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Paragraph(t, _) => Some(plain(&t)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A snippet in, whether its list is read.
+    #[test]
+    fn lists_of_links_are_not_the_article() {
+        let table: &[(&str, bool)] = &[
+            // Related stories, each a link.
+            (
+                r#"<ul><li><a href="/a">Kanalisation: Bemerkenswerte Entdeckungen</a></li><li><a href="/b">Santorini: Vulkan löschte ganze Stadt aus</a></li></ul>"#,
+                false,
+            ),
+            // A list of the article's points.
+            (
+                "<ul><li>Taxes rise in May.</li><li>Rents fall in June.</li></ul>",
+                true,
+            ),
+            // Sources, each with words of its own around the link.
+            (
+                r#"<ul><li>The <a href="/r">report</a> of the ministry, published in March</li><li>An interview with the mayor, <a href="/i">here</a>, on Monday</li></ul>"#,
+                true,
+            ),
+            // Related stories, each a link after a short label.
+            (
+                r#"<ul><li><strong>Naturkatastrophe: </strong><a href="/a">Santorini-Vulkan löschte ganze Kultur aus – Mythos elektrisiert Archäologen</a></li><li><strong>Interview: </strong><a href="/b">Deutscher Archäologe findet spektakuläre Spur</a></li></ul>"#,
+                false,
+            ),
+            // A single link is a line of the text, not a list of links.
+            (
+                r#"<ul><li><a href="/a">The full report</a></li></ul>"#,
+                true,
+            ),
+        ];
+        for (html, read) in table {
+            let found = paragraphs(html);
+            assert_eq!(!found.is_empty(), *read, "{html}: {found:?}");
+        }
     }
 }

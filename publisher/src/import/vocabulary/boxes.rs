@@ -25,9 +25,11 @@ pub const JUNK: Words = &[
             "nav", "navbar", "navigation", "menu", "footer", "sidebar", "side-bar", "toolbar",
             "outbrain", "taboola", "zergnet", "read-?more", "see-?also", "also-?read",
             "more-?stories", "more-?news", "print", "rating", "vote", "poll", "author-?bio",
-            "bio-box", "visually-?hidden", "sr-only", "screen-reader-text",
-            // Sign-in and saving dialogs (dialogs of consent: `DIALOGS`).
-            "popup", "save-article",
+            "bio-box",
+            // Sign-in and saving dialogs (dialogs of consent: `DIALOGS`),
+            // and the paywall's offers to register or sign in.
+            "popup", "save-article", "sign-?in", "log-?in", "register", "registration",
+            "more-?topics?",
             "skip-?link", "skip-?to-?content", "list-articles", "article-?list",
         ],
     ),
@@ -65,17 +67,38 @@ pub const JUNK_ANYWHERE: Words = &[(
     "*",
     &[
         "related", "recommend", "newsletter", "outbrain", "taboola", "sponsor", "advert",
-        "breadcrumb", "sidebar",
+        "breadcrumb", "sidebar", "signup", "recirculation",
     ],
 )];
+
+/// Text for screen readers only ("Article content" over Postmedia's body):
+/// not the article's even in a heading. Whole words of a class name.
+#[rustfmt::skip]
+pub const VISUALLY_HIDDEN: Words = &[(
+    "*",
+    &[
+        "visually-?hidden", "sr-only", "screen-reader-text", "screenreader-?only", "offscreen",
+    ],
+)];
+
+/// A teaser of another article (NDR's and MDR's "teaser" boxes in the
+/// text, "u-inline-teaser", "c-inline-teaser-list"), unless the box is the
+/// article's own standfirst (`LEAD`: "teaser-text"). Whole words.
+#[rustfmt::skip]
+pub const TEASER: Words = &[("*", &["teasers?", "inline-?teaser", "teaser-?list"])];
 
 /// Class words that keep a box in the article whatever else it is called.
 #[rustfmt::skip]
 /// BEM's `article__body` and `article__content` (the content element of the
-/// article block) only where a class name starts with them.
+/// article block) only where a class name starts with them; "article-text"
+/// as a whole class name, or after a short namespace ("bo-article-text"
+/// beside a script hook "js-dynamic-advertorial").
 pub const ARTICLE_BODY: Words = &[(
     "*",
-    &["articlebody", "article-body", r"(?:^|\s)article__(?:body|content)"],
+    &[
+        "articlebody", "article-body", r"(?:^|\s)article__(?:body|content)",
+        r"(?:^|\s)(?:[a-z]{1,3}-)?article-?text(?:$|\s)",
+    ],
 )];
 
 /// ARIA roles of boxes that are not the article.
@@ -199,7 +222,7 @@ pub const LEAD: Words = &[(
     &[
         "sapo", "lead", "lede", "standfirst", "dek", "deck", "summary", "description", "desc",
         "excerpt", "chapeau", "chapo", "perex", "subtitle", "sub-?title", "subhead", "abstract",
-        "article-?summary", "post-?excerpt", "teaser-?text", "anriss", "anrisstext",
+        "article-?summary", "post-?excerpt", "teaser[_-]*text", "anriss", "anrisstext",
         "sub-?headline", "detail-sapo", "singular-sapo",
     ],
 )];
@@ -256,9 +279,10 @@ predicate!(
     /// A box that is not the article, by its class and id words.
     is_junk,
     pattern(&format!(
-        "{}|{}",
+        "{}|{}|{}",
         class_words(JUNK).as_str(),
-        class_parts(JUNK_ANYWHERE).as_str()
+        class_parts(JUNK_ANYWHERE).as_str(),
+        class_words(VISUALLY_HIDDEN).as_str()
     ))
 );
 predicate!(
@@ -266,6 +290,17 @@ predicate!(
     is_behind_paywall,
     class_words(BEHIND_PAYWALL)
 );
+predicate!(
+    /// Text for screen readers only.
+    is_visually_hidden,
+    class_words(VISUALLY_HIDDEN)
+);
+
+/// A teaser of another article, not the article's standfirst.
+pub fn is_teaser(words: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| class_words(TEASER));
+    RE.is_match(words) && !is_lead(words)
+}
 predicate!(
     /// A consent or cookie dialog.
     is_dialog,
@@ -377,6 +412,34 @@ mod tests {
             (is_junk, "article-body", false),
             (is_junk, "shareholder-letter", false),
             (is_dialog, "ot-sdk-column", true),
+            (
+                is_junk,
+                "article-block article-content__sign-in-group",
+                true,
+            ),
+            (is_junk, "intro-body__register", true),
+            (is_junk, "more-topic", true),
+            (is_junk, "c-inlinesignup__content", true),
+            (is_junk, "recirculation-box", true),
+            (is_junk, "signature", false),
+            (is_visually_hidden, "visually-hidden", true),
+            (is_visually_hidden, "sr-only", true),
+            (is_visually_hidden, "hidden-xs", false),
+            (
+                is_visually_hidden,
+                "expand-icon__a11y-open h-offscreen",
+                true,
+            ),
+            (is_teaser, "teaser", true),
+            (
+                is_teaser,
+                "u-teaser u-teaser--layout-7 u-inline-teaser",
+                true,
+            ),
+            (is_teaser, "c-inline-teaser-list", true),
+            (is_teaser, "teaser-text", false),
+            (is_teaser, "article-teaser__text", false),
+            (is_teaser, "teasertext", false),
             (is_dialog, "cmp-container", true),
             (is_junk, "sliding-drawer--save-article", true),
             (is_junk, "render-target-modal", false),
@@ -387,6 +450,14 @@ mod tests {
                 true,
             ),
             (is_article_body, "teaser-article__content", false),
+            (
+                is_article_body,
+                "bo-article-text js-dynamic-advertorial js-external-links",
+                true,
+            ),
+            (is_article_body, "article-text", true),
+            (is_article_body, "teaser-article-text", false),
+            (is_article_body, "article-text-small", false),
             (is_dialog, "onetrust-consent-sdk", true),
             (is_behind_paywall, "paywall", true),
             (is_behind_paywall, "paywall-prompt", true),

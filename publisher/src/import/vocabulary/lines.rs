@@ -265,6 +265,19 @@ pub const TAGLINES: Words = &[
     ),
 ];
 
+/// How long the article takes to read, in a dateline ("Published Aug 28,
+/// 2024 • Last updated 1 hour ago • 4 minute read", "3 Min Lesezeit").
+#[rustfmt::skip]
+pub const READING_TIME: Words = &[
+    ("en", &[r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read(?:$|[\s•|·,)])", r"\bread(?:ing)?\s+time\s*:?\s*\d"]),
+    ("de", &[r"\d+\s*min(?:uten)?\.?\s+lesezeit", r"\blesezeit\s*:?\s*\d", r"\blesedauer\s*:?\s*\d"]),
+    ("fr", &[r"\d+\s*min(?:utes)?\.?\s+de\s+lecture", r"\blecture\s*:?\s*\d+\s*min"]),
+    ("es", &[r"\d+\s*min(?:utos)?\.?\s+de\s+lectura", r"\blectura\s*:?\s*\d+\s*min"]),
+    ("it", &[r"\d+\s*min(?:uti)?\.?\s+di\s+lettura", r"\btempo\s+di\s+lettura\s*:?\s*\d"]),
+    ("pt", &[r"\d+\s*min(?:utos)?\.?\s+de\s+leitura", r"\bleitura\s*:?\s*\d+\s*min"]),
+    ("nl", &[r"\d+\s*min(?:uten)?\.?\s+leestijd", r"\bleestijd\s*:?\s*\d"]),
+];
+
 /// A line opening with these is a caption under a photo.
 #[rustfmt::skip]
 pub const CAPTION_OPENERS: &[&str] = &["图为", "Ảnh:"];
@@ -461,6 +474,14 @@ pub fn is_tagline(line: &str) -> bool {
     line.chars().count() <= 400 && RE.is_match(line)
 }
 
+/// A short line that gives the article's reading time: the page's
+/// dateline, not its text.
+pub fn is_reading_time(line: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| pattern(&format!("(?i)(?:{})", alternation(READING_TIME))));
+    line.chars().count() <= 160 && RE.is_match(line)
+}
+
 /// A line that opens as a byline or a dateline does ("By …", "Updated …").
 pub fn opens_as_byline(line: &str) -> bool {
     let lower = line.trim_start().to_lowercase();
@@ -498,6 +519,29 @@ mod tests {
     fn lines_by_what_they_say() {
         let table: &[super::super::Case] = &[
             (is_read_more, "Xem thêm: Giá vàng hôm nay", true),
+            (
+                is_reading_time,
+                "Published Aug 28, 2024 • Last updated 1 hour ago • 4 minute read",
+                true,
+            ),
+            (
+                is_reading_time,
+                "November 6, 2025 Ntombizethu Ngcobo 2 minutes read",
+                true,
+            ),
+            (is_reading_time, "28.04.2023, 19:09 3 Min. Lesezeit", true),
+            (is_reading_time, "Lesezeit: 4 Minuten", true),
+            (is_reading_time, "5 min de lecture", true),
+            (
+                is_reading_time,
+                "He said the 90-minute read-through went well.",
+                false,
+            ),
+            (
+                is_reading_time,
+                "She had 5 minutes to read the statement.",
+                false,
+            ),
             (is_read_more, "» Read more: the week in review", true),
             (is_read_more, "Lesen Sie auch", true),
             (is_read_more, "Related coverage of the storm was", true),

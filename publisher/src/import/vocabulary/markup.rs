@@ -25,6 +25,22 @@ pub const AUTHOR_PATHS: &[&str] = &[
     "reporter", "reporters", "penulis", "skribent", "forfatter", "writers", "columnists",
 ];
 
+/// Inline styles (spaces taken out, lower case) of text no reader sees:
+/// hidden, or clipped to nothing for screen readers only (the `sr-only`
+/// technique Reuters writes inline: "…, opens new tab").
+#[rustfmt::skip]
+pub const HIDDEN_STYLES: &[&str] = &[
+    "display:none", "visibility:hidden", "clip:rect(0000)", "clip:rect(0,0,0,0)",
+    "clip:rect(1px,1px,1px,1px)", "clip-path:inset(50%)", "clip-path:inset(100%)",
+];
+
+/// Whether an inline style hides its text from readers.
+pub fn is_hidden_style(style: &str) -> bool {
+    let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+    let style = style.to_ascii_lowercase();
+    HIDDEN_STYLES.iter().any(|h| style.contains(h))
+}
+
 /// Whether a link's path leads to a writer's page.
 pub fn is_author_path(path: &str) -> bool {
     path.split('/')
@@ -161,6 +177,23 @@ pub fn is_generic_segment(segment: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A style in, whether it hides its text.
+    #[test]
+    fn styles_that_hide_text() {
+        for (style, hidden) in [
+            ("display: none", true),
+            (
+                "border:0;clip:rect(0 0 0 0);clip-path:inset(50%);height:1px;width:1px",
+                true,
+            ),
+            ("clip-path: inset(50%)", true),
+            ("color: red; display: block", false),
+            ("clip-path: inset(10px round 4px)", false),
+        ] {
+            assert_eq!(is_hidden_style(style), hidden, "{style}");
+        }
+    }
 
     #[test]
     fn segments_that_name_no_article() {
