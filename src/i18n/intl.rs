@@ -110,13 +110,14 @@ pub fn date(lang: Lang, at: &Timestamp, zone: &TimeZone, style: DateStyle) -> Op
 }
 
 /// Zones whose offset has not changed since the year given, and that offset
-/// as a stamp writes it: for them the stamp's own wall clock is the zone's.
-const FIXED_ZONES: [(&str, &str, u16); 5] = [
-    ("Asia/Ho_Chi_Minh", "+07:00", 1976),
-    ("Asia/Saigon", "+07:00", 1976),
-    ("Asia/Bangkok", "+07:00", 1921),
-    ("UTC", "+00:00", 1900),
-    ("Etc/UTC", "+00:00", 1900),
+/// as a stamp writes it and in minutes: for them the stamp's own wall clock
+/// is the zone's.
+const FIXED_ZONES: [(&str, &str, i64, u16); 5] = [
+    ("Asia/Ho_Chi_Minh", "+07:00", 420, 1976),
+    ("Asia/Saigon", "+07:00", 420, 1976),
+    ("Asia/Bangkok", "+07:00", 420, 1921),
+    ("UTC", "+00:00", 0, 1900),
+    ("Etc/UTC", "+00:00", 0, 1900),
 ];
 
 /// The date and time a stamp reads in a zone, when the stamp says it
@@ -140,7 +141,7 @@ impl<'a> WallClock<'a> {
             None => s.get(s.len().checked_sub(6)?..)?,
         };
         let year = s.get(..4)?;
-        let fixed = FIXED_ZONES.iter().any(|&(name, fixed, since)| {
+        let fixed = FIXED_ZONES.iter().any(|&(name, fixed, _, since)| {
             name == zone.as_str() && fixed == offset && year.parse().is_ok_and(|y: u16| y >= since)
         });
         fixed.then_some(())?;
@@ -208,49 +209,19 @@ fn iso(format: &DateTimeFormat, date: &Date) -> Option<String> {
 }
 
 pub fn today(zone: &TimeZone) -> Option<Day> {
-    if let Some(day) = fixed_offset_minutes(zone).and_then(|offset| day_at(Date::now(), offset)) {
-        return Some(day);
+    if let Some(&(.., offset, _)) = FIXED_ZONES.iter().find(|(name, ..)| *name == zone.as_str()) {
+        // `as`: whole minutes of any date a clock shows fit an i64.
+        let minutes = (Date::now() / 60_000.0).floor() as i64 + offset;
+        // 2020-01-01 is day 18,262 of the epoch; stepping from it costs
+        // fewer bytes than a calendar conversion.
+        let epoch = Day::parse("2020-01-01").ok()?;
+        return Some(epoch.add_days(minutes.div_euclid(24 * 60) - 18_262));
     }
     Day::parse(&iso(
         &formatter(Lang::En, DateStyle::Iso, zone)?,
         &Date::new_0(),
     )?)
     .ok()
-}
-
-/// `zone`'s offset from UTC in minutes, if it is one of the [`FIXED_ZONES`].
-fn fixed_offset_minutes(zone: &TimeZone) -> Option<i64> {
-    let &(_, offset, _) = FIXED_ZONES
-        .iter()
-        .find(|(name, ..)| *name == zone.as_str())?;
-    let (hours, minutes) = (
-        offset.get(1..3)?.parse::<i64>().ok()?,
-        offset.get(4..6)?.parse::<i64>().ok()?,
-    );
-    let minutes = hours * 60 + minutes;
-    Some(if offset.starts_with('-') {
-        -minutes
-    } else {
-        minutes
-    })
-}
-
-/// The calendar day at `ms` since the epoch (UTC) plus `offset` minutes.
-fn day_at(ms: f64, offset: i64) -> Option<Day> {
-    // `as`: whole minutes of any date a clock shows fit an i64.
-    let minutes = (ms / 60_000.0).floor() as i64 + offset;
-    // Howard Hinnant's civil_from_days, the inverse of `Day::weekday`'s.
-    let z = minutes.div_euclid(24 * 60) + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    Day::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
 }
 
 /// Grouped by thousands as `Intl.NumberFormat` groups in `vi` and `en`,
