@@ -83,6 +83,12 @@ before(async () => {
       { title: 'lazy' },
     ),
   );
+  // The loader runs once the page is parsed (a deferred script): nothing was preloaded.
+  routes['/host/in-view.html'] = html(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>in view</title>
+     <script src="/news-widget.js" defer></script></head>
+     <body><news-article id="top" src="/site/articles/20122.json"></news-article></body></html>`,
+  );
   routes['/host/widths.html'] = html(
     hostPage(
       [280, 600, 1200]
@@ -283,6 +289,25 @@ test('lazy by default: a widget far below the fold waits until the reader comes 
   await page.evaluate(() => document.getElementById('far').scrollIntoView());
   assert.deepEqual(await outcome(page, { selector: '#far' }), { type: 'rendered', detail: { id: '20110' } });
   assert.equal(await far(), 1);
+  await page.close();
+});
+
+test('lazy, but in view when the loader runs: the article and the module are asked for at once', async () => {
+  const page = await browser.newPage();
+  await recordEvents(page);
+  // What the page has asked for by the end of the loader's run (deferred
+  // scripts run before DOMContentLoaded), before any first rendering, which
+  // an IntersectionObserver's first report waits for.
+  await page.addInitScript(() => {
+    window.fetched = [];
+    const fetch = window.fetch;
+    window.fetch = (input, init) => (window.fetched.push(String(input instanceof Request ? input.url : input)), fetch(input, init));
+    document.addEventListener('DOMContentLoaded', () => (window.asked = [...window.fetched]));
+  });
+  await page.goto(`${server.url}/host/in-view.html`);
+  assert.deepEqual(await outcome(page, { selector: '#top' }), { type: 'rendered', detail: { id: '20122' } });
+  const asked = await page.evaluate(() => window.asked.map((url) => new URL(url).pathname.split('/').pop()));
+  assert.deepEqual(asked.sort(), ['20122.json', 'news-widget.css', 'news_widget_bg.wasm']);
   await page.close();
 });
 

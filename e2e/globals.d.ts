@@ -28,6 +28,8 @@ interface Window {
   sawLoading: boolean;
   /** embed.test.mjs */
   fetched: string[];
+  /** What the page had fetched by DOMContentLoaded (embed.test.mjs). */
+  asked: string[];
   removed: HTMLElement;
   hostBefore: { globals: string[]; sheets: number; head: number; html: string; body: string };
   hostStyle: (el: Element) => string;

@@ -12,6 +12,8 @@ import { FRAGMENT_KEY } from './names.js';
  * @property {Promise<Response>} response
  * @property {() => void} abort
  * @property {{ response: Response, body: ArrayBuffer } | null} arrived  a good answer and its body, once both are in
+ * @property {boolean} answered  the answer's head is in (its body may still be read)
+ * @property {Promise<void>} read  settles once `arrived` is set, or will never be
  */
 
 /**
@@ -70,11 +72,12 @@ export function requestEarly(element) {
   const controller = new AbortController();
   const response = fetch(url.href, { signal: controller.signal });
   /** @type {Early} */
-  const early = { url: url.href, response, abort: () => controller.abort(), arrived: null };
+  const early = { url: url.href, response, abort: () => controller.abort(), arrived: null, answered: false, read: Promise.resolve() };
   // A good answer that is in before the module keeps its body ready too,
   // so the widget's first render is the article, not a skeleton.
-  response
+  early.read = response
     .then(async (r) => {
+      early.answered = true;
       if (r.ok) early.arrived = { response: r, body: await r.clone().arrayBuffer() };
     })
     .catch(() => {}); // a failure is the widget's to report, once adopted

@@ -147,7 +147,12 @@ export class Embed {
     this.#early?.abort();
     const early = (this.#early = requestEarly(this.#element));
     Promise.all([loadModule(), loadSheet()]).then(
-      ([bindings, styles]) => {
+      async ([bindings, styles]) => {
+        // The article's answer is in, its body still being read (the main
+        // thread was busy with the module): waiting for it shows the article
+        // in the first render instead of a skeleton and a second render, and
+        // the module does not read the body again. (bench: instantiate -> parse)
+        if (early?.answered && !early.arrived) await early.read;
         // Not when the element left or started again since.
         if (run !== this.#run || this.#widget) return;
         this.#shadow.adoptedStyleSheets = [styles];

@@ -50,6 +50,132 @@ fn english_dates_numbers_and_plurals_come_from_intl() {
     assert_eq!(locale.count(1, &Lang::En.messages().views), "1 view");
 }
 
+/// What the browser's own `Intl.DateTimeFormat` writes for `stamp` in `zone`.
+fn intl(lang: Lang, options: &[(&str, &str)], zone: &str, stamp: &str) -> String {
+    let object = js_sys::Object::new();
+    for (key, value) in options.iter().chain(&[("timeZone", zone)]) {
+        js_sys::Reflect::set(&object, &(*key).into(), &(*value).into()).expect("set");
+    }
+    let locales = js_sys::Array::of1(&lang.tag().into());
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &object).format();
+    let date = js_sys::Date::new(&stamp.into());
+    format
+        .call1(&JsValue::NULL, &date)
+        .expect("format")
+        .as_string()
+        .expect("string")
+}
+
+#[wasm_bindgen_test]
+fn dates_formatted_without_intl_read_as_intl_writes_them() {
+    // Every month, the hours around midnight and noon, one- and two-digit days.
+    let stamps = (1..=12).flat_map(|month| {
+        ["00:05", "09:30", "11:59", "12:00", "13:07", "23:59"]
+            .into_iter()
+            .zip(["01", "09", "10", "28", "05", "20"])
+            .flat_map(move |(time, day)| {
+                [
+                    format!("2022-{month:02}-{day}T{time}:08+07:00"),
+                    format!("1999-{month:02}-{day}T{time}:00.5Z"),
+                ]
+            })
+    });
+    for stamp in stamps {
+        let (zone, at) = match stamp.ends_with('Z') {
+            true => ("UTC", at(&stamp)),
+            false => ("Asia/Ho_Chi_Minh", at(&stamp)),
+        };
+        let tz = TimeZone::try_from(zone.to_owned()).expect("zone");
+        for (lang, short, time) in [
+            (
+                Lang::Vi,
+                &[
+                    ("day", "2-digit"),
+                    ("month", "2-digit"),
+                    ("year", "numeric"),
+                ][..],
+                &[
+                    ("hour", "2-digit"),
+                    ("minute", "2-digit"),
+                    ("hourCycle", "h23"),
+                ][..],
+            ),
+            (
+                Lang::En,
+                &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+                &[("hour", "numeric"), ("minute", "2-digit")],
+            ),
+        ] {
+            let locale = Locale::new(lang);
+            assert_eq!(
+                locale.date(&at, &tz, DateStyle::Short),
+                intl(lang, short, zone, &stamp)
+            );
+            let expected = intl(lang, time, zone, &stamp).replace(['\u{202f}', ' '], "\u{a0}");
+            assert_eq!(locale.date(&at, &tz, DateStyle::Time), expected, "{stamp}");
+        }
+        let long = intl(
+            Lang::En,
+            &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
+            zone,
+            &stamp,
+        );
+        let weekday = at
+            .day()
+            .map(|d| Lang::En.messages().weekdays[d.weekday()])
+            .expect("day");
+        assert_eq!(
+            Locale::new(Lang::En).date(&at, &tz, DateStyle::Long),
+            format!("{weekday}, {long}")
+        );
+    }
+    for zone in ["Asia/Ho_Chi_Minh", "UTC"] {
+        let options = [
+            ("year", "numeric"),
+            ("month", "2-digit"),
+            ("day", "2-digit"),
+        ];
+        let now = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .expect("iso");
+        // en: "MM/DD/YYYY".
+        let us = intl(Lang::En, &options, zone, &now);
+        let (month, rest) = us.split_once('/').expect("month");
+        let (day, year) = rest.split_once('/').expect("day");
+        let today = Locale::today(&TimeZone::try_from(zone.to_owned()).expect("zone"));
+        assert_eq!(
+            today.map(|d| d.to_string()),
+            Some(format!("{year}-{month}-{day}"))
+        );
+    }
+    for n in [
+        0,
+        1,
+        7,
+        999,
+        1000,
+        3824,
+        12_345,
+        999_999,
+        1_000_000,
+        1_234_567_890,
+    ] {
+        for lang in Lang::ALL {
+            let expected = js_sys::Intl::NumberFormat::new(
+                &js_sys::Array::of1(&lang.tag().into()),
+                &js_sys::Object::new(),
+            )
+            .format()
+            .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
+            .expect("format")
+            .as_string()
+            .expect("string");
+            assert_eq!(Locale::new(lang).number(n), expected);
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn dates_are_shown_in_the_article_time_zone() {
     let locale = Locale::new(Lang::Vi);
