@@ -645,12 +645,14 @@ fn words(text: &str) -> Vec<String> {
 fn mark(case: &Case, article: Option<&Article>) -> Marks {
     let label = &case.label;
     let mut marks = Marks::default();
-    let label_captions: Vec<&str> = label
-        .images
-        .iter()
-        .filter_map(|i| i.caption.as_deref())
-        .filter(|c| !normal(c).is_empty())
-        .collect();
+    // fundus lists some photos twice (a `<noscript>` copy, a carousel's
+    // overlay template): a caption is scored once.
+    let mut label_captions: Vec<&str> = Vec::new();
+    for caption in label.images.iter().filter_map(|i| i.caption.as_deref()) {
+        if !normal(caption).is_empty() && !label_captions.contains(&caption) {
+            label_captions.push(caption);
+        }
+    }
     let label_credits: Vec<String> = label
         .images
         .iter()
@@ -926,17 +928,17 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
         Score {
             field: "first body paragraph",
             score: percent(totals[3], n),
-            floor: floor(96.5),
+            floor: floor(97.5),
         },
         Score {
             field: "last body paragraph",
             score: percent(totals[4], n),
-            floor: floor(96.0),
+            floor: floor(96.5),
         },
         Score {
             field: "captions kept",
             score: percent(captions.0, captions.1),
-            floor: floor(76.5),
+            floor: floor(85.0),
         },
         Score {
             field: "pages imported",

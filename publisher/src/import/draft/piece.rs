@@ -4,7 +4,7 @@
 use std::num::NonZeroU32;
 use std::path::PathBuf;
 
-use news_widget::model::{Label, RichText, TrackKind};
+use news_widget::model::{plain, Label, RichText, TrackKind};
 use url::Url;
 
 use crate::import::address::WebUrl;
@@ -84,6 +84,21 @@ pub struct Picture {
     pub size: Option<Size>,
     /// The same file on this machine, beside a saved page.
     pub local: Option<PathBuf>,
+}
+
+impl Picture {
+    /// Whether `other` is the same showing of a photo: the same caption, or
+    /// the same file (whatever its query asks of the image server) where one
+    /// has no caption. Not the same alt: sites give one alt to all of an
+    /// article's photos; and one photo shown twice with two captions is shown twice.
+    pub fn same_photo(&self, other: &Picture) -> bool {
+        let (caption, other_caption) = (plain(&self.caption), plain(&other.caption));
+        let (caption, other_caption) = (caption.trim(), other_caption.trim());
+        let same_file =
+            self.src.host_str() == other.src.host_str() && self.src.path() == other.src.path();
+        (!caption.is_empty() && caption == other_caption)
+            || (same_file && (caption.is_empty() || other_caption.is_empty()))
+    }
 }
 
 /// A video element's parts.

@@ -11,6 +11,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
 
 use super::dom::{class_and_id, is_code, is_hidden, tag, Index, Stats, Verdict};
+use super::meta::Form;
 use crate::import::vocabulary::boxes;
 
 /// What `element`'s own markup says it is: the body by name, a dialog of
@@ -113,7 +114,7 @@ impl<'a> Content<'a> {
 }
 
 /// The page's best candidate for the article's body.
-pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
+pub fn main_content<'a>(page: &'a Html, stats: &Index, form: Form) -> Option<Content<'a>> {
     let root = page.root_element();
     // The markup's own word for the body, when it holds real prose.
     let declared = root
@@ -193,6 +194,10 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index) -> Option<Content<'a>> {
     let core = with_siblings(top, score, &scores, stats);
     let mut parts = core.clone();
     parts.extend(chunks(page, top, &core, stats));
+    if form == Form::LiveBlog {
+        let entries = live_entries(page, top, &parts, stats);
+        parts.extend(entries);
+    }
     parts.sort_by_key(|p| stats.position(*p));
     let photos = photos_between(page, &parts, stats);
     parts.extend(photos);
@@ -301,6 +306,59 @@ fn chunks<'a>(
         })
         .copied()
         .collect()
+}
+
+/// A live blog's entries after its first text: the boxes of one tag and
+/// class, at least two, each with prose of its own and few links, outside
+/// the parts found already; of such kinds, the one with the most prose
+/// (the innermost of boxes that hold the same text, so an entry's time
+/// and author line stays out); and the photos beside each in its box.
+fn live_entries<'a>(
+    page: &'a Html,
+    top: ElementRef<'a>,
+    parts: &[ElementRef<'a>],
+    stats: &Index,
+) -> Vec<ElementRef<'a>> {
+    let mut kinds: FxHashMap<(&str, &str), Vec<ElementRef<'a>>> = FxHashMap::default();
+    for e in page.root_element().descendent_elements() {
+        let class = e.value().attr("class").unwrap_or("").trim();
+        let s = stats.get(e);
+        if class.is_empty()
+            || stats.position(e) <= stats.position(top)
+            || stats.junk(e)
+            || stats.prose(e) < 50
+            || s.link_density() >= 0.3
+            || parts
+                .iter()
+                .any(|p| stats.contains(*p, e) || stats.contains(e, *p))
+        {
+            continue;
+        }
+        kinds.entry((e.value().name(), class)).or_default().push(e);
+    }
+    let prose = |entries: &[ElementRef]| entries.iter().map(|e| stats.prose(*e)).sum::<usize>();
+    let entries = kinds
+        .into_values()
+        .filter(|entries| entries.len() >= 2)
+        // Most prose; of equals, the innermost (the later in document order).
+        .max_by_key(|entries| (prose(entries), entries.first().map(|e| stats.position(*e))))
+        .unwrap_or_default();
+    let mut photos: Vec<ElementRef<'a>> = Vec::new();
+    for entry in &entries {
+        let Some(around) = entry.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        for e in around.descendent_elements() {
+            let taken = entries
+                .iter()
+                .chain(photos.iter())
+                .any(|p| stats.contains(*p, e));
+            if matches!(tag(e), "figure" | "picture" | "img") && !taken && !stats.junk(e) {
+                photos.push(e);
+            }
+        }
+    }
+    entries.into_iter().chain(photos).collect()
 }
 
 /// The candidate and those of its siblings that are part of the article
@@ -460,7 +518,7 @@ mod tests {
     fn body(html: &str) -> String {
         let page = Html::parse_document(html);
         let index = Index::of(page.root_element(), looks_junk);
-        main_content(&page, &index)
+        main_content(&page, &index, Form::Story)
             .map(|c| {
                 c.parts
                     .iter()
@@ -472,6 +530,46 @@ mod tests {
     }
 
     const PROSE: &str = "A paragraph of the article, long enough to be prose, with commas, clauses, and words enough to count.";
+
+    /// A live blog's entries after its first text are its body (and the
+    /// photos between them); an entry's time and author line is not.
+    #[test]
+    fn a_live_blogs_entries() {
+        use crate::import::draft::Piece;
+        use news_widget::model::plain;
+        let entry = |n: u8| {
+            format!(
+                r#"<div class="entry"><div class="entry-info"><time>11:4{n}</time> <a href="/journalist/1">Jon King</a></div><div class="entry-text"><p>Entry {n}: {PROSE}</p></div><div class="photo"><img src="https://news.example/{n}.jpg" width="800" height="600"><span class="newsCaption">Photo {n} of the day.</span></div></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"LiveBlogPosting","headline":"A live blog"}}</script></head><body><article><h1>A live blog</h1><div class="text-description"><p>First: {PROSE}</p><p>Second: {PROSE}</p></div><div class="live-events">{}{}{}</div></article></body></html>"#,
+            entry(1),
+            entry(2),
+            entry(3)
+        );
+        let body = crate::import::page::read(&html).body;
+        let said: Vec<String> = body
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Paragraph(text, _) => Some(plain(text)),
+                Piece::Image(photo) => Some(plain(&photo.caption)),
+                _ => None,
+            })
+            .collect();
+        assert!(said.iter().any(|t| t.starts_with("Second:")), "{said:?}");
+        for n in 1..=3 {
+            assert!(
+                said.iter().any(|t| t.starts_with(&format!("Entry {n}:"))),
+                "{said:?}"
+            );
+            assert!(
+                said.iter().any(|t| t == &format!("Photo {n} of the day.")),
+                "{said:?}"
+            );
+        }
+        assert!(!said.iter().any(|t| t.contains("Jon King")), "{said:?}");
+    }
 
     /// A page in, which texts the body holds and which it does not.
     #[test]

@@ -102,7 +102,11 @@ pub fn trailing_credit(text: RichText) -> (RichText, Option<Label>) {
     let whole = plain(&text);
     let found = lines::TRAILING_CREDIT
         .captures(&whole)
-        .and_then(|c| c.get(1).map(|m| (m.start(), m.as_str().to_owned())))
+        .and_then(|c| {
+            c.get(1)
+                .or(c.get(2))
+                .map(|m| (m.start(), m.as_str().to_owned()))
+        })
         .or_else(|| {
             lines::BRACKETED_CREDIT
                 .captures(&whole)
@@ -118,7 +122,9 @@ pub fn trailing_credit(text: RichText) -> (RichText, Option<Label>) {
     let keep = whole
         .get(..start)
         .unwrap_or("")
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '|' | '–' | '—' | '-'));
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '|' | '/' | '–' | '—' | '-')
+        });
     let kept = if keep.is_empty() {
         RichText::new()
     } else {

@@ -86,7 +86,13 @@ pub fn class_and_id(element: ElementRef) -> String {
 /// Whether the element is hidden from readers by its own markup.
 pub fn is_hidden(element: ElementRef) -> bool {
     let value = element.value();
-    if value.attr("hidden").is_some() || value.attr("aria-hidden") == Some("true") {
+    // `aria-hidden` text is on screen (a caption whose spoken copy is the
+    // photo's alt); only a decorative mark under it (a dash, an arrow) is not read.
+    let decorative = || {
+        value.attr("aria-hidden") == Some("true")
+            && !element.text().any(|t| t.chars().any(char::is_alphanumeric))
+    };
+    if value.attr("hidden").is_some() || decorative() {
         return true;
     }
     value

@@ -43,10 +43,15 @@ impl Walker<'_> {
         );
         let mut at = img;
         for _ in 0..4 {
-            let next = at
-                .next_siblings()
-                .filter_map(ElementRef::wrap)
-                .find(|s| !matches!(tag(*s), "script" | "style" | "noscript" | "meta" | "link"));
+            // Past what says nothing: code, controls ("enlarge image"), a box
+            // that is not the article, an empty paragraph.
+            let next = at.next_siblings().filter_map(ElementRef::wrap).find(|s| {
+                !matches!(
+                    tag(*s),
+                    "script" | "style" | "noscript" | "meta" | "link" | "button"
+                ) && !self.index.junk(*s)
+                    && (self.index.get(*s).chars > 0 || has_media(*s))
+            });
             if let Some(next) = next {
                 let words = class_and_id(next);
                 let chars = self.index.get(next).chars;
@@ -236,8 +241,10 @@ impl Walker<'_> {
         }
         // Responsive duplicates of one image are one photo; the caption goes with the last.
         let mut pictures: Vec<Picture> = Vec::new();
+        // A lone photo has the caption (which tells a photo from an icon).
+        let lone = (images.len() == 1).then(|| caption.clone()).flatten();
         for img in images {
-            if let Some(p) = picture(img, self.base, None) {
+            if let Some(p) = picture(img, self.base, lone.clone()) {
                 if !pictures.iter().any(|q| q.src == p.src) {
                     pictures.push(p);
                 }
@@ -309,6 +316,12 @@ impl Walker<'_> {
             self.warnings.push(Warning::TableAsText);
         }
     }
+}
+
+/// Whether `element` is or holds a photo, a video or a frame.
+fn has_media(element: ElementRef) -> bool {
+    let media = |e: ElementRef| matches!(tag(e), "img" | "picture" | "video" | "iframe");
+    media(element) || element.descendent_elements().any(media)
 }
 
 #[cfg(test)]
@@ -383,6 +396,44 @@ mod tests {
                 ),
                 Some(("Pigs in the hall.", None)),
             ),
+            // A control beside the photo ("enlarge image") is not its caption.
+            (
+                format!(
+                    r#"<div class="img-box">{img}><button class="img-zoomin">이미지 확대보기</button></div><div class="caption"><p>Ships in the harbour.</p></div>"#
+                ),
+                Some(("Ships in the harbour.", None)),
+            ),
+            // An empty paragraph between the photo and its caption.
+            (
+                format!(
+                    r#"<div class="wp-caption"><a href="https://news.example/a.jpg">{img}></a><p></p><p class="wp-caption-text">Ships in the harbour.</p></div>"#
+                ),
+                Some(("Ships in the harbour.", None)),
+            ),
+            // A credit with a bar in it, in an element of its own.
+            (
+                format!(
+                    r#"<figure>{img}><figcaption><div class="text-caption"><span>Ships in the harbour.</span><span>© DPA Images | Jane Doe</span></div></figcaption></figure>"#
+                ),
+                Some(("Ships in the harbour.", Some("DPA Images | Jane Doe"))),
+            ),
+            // A captioned photo whose width and height give only its shape.
+            (
+                r#"<figure><img src="https://news.example/a.jpg" width="16" height="9"><figcaption>Ships in the harbour.</figcaption></figure>"#.to_owned(),
+                Some(("Ships in the harbour.", None)),
+            ),
+            // A caption whose spoken copy is the photo's alt (`aria-hidden`) is on screen.
+            (
+                format!(
+                    r#"<figure>{img} alt="Ships in the harbour."><figcaption><span aria-hidden="true">Ships in the harbour.</span><span class="image-byline"> Foto: Jane Doe</span></figcaption></figure>"#
+                ),
+                Some(("Ships in the harbour.", Some("Jane Doe"))),
+            ),
+            // A lazy carousel's photo (Flickity) behind a placeholder.
+            (
+                r#"<div class="slide"><img src="data:image/svg+xml;base64,PHN2Zz4=" data-flickity-lazyload="https://news.example/a.jpg" width="800" height="600"><p class="caption">Ships in the harbour.</p></div>"#.to_owned(),
+                Some(("Ships in the harbour.", None)),
+            ),
             // A photo inline in a paragraph: the paragraph's words are not its caption.
             (
                 format!(
@@ -398,6 +449,47 @@ mod tests {
         }
     }
 
+    /// The lead photo and the body's photos: above the body unless the body
+    /// shows the same photo (then the body's copy takes its caption if it
+    /// has none); a photo shown twice with two captions is shown twice.
+    #[test]
+    fn the_lead_photo_and_the_bodys() {
+        let prose = "<p>A paragraph of prose, long enough to be the body, with commas, and more words to it.</p>";
+        let lead = r#"<figure><img src="https://news.example/lead.jpg?w=1200" width="800" height="600"><figcaption>The lead photo.</figcaption></figure>"#;
+        let table: &[(&str, &[&str])] = &[
+            // Another photo early in the body: both.
+            (
+                r#"<figure><img src="https://news.example/b.jpg" width="800" height="600"><figcaption>A body photo.</figcaption></figure>"#,
+                &["The lead photo.", "A body photo."],
+            ),
+            // The same file again without a caption (another size): once, captioned.
+            (
+                r#"<figure><img src="https://news.example/lead.jpg?w=600" width="800" height="600"></figure>"#,
+                &["The lead photo."],
+            ),
+            // The same file with a caption of its own: twice.
+            (
+                r#"<figure><img src="https://news.example/lead.jpg" width="800" height="600"><figcaption>Again, later.</figcaption></figure>"#,
+                &["The lead photo.", "Again, later."],
+            ),
+        ];
+        for (body, expected) in table {
+            let html = format!(
+                "<html><head><title>T</title></head><body><article><h1>A headline long enough</h1>\
+                 {lead}<div class=\"text\">{prose}{body}{prose}{prose}{prose}{prose}{prose}{prose}{prose}{prose}</div></article></body></html>"
+            );
+            let captions: Vec<String> = read(&html)
+                .body
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Image(p) => Some(plain(&p.caption)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(captions, *expected, "{body}");
+        }
+    }
+
     /// The photo above the body: the first between the headline and the
     /// text that is a photo, past an icon or an empty frame.
     #[test]
@@ -410,6 +502,16 @@ mod tests {
             ),
             (
                 r#"<div class="meta"><figure></figure></div><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption>Ships in the harbour.</figcaption></figure>"#,
+                Some(("Ships in the harbour.", None)),
+            ),
+            // A tracking pixel sized by its style is no photo.
+            (
+                r#"<figure><img src="https://news.example/p.gif" style="width:1px;height:1px"></figure><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption>Ships in the harbour.</figcaption></figure>"#,
+                Some(("Ships in the harbour.", None)),
+            ),
+            // A transparent placeholder: the photo is the one in <noscript>.
+            (
+                r#"<figure><img src="https://cdn.example/index-transparent_h-3_w-4.gif"><noscript><img src="https://news.example/a.jpg"></noscript><figcaption>Ships in the harbour.</figcaption></figure>"#,
                 Some(("Ships in the harbour.", None)),
             ),
         ];

@@ -2,7 +2,7 @@
 //! lazy-loading markup (`data-src`, `srcset`, `<source>`, `<noscript>`),
 //! placeholders and the page's furniture (logos, icons) left out.
 
-use news_widget::model::{Label, RichText};
+use news_widget::model::{plain, Label, RichText};
 use scraper::ElementRef;
 use url::Url;
 
@@ -40,7 +40,7 @@ pub fn image_url(e: ElementRef, base: &Url) -> Option<Url> {
                     .collect::<Vec<_>>()
             })
             .find_map(|s| {
-                ["data-srcset", "srcset"]
+                markup::SRCSET
                     .iter()
                     .find_map(|a| s.value().attr(a))
                     .and_then(largest_candidate)
@@ -140,11 +140,17 @@ pub fn picture(
             .find_map(|n| value.attr(n))
             .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
     };
+    let style = value.attr("style").unwrap_or("");
     let size = dim(["width", "data-width"])
-        .zip(dim(["height", "data-height"]))
+        .or_else(|| style_px(style, "width"))
+        .zip(dim(["height", "data-height"]).or_else(|| style_px(style, "height")))
         .and_then(|(w, h)| Size::new(w, h));
-    // Tracking pixels and icons are not photos.
-    if size.is_some_and(|s| s.is_icon()) {
+    // Tracking pixels and icons are not photos; a captioned one is (its
+    // width and height only give the shape: 16 by 9).
+    let captioned = caption
+        .as_ref()
+        .is_some_and(|(c, _)| !plain(c).trim().is_empty());
+    if size.is_some_and(|s| s.is_icon()) && !captioned {
         return None;
     }
     let (caption, credit) = caption.unwrap_or_default();
@@ -155,6 +161,16 @@ pub fn picture(
         credit,
         size,
         local: None,
+    })
+}
+
+/// A length in pixels an inline style sets (`style="width:1px"`).
+fn style_px(style: &str, property: &str) -> Option<u32> {
+    style.split(';').find_map(|declaration| {
+        let (name, value) = declaration.split_once(':')?;
+        (name.trim().eq_ignore_ascii_case(property))
+            .then(|| value.trim().strip_suffix("px")?.trim().parse::<u32>().ok())
+            .flatten()
     })
 }
 

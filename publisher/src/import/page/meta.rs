@@ -50,6 +50,18 @@ pub struct LdArticle {
     pub publisher: Option<String>,
     /// `interactionStatistic` reads, if any.
     pub views: Option<u64>,
+    /// What kind of article it is.
+    pub form: Form,
+}
+
+/// What kind of article a page holds, as its JSON-LD `@type` says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Form {
+    /// One text (a `NewsArticle`, a `BlogPosting`, …).
+    #[default]
+    Story,
+    /// A `LiveBlogPosting`: the text is its entries, one after the other.
+    LiveBlog,
 }
 
 /// Everything a page's markup says about it.
@@ -351,7 +363,13 @@ fn ld_article(value: &Value) -> LdArticle {
         Some(Value::Object(o)) => string(o.get("value")).or_else(|| string(o.get("@id"))),
         other => string(other),
     };
+    let form = if types(value).iter().any(|t| t == "LiveBlogPosting") {
+        Form::LiveBlog
+    } else {
+        Form::Story
+    };
     LdArticle {
+        form,
         headline: string(get("headline")).or_else(|| string(get("name"))),
         description: string(get("description")),
         published: string(get("datePublished")).or_else(|| string(get("dateCreated"))),

@@ -67,7 +67,8 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
     // The body's box, and the article around it.
     let root = html.root_element();
     let index = Index::of(root, looks_junk);
-    let content = main_content(&html, &index);
+    let form = meta.article().map(|a| a.form).unwrap_or_default();
+    let content = main_content(&html, &index, form);
     let parts = content
         .as_ref()
         .map(|c| c.parts.clone())
@@ -84,9 +85,21 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
 
     // The body's blocks, with the lead photo above it.
     let (mut pieces, mut warnings) = Walker::new(&base, &page.index).walk_all(&parts);
-    let hero = hero(&page, &base, &parts);
-    if !hero.is_empty() && !pieces.iter().take(3).any(|p| matches!(p, Piece::Image(_))) {
-        pieces.splice(0..0, hero);
+    // The lead photo goes above the body unless the body shows it too (then
+    // with the lead's caption, if the body's copy has none).
+    if let Some(Piece::Image(lead)) = hero(&page, &base, &parts) {
+        let shown = pieces.iter_mut().find_map(|p| match p {
+            Piece::Image(photo) if photo.same_photo(&lead) => Some(photo),
+            _ => None,
+        });
+        match shown {
+            Some(photo) if photo.caption.is_empty() => {
+                photo.caption = lead.caption;
+                photo.credit = photo.credit.take().or(lead.credit);
+            }
+            Some(_) => {}
+            None => pieces.insert(0, Piece::Image(lead)),
+        }
     }
 
     // The headline and the standfirst, then the body's ends without them.
@@ -243,7 +256,7 @@ fn region(container: ElementRef) -> ElementRef {
 
 /// The photo set above the body, inside the article's region: the first
 /// figure (or photo with its caption) after the headline and before the body.
-fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Vec<Piece> {
+fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Option<Piece> {
     let body = parts
         .first()
         .map_or(usize::MAX, |p| page.index.position(*p));
@@ -277,10 +290,7 @@ fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Vec<Piece>
         })
     };
     // In the article's region first, else anywhere between the headline and the body.
-    first_photo(page.region)
-        .or_else(|| first_photo(page.html.root_element()))
-        .into_iter()
-        .collect()
+    first_photo(page.region).or_else(|| first_photo(page.html.root_element()))
 }
 
 /// A page read as `import` reads one at `https://news.example/…`, for the

@@ -24,6 +24,11 @@ pub const CREDIT_LABELS: Words = &[
     ("es", &["foto", "fotos", "crédito"]),
 ];
 
+/// Words after a photo credit's names, set off by slashes ("… / J.
+/// Stacevičiaus / LRT nuotr.").
+#[rustfmt::skip]
+pub const CREDIT_LABELS_AFTER: Words = &[("lt", &[r"nuotr\.", "nuotrauka"])];
+
 /// Agencies named alone in parentheses at a caption's end ("(Reuters)").
 #[rustfmt::skip]
 pub const AGENCIES: Words = &[(
@@ -312,11 +317,13 @@ pub static GLUED_CREDIT_LABEL: LazyLock<Regex> =
     LazyLock::new(|| pattern(&format!(r"^(?i:{})(\p{{Lu}})", alternation(CREDIT_LABELS))));
 
 /// A credit at the end of a caption: "… Ảnh: Thành Tâm", "… Photo by X",
-/// "… | Foto: Reuters", "… © X".
+/// "… | Foto: Reuters", "… © X | Y" (group 1); "… / X / LRT nuotr.", the
+/// label after the names (group 2).
 pub static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?i)(?:^|[\s.|–—-]\(?)((?:{})\s*(?:by\s+|de\s+|:\s*)[^()|]{{2,80}}?|©\s*[^()|]{{2,80}}?)\)?\s*$",
-        alternation(CREDIT_LABELS)
+        r"(?i)(?:^|[\s.|–—-]\(?)((?:{})\s*(?:by\s+|de\s+|:\s*)[^()|]{{2,80}}?|©\s*[^()]{{2,80}}?)\)?\s*$|\s/\s([^()|/]{{2,60}}?(?:\s/\s[^()|/]{{2,60}}?)?\s(?:{}))\s*$",
+        alternation(CREDIT_LABELS),
+        alternation(CREDIT_LABELS_AFTER)
     ))
 });
 
@@ -591,7 +598,7 @@ mod tests {
         let trailing = |c: &str| {
             TRAILING_CREDIT
                 .captures(c)
-                .and_then(|c| c.get(1))
+                .and_then(|c| c.get(1).or(c.get(2)))
                 .map(|m| m.as_str().to_owned())
         };
         assert_eq!(
@@ -602,7 +609,16 @@ mod tests {
             trailing("Der Kanzler | Foto: dpa").as_deref(),
             Some("Foto: dpa")
         );
+        assert_eq!(
+            trailing("Rund um den Brandort. © DPA Images | Christoph Soeder").as_deref(),
+            Some("© DPA Images | Christoph Soeder")
+        );
+        assert_eq!(
+            trailing("Povilas Aleksandravičius / J. Stacevičiaus / LRT nuotr.").as_deref(),
+            Some("J. Stacevičiaus / LRT nuotr.")
+        );
         assert_eq!(trailing("A quiet street"), None);
+        assert_eq!(trailing("Either / or"), None);
         let bracketed = |c: &str| {
             BRACKETED_CREDIT
                 .captures(c)

@@ -113,17 +113,19 @@ pub const CREDIT_ITEMPROPS: &[&str] = &["copyrightHolder", "author", "creator"];
 #[rustfmt::skip]
 pub const LAZY_SRC: &[&str] = &[
     "data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-full-src",
-    "data-hi-res-src", "data-large",
+    "data-hi-res-src", "data-large", "data-flickity-lazyload",
 ];
 
 /// Attributes holding a `srcset`, lazy ones first.
 #[rustfmt::skip]
-pub const SRCSET: &[&str] = &["data-srcset", "srcset", "data-lazy-srcset"];
+pub const SRCSET: &[&str] = &[
+    "data-srcset", "srcset", "data-lazy-srcset", "data-flickity-lazyload-srcset",
+];
 
 /// Parts of a file name that mark a placeholder, not the photo.
 #[rustfmt::skip]
 pub const PLACEHOLDERS: &[&str] = &[
-    "blank.gif", "placeholder", "spacer.gif", "pixel.gif", "lazy-load", "1x1",
+    "blank.gif", "placeholder", "spacer.gif", "pixel.gif", "lazy-load", "1x1", "transparent",
 ];
 
 /// The extensions of image files (a photo's link to its large version).
