@@ -72,7 +72,7 @@ const WATCH = () => {
     const at = [scrollX, scrollY];
     const found = Boolean(now?.last) && /** @type {any} */ (window).find(now.last);
     getSelection()?.removeAllRanges();
-    scrollTo(...at);
+    scrollTo(at[0], at[1]);
     seen.rendered.push({ id: /** @type {CustomEvent} */ (event).detail.id, found, ...now });
   });
 };
@@ -103,7 +103,7 @@ after(async () => {
  * below it came before its last block; and at `rendered` every block was in,
  * the last one findable.
  * @param {{ changes: any[], rendered: any[] }} seen
- * @param {typeof A} article
+ * @param {{ id: string, headline: string, body: any[] }} article
  * @param {number} viewport  the viewport's height
  */
 function assertShowing(seen, article, viewport) {
