@@ -66,17 +66,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     if article.headline.as_str() == "PANIC" {
         panic!("crash-test: a panic while rendering");
     }
-    let shown = use_parts(article, props.onrendered.is_some());
+    let shown = use_parts(article, props.onrendered.as_ref());
     let whole = shown >= article.body.len();
-    // Once per showing (a new showing brings a new callback), when the last
-    // part is in: the host's `rendered`, focus and find-in-page need the
-    // whole article. A stale showing's callback is never called: only the
-    // current one is in the props.
-    use_effect_with((props.onrendered.clone(), whole), |(onrendered, whole)| {
-        if let Some(onrendered) = onrendered.as_ref().filter(|_| *whole) {
-            onrendered.emit(());
-        }
-    });
     let first = FIRST_PART.min(shown);
     let parts = std::iter::successors(Some(0..first), |part| {
         (part.end < shown).then(|| part.end..(part.end + PART).min(shown))
@@ -110,16 +101,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
 }
 
-/// How many of `article`'s body blocks to render now: the first part, then
-/// one more part per task until the whole body is in (all at once unless
-/// `progressive`). Another article starts again from its first part.
+/// How many of `article`'s body blocks to render now: with `onrendered`,
+/// the first part, then one more part per task until the whole body is in,
+/// and then calls `onrendered`; without it, all at once. Another article
+/// starts again from its first part.
 #[hook]
-fn use_parts(article: &Rc<Article>, progressive: bool) -> usize {
+fn use_parts(article: &Rc<Article>, onrendered: Option<&Callback<()>>) -> usize {
     let total = article.body.len();
-    let first = if progressive {
-        FIRST_PART.min(total)
-    } else {
-        total
+    let first = match onrendered {
+        Some(_) => FIRST_PART.min(total),
+        None => total,
     };
     // The article the count is for: a count of the one before never counts.
     let progress = use_state(|| (Rc::clone(article), first));
@@ -131,8 +122,12 @@ fn use_parts(article: &Rc<Article>, progressive: bool) -> usize {
     let next = Rc::clone(article);
     // Keyed on the article's address, not its contents (a whole article
     // compared per part): the widget's state still holds an article when
-    // the next one is made, so two never share an address.
-    use_effect_with((Rc::as_ptr(article), shown), move |(_, shown)| {
+    // the next one is made, so two never share an address. And on the
+    // callback: a new showing brings a new one, called once when its body is
+    // whole; a stale showing's is never called, as only the current one is
+    // in the props.
+    let deps = (Rc::as_ptr(article), shown, onrendered.cloned());
+    use_effect_with(deps, move |(_, shown, onrendered)| {
         let shown = *shown;
         // A timer task, not an animation frame: the browser paints between
         // tasks, and frames never come in a hidden tab or an off-screen
@@ -140,6 +135,9 @@ fn use_parts(article: &Rc<Article>, progressive: bool) -> usize {
         // part not added) when the article changes or the view goes.
         let timer = (shown < total)
             .then(|| Timeout::new(0, move || progress.set((next, (shown + PART).min(total)))));
+        if let Some(onrendered) = onrendered.as_ref().filter(|_| timer.is_none()) {
+            onrendered.emit(());
+        }
         move || drop(timer)
     });
     shown
