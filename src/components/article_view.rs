@@ -43,11 +43,12 @@ pub struct ArticleViewProps {
     pub onrendered: Option<Callback<()>>,
 }
 
-/// How many body blocks the first render holds. A block is rarely under
-/// 60 px high, so 24 fill a tall screen and more: the first paint shows a
-/// whole screenful, as static HTML does while its parser still reads the
-/// rest. An article this short (the seed has 8 blocks) renders whole in one
-/// render, as it always did.
+/// How many body blocks the first render holds: a screenful and more, so
+/// the first paint shows a whole screen of the article, as static HTML does
+/// while its parser still reads the rest. Even one-line paragraphs (about
+/// 60 px each) fill a 1,440 px screen with 24; the seed's blocks fill about
+/// 10,000 px at 1,000 px wide. An article this short (the seed has 8 blocks)
+/// renders whole in one render, as it always did.
 const FIRST_PART: usize = 24;
 
 /// How many blocks each later part adds, one part per task: few enough that
@@ -73,9 +74,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         (part.end < shown).then(|| part.end..(part.end + PART).min(shown))
     })
     .filter(|part| !part.is_empty())
+    // Keyed by where they start: Yew pairs an unkeyed list's children from
+    // its end, so an appended part would give every part before it the
+    // props of the next one, and render them all again.
     .map(|range| {
         html! {
-            <BodyPart article={Rc::clone(article)} {range} onvideoplay={props.onvideoplay.clone()} />
+            <BodyPart key={range.start} article={Rc::clone(article)} range={range.clone()} onvideoplay={props.onvideoplay.clone()} />
         }
     });
     // The credits and related news below the body wait for its last part:
