@@ -28,7 +28,10 @@ export const ISSUE_12_BUDGET = 165 * 1024;
  */
 // 175.1 KB: serde_json patched so that core's f64 formatter is not linked (vendor/serde_json, -9.8 KB),
 // then dates and numbers written without Intl where the answer is known (+0.4 KB).
-export const GZIP_CEILING = 175.1 * 1024;
+// 178.3 KB: long articles rendered in parts (issue 25: a body-part component, its state, timer and
+// effect, and the rendered callback; 179,274 -> 182,473 B, +3.1 KB). Raised, not lowered: a trade
+// the merge should confirm.
+export const GZIP_CEILING = 178.3 * 1024;
 
 /** Raw, gzip (level 9) and brotli (quality 11) bytes of each widget file, and their total. */
 export async function widgetSizes(dist) {

@@ -37,7 +37,7 @@ pub fn App(props: &AppProps) -> Html {
         .or_else(|| state.article().shown()?.date_index.clone());
     use_article_load(&state);
     use_day_index(&state, dates.as_ref());
-    use_host_events(&state, host, &root);
+    let onrendered = use_host_events(&state, host, &root);
     let moves = use_moves(&state, config.history, host);
     widget(
         Locale::new(config.lang),
@@ -45,5 +45,6 @@ pub fn App(props: &AppProps) -> Html {
         dates.is_some(),
         &moves,
         &root,
+        Some(&onrendered),
     )
 }

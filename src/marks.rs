@@ -11,7 +11,8 @@ pub enum Part {
     Mount,
     /// A fetched document parsed (serde_json) and its URLs resolved.
     Parse,
-    /// The app rendered a ready article until its rendered effect ran.
+    /// The app rendered a ready article until its whole body was in the DOM
+    /// (the rendered event; a long body renders in parts).
     Render,
 }
 

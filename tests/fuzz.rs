@@ -225,6 +225,7 @@ fn WholeWidget(props: &WholeWidgetProps) -> Html {
         true,
         &Moves::default(),
         &NodeRef::default(),
+        None,
     )
 }
 

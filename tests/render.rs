@@ -409,3 +409,62 @@ async fn the_card_shows_the_head_of_the_article_and_one_link_to_the_whole() {
     assert_eq!(html.matches("<img").count(), 1, "the first photo only");
     assert!(!html.contains("<video"));
 }
+
+/// The seed with a body of `blocks` blocks (its paragraphs and photos over
+/// and over), the last a paragraph saying `last`.
+fn long(blocks: usize, last: &str) -> Rc<Article> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/site/articles/20122.json");
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).expect("seed file")).expect("seed JSON");
+    let pool: Vec<serde_json::Value> = json["body"]
+        .as_array()
+        .expect("a body")
+        .iter()
+        .filter(|block| block.get("video").is_none())
+        .cloned()
+        .collect();
+    let mut body: Vec<serde_json::Value> = pool.iter().cycle().take(blocks - 1).cloned().collect();
+    body.push(serde_json::json!({ "paragraph": { "text": [last] } }));
+    json["body"] = serde_json::Value::Array(body);
+    let bytes = serde_json::to_vec(&json).expect("JSON");
+    Rc::new(Article::parse(&bytes).expect("the long article parses"))
+}
+
+#[tokio::test]
+async fn a_long_article_renders_every_block_in_ssr() {
+    // The live widget renders a long body in parts, after effects that SSR
+    // never runs: a snippet must hold the whole body at once.
+    let article = long(300, "The last block of the long article");
+    let photos = article
+        .body
+        .iter()
+        .filter(|block| matches!(block, news_widget::model::Block::Image(_)))
+        .count();
+    let html = LocalServerRenderer::<news_widget::components::Prerendered>::with_props(
+        news_widget::components::PrerenderedProps {
+            lang: Lang::Vi,
+            src: "https://news.example/articles/20122.json".into(),
+            article,
+            dates: false,
+        },
+    )
+    .hydratable(false)
+    .render()
+    .await;
+    assert_eq!(
+        html.matches(r#"<figure part="figure" class="nw-figure">"#)
+            .count(),
+        photos,
+        "every photo of the body"
+    );
+    let order = [
+        "The last block of the long article",
+        "Tác giả: ",
+        "Tin cùng chuyên mục",
+    ];
+    let positions: Vec<usize> = order.iter().map(|needle| position(&html, needle)).collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "the last block, then the credits and related news: {positions:?}"
+    );
+}

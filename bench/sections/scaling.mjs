@@ -47,7 +47,7 @@ export default {
     bench.out();
     bench.out('The paint of the article\'s largest text from the host HTML\'s arrival; "its band": the ratio');
     bench.out('under the A/A noise band at 4x CPU. Static HTML paints while its parser is still reading the article;');
-    bench.out('the widget paints once it has rendered the whole article.');
+    bench.out('the widget paints its first part (a screenful and more) and appends the rest in the tasks after.');
     bench.out();
     bench.out('| body blocks / related | widget | static HTML | ratio | its band | wasm memory |');
     bench.out('|---|---:|---:|---:|---:|---:|');

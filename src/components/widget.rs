@@ -35,7 +35,17 @@ pub struct Moves {
 
 /// The widget's markup for `state`, in `locale`; with the date browser if
 /// `dates` (there is a date index). `root` is the widget's root element.
-pub fn widget(locale: Locale, state: &State, dates: bool, moves: &Moves, root: &NodeRef) -> Html {
+/// `onrendered` is the live widget's: the article view calls it once the
+/// article is whole in the DOM, rendering a long body in parts meanwhile;
+/// without it (a snippet, made through SSR) every block renders at once.
+pub fn widget(
+    locale: Locale,
+    state: &State,
+    dates: bool,
+    moves: &Moves,
+    root: &NodeRef,
+    onrendered: Option<&Callback<()>>,
+) -> Html {
     let messages = locale.lang.messages();
     // One polite live region for the whole widget, there from the start (a
     // region created with its text is often not read): "loading" while the
@@ -57,7 +67,7 @@ pub fn widget(locale: Locale, state: &State, dates: bool, moves: &Moves, root: &
             <ArticleView article={Rc::clone(article)} stale={state.article().pending().is_some()}
                          views={state.views()}
                          onselect={moves.onselect.clone()} onprefetch={moves.onprefetch.clone()}
-                         onvideoplay={moves.onvideoplay.clone()} />
+                         onvideoplay={moves.onvideoplay.clone()} onrendered={onrendered.cloned()} />
         },
         Load::Failed(error) => html! {
             <ErrorNotice error={error.clone()}
@@ -116,7 +126,7 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
     html! {
         <>
             <div class={PRERENDERED_CLASS} hidden=true>
-                { widget(Locale::new(props.lang), &state, props.dates, &Moves::default(), &NodeRef::default()) }
+                { widget(Locale::new(props.lang), &state, props.dates, &Moves::default(), &NodeRef::default(), None) }
             </div>
             <slot></slot>
         </>

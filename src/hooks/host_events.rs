@@ -10,14 +10,21 @@ use crate::marks::Part;
 use crate::state::{Action, Load, Origin, State};
 
 /// Tells `host` when the reader moves (`navigate`), and once per showing
-/// what came of it (`rendered` or `error`). After the reader's own move,
-/// brings the widget's top (`root`) into view and focuses the new headline.
+/// what came of it (`rendered` or `error`). `rendered` waits for the callback
+/// this returns, which the article view calls once its whole body is in the
+/// DOM (a long one renders in parts), so find-in-page and anchors work when
+/// the host hears it; then, after the reader's own move, it brings the
+/// widget's top (`root`) into view and focuses the new headline.
 /// For each showing of an article with a `viewCounter`, has the loader
 /// watch for the reader seeing it (see [`Host::watch_views`]) until the
 /// showing ends, and shows the live count it hears. A counter that fails
 /// leaves the article's own count, and `rendered` never waits for it.
 #[hook]
-pub fn use_host_events(state: &UseReducerHandle<State>, host: &Host, root: &NodeRef) {
+pub fn use_host_events(
+    state: &UseReducerHandle<State>,
+    host: &Host,
+    root: &NodeRef,
+) -> Callback<()> {
     let reader = state.origin() == Origin::Reader;
     {
         let host = host.clone();
@@ -28,21 +35,19 @@ pub fn use_host_events(state: &UseReducerHandle<State>, host: &Host, root: &Node
             }
         });
     }
+    let (showing, settled) = (
+        state.showing(),
+        !matches!(state.article(), Load::Loading { .. }),
+    );
     {
         let (host, root, article) = (host.clone(), root.clone(), state.article().clone());
-        let (showing, dispatch) = (state.showing(), state.dispatcher());
-        let settled = !matches!(article, Load::Loading { .. });
+        let dispatch = state.dispatcher();
         // Keyed on the showing, not on the article: comparing whole articles
         // would cost more than it says.
         use_effect_with((showing, settled), move |_| {
             let mut watch = None;
             match article {
                 Load::Ready(article) => {
-                    Part::Render.end();
-                    host.rendered(&article.id);
-                    if reader {
-                        follow(&root);
-                    }
                     // The watch is in the loader; one here would cost the module more.
                     watch = article
                         .view_counter
@@ -60,6 +65,18 @@ pub fn use_host_events(state: &UseReducerHandle<State>, host: &Host, root: &Node
             move || drop(watch)
         });
     }
+    // A new callback per showing: the one the view holds is the current
+    // showing's, and it calls it once.
+    let (host, root, article) = (host.clone(), root.clone(), state.article().clone());
+    use_callback((showing, settled), move |(), _| {
+        if let Load::Ready(article) = &article {
+            Part::Render.end();
+            host.rendered(&article.id);
+            if reader {
+                follow(&root);
+            }
+        }
+    })
 }
 
 /// Brings the widget's top into view if the reader scrolled past it, and moves
