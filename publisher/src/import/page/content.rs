@@ -219,20 +219,29 @@ fn photos_between<'a>(
         return Vec::new();
     }
     let (from, to) = (stats.position(*first), stats.end(*last));
+    let between = page.root_element().descendent_elements().filter(|e| {
+        let at = stats.position(*e);
+        from < at && at < to
+    });
+    loose_photos(between, parts, stats)
+}
+
+/// The photos among `candidates` that are not inside `parts` (nor inside a
+/// photo found before them), and not in a box that is not the article.
+fn loose_photos<'a>(
+    candidates: impl Iterator<Item = ElementRef<'a>>,
+    parts: &[ElementRef<'a>],
+    stats: &Index,
+) -> Vec<ElementRef<'a>> {
     let mut found: Vec<ElementRef<'a>> = Vec::new();
-    for e in page.root_element().descendent_elements() {
-        let at = stats.position(e);
-        if at <= from || at >= to || !matches!(tag(e), "figure" | "picture" | "img") {
-            continue;
-        }
+    for e in candidates {
         let inside = parts
             .iter()
             .chain(found.iter())
             .any(|p| stats.contains(*p, e));
-        if inside || stats.junk(e) {
-            continue;
+        if matches!(tag(e), "figure" | "picture" | "img") && !inside && !stats.junk(e) {
+            found.push(e);
         }
-        found.push(e);
     }
     found
 }
@@ -343,21 +352,11 @@ fn live_entries<'a>(
         // Most prose; of equals, the innermost (the later in document order).
         .max_by_key(|entries| (prose(entries), entries.first().map(|e| stats.position(*e))))
         .unwrap_or_default();
-    let mut photos: Vec<ElementRef<'a>> = Vec::new();
-    for entry in &entries {
-        let Some(around) = entry.parent().and_then(ElementRef::wrap) else {
-            continue;
-        };
-        for e in around.descendent_elements() {
-            let taken = entries
-                .iter()
-                .chain(photos.iter())
-                .any(|p| stats.contains(*p, e));
-            if matches!(tag(e), "figure" | "picture" | "img") && !taken && !stats.junk(e) {
-                photos.push(e);
-            }
-        }
-    }
+    let beside = entries
+        .iter()
+        .filter_map(|entry| entry.parent().and_then(ElementRef::wrap))
+        .flat_map(|around| around.descendent_elements());
+    let photos = loose_photos(beside, &entries, stats);
     entries.into_iter().chain(photos).collect()
 }
 
