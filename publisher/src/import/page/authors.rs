@@ -1,6 +1,7 @@
 //! Who wrote the article: a visible byline near it, its JSON-LD authors,
 //! or its `<meta>` authors, each name checked not to be the site's.
 
+use super::dom::Attribute;
 use std::sync::LazyLock;
 
 use scraper::{ElementRef, Selector};
@@ -65,27 +66,27 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
     for element in page.html.select(&CANDIDATES) {
         let value = element.value();
         let itemprop = value
-            .attr("itemprop")
+            .attribute("itemprop")
             .is_some_and(|p| p.split_whitespace().any(|p| p == "author"));
         let rel = value
-            .attr("rel")
+            .attribute("rel")
             .is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
         let words = class_and_id(element);
         // A dateline that names the writer too ("2/26/2015 7:11 AM PST BY TMZ STAFF").
         let dated_by = || {
-            boxes::is_dated(&words) && element.child_elements().count() <= 3 && {
-                let t = dom::text(element);
-                t.chars().count() <= 150 && lines::BY_INSIDE.is_match(&t)
-            }
+            boxes::is_dated(&words)
+                && element.child_elements().count() <= 3
+                && page.index.get(element).chars <= 150
+                && {
+                    let t = dom::text(element);
+                    t.chars().count() <= 150 && lines::BY_INSIDE.is_match(&t)
+                }
         };
         // A link to the writer's page ("/autoren/max-kolter"), not in a
         // teaser of another article.
         let author_link = || {
             dom::tag(element) == "a"
-                && value
-                    .attr("href")
-                    .and_then(|h| url::Url::parse("https://x.invalid/").ok()?.join(h).ok())
-                    .is_some_and(|u| markup::is_author_path(u.path()))
+                && value.attribute("href").is_some_and(markup::is_author_link)
                 && !in_teaser(element)
         };
         // A short line that says it is a byline ("Autorin/Autor Roman
@@ -120,20 +121,20 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
         }
         let named: Vec<String> = element
             .descendent_elements()
-            .filter(|d| d.value().attr("itemprop") == Some("name"))
+            .filter(|d| d.value().attribute("itemprop") == Some("name"))
             .map(|n| {
                 n.value()
-                    .attr("content")
+                    .attribute("content")
                     .map(decode)
                     .unwrap_or_else(|| dom::text(n))
             })
             .collect();
         let chunks = if !named.is_empty() {
             named
-        } else if let Some(content) = value.attr("content").filter(|_| itemprop) {
+        } else if let Some(content) = value.attribute("content").filter(|_| itemprop) {
             vec![decode(content)]
         } else {
-            if dom::text(element).chars().count() > 200 {
+            if page.index.get(element).chars > 200 || dom::text(element).chars().count() > 200 {
                 continue;
             }
             chunks(element)

@@ -5,6 +5,7 @@
 //! strong hint. Boxes that are not the article (share bars, related news,
 //! ads, comments) are recognized by their class names and links.
 
+use super::dom::Attribute;
 use rustc_hash::FxHashMap;
 
 use ego_tree::NodeId;
@@ -50,7 +51,7 @@ pub fn looks_junk(element: ElementRef) -> Verdict {
     // VCCorp's CMS names its boxes by `type` ("RelatedOneNews").
     if let Some(kind) = element
         .value()
-        .attr("type")
+        .attribute("type")
         .filter(|_| !matches!(name, "input" | "script" | "style" | "link"))
     {
         words.push_str(&kind.to_ascii_lowercase());
@@ -58,7 +59,7 @@ pub fn looks_junk(element: ElementRef) -> Verdict {
     if boxes::is_dialog(&words) {
         return Verdict::Dialog;
     }
-    let role = element.value().attr("role").unwrap_or("");
+    let role = element.value().attribute("role").unwrap_or("");
     if is_hidden(element) || boxes::JUNK_ROLES.contains(&role) {
         return Verdict::Junk;
     }
@@ -83,7 +84,7 @@ pub fn looks_junk(element: ElementRef) -> Verdict {
 /// a box of captioned photos ("ws-gallery typo-teaser-info") is the
 /// article's gallery, however its type is styled.
 fn links_away(element: ElementRef) -> bool {
-    let link = |e: ElementRef| tag(e) == "a" && e.value().attr("href").is_some();
+    let link = |e: ElementRef| tag(e) == "a" && e.value().attribute("href").is_some();
     (link(element) || element.descendent_elements().any(link))
         && !element
             .descendent_elements()
@@ -121,7 +122,7 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index, form: Form) -> Option<Con
         .descendent_elements()
         .filter(|e| {
             e.value()
-                .attr("itemprop")
+                .attribute("itemprop")
                 .is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody"))
         })
         .filter(|e| !stats.junk(*e) && stats.prose(*e) >= 400)
@@ -263,7 +264,7 @@ fn chunks<'a>(
     // nothing else.
     let mut top = top;
     for _ in 0..4 {
-        let class = top.value().attr("class").unwrap_or("").trim();
+        let class = top.value().attribute("class").unwrap_or("").trim();
         let wrapper = top
             .parent()
             .and_then(ElementRef::wrap)
@@ -273,7 +274,7 @@ fn chunks<'a>(
             _ => break,
         }
     }
-    let class = top.value().attr("class").unwrap_or("").trim();
+    let class = top.value().attribute("class").unwrap_or("").trim();
     if class.is_empty() {
         return Vec::new();
     }
@@ -290,7 +291,7 @@ fn chunks<'a>(
         .descendent_elements()
         .filter(|e| e.value().name() == top.value().name())
         .filter(|e| {
-            let theirs = e.value().attr("class").unwrap_or("").trim();
+            let theirs = e.value().attribute("class").unwrap_or("").trim();
             theirs == class || first.is_some() && theirs.split_whitespace().next() == first
         })
         .filter(|e| {
@@ -330,7 +331,7 @@ fn live_entries<'a>(
 ) -> Vec<ElementRef<'a>> {
     let mut kinds: FxHashMap<(&str, &str), Vec<ElementRef<'a>>> = FxHashMap::default();
     for e in page.root_element().descendent_elements() {
-        let class = e.value().attr("class").unwrap_or("").trim();
+        let class = e.value().attribute("class").unwrap_or("").trim();
         let s = stats.get(e);
         if class.is_empty()
             || stats.position(e) <= stats.position(top)
@@ -376,7 +377,7 @@ fn with_siblings<'a>(
         return vec![top];
     }
     let threshold = (score * 0.2).max(10.0);
-    let class = top.value().attr("class").unwrap_or("").trim();
+    let class = top.value().attribute("class").unwrap_or("").trim();
     // Siblings of the candidate's own kind (its first class) are more of it.
     let kind = class.split_whitespace().next().filter(|k| k.len() >= 4);
     parent
@@ -392,7 +393,7 @@ fn with_siblings<'a>(
             let same_kind = kind.is_some_and(|k| {
                 sibling
                     .value()
-                    .attr("class")
+                    .attribute("class")
                     .unwrap_or("")
                     .split_whitespace()
                     .next()
@@ -402,7 +403,7 @@ fn with_siblings<'a>(
                 return true;
             }
             let bonus = if !class.is_empty()
-                && sibling.value().attr("class").unwrap_or("").trim() == class
+                && sibling.value().attribute("class").unwrap_or("").trim() == class
             {
                 score * 0.2
             } else {
@@ -429,7 +430,7 @@ fn widen<'a>(
     let mut current = top;
     // A container the markup names as the body, around the candidate, wins.
     for ancestor in top.ancestors().filter_map(ElementRef::wrap).take(4) {
-        if ancestor.value().attr("itemprop") == Some("articleBody") {
+        if ancestor.value().attribute("itemprop") == Some("articleBody") {
             return ancestor;
         }
     }
@@ -464,7 +465,7 @@ fn initial_score(element: ElementRef) -> f64 {
         _ => 0.0,
     };
     base + class_weight(element)
-        + if element.value().attr("itemprop") == Some("articleBody") {
+        + if element.value().attribute("itemprop") == Some("articleBody") {
             50.0
         } else {
             0.0
@@ -475,9 +476,12 @@ fn initial_score(element: ElementRef) -> f64 {
 /// the boxes around it.
 fn class_weight(element: ElementRef) -> f64 {
     let mut weight = 0.0;
-    for part in [element.value().attr("class"), element.value().attr("id")]
-        .into_iter()
-        .flatten()
+    for part in [
+        element.value().attribute("class"),
+        element.value().attribute("id"),
+    ]
+    .into_iter()
+    .flatten()
     {
         let part = part.to_ascii_lowercase();
         if boxes::is_not_article(&part) {

@@ -2,6 +2,7 @@
 //! (`.credit`, `itemprop=copyrightHolder`), else its last words ("Ảnh:
 //! Thành Tâm", "(Reuters)", "Photo by X"), with its label taken off.
 
+use super::dom::Attribute;
 use news_widget::model::{plain, RichText};
 use scraper::{ElementRef, Node};
 use url::Url;
@@ -27,7 +28,7 @@ pub fn credit_name(credit: &str) -> String {
 
 /// An element that holds a photo's credit (`.credit`, `itemprop=copyrightHolder`).
 pub fn is_credit_element(e: ElementRef) -> bool {
-    let itemprop = e.value().attr("itemprop").unwrap_or("");
+    let itemprop = e.value().attribute("itemprop").unwrap_or("");
     boxes::is_credit(&class_and_id(e)) || markup::CREDIT_ITEMPROPS.contains(&itemprop)
 }
 

@@ -6,6 +6,7 @@
 //! headline, the body's opening (htmldate's hiding places). A time without
 //! an offset takes one from another statement of the same moment.
 
+use super::dom::Attribute;
 use std::sync::LazyLock;
 
 use jiff::civil::DateTime;
@@ -166,10 +167,10 @@ fn visible(page: &Page, order: DayOrder) -> (Vec<Stated>, Vec<Stated>) {
             continue;
         }
         let value = element.value();
-        let itemprop = value.attr("itemprop").unwrap_or("");
+        let itemprop = value.attribute("itemprop").unwrap_or("");
         let is_time = tag(element) == "time" || itemprop.contains("datePublished");
         let words = class_and_id(element);
-        if !is_time && !boxes::is_date(&words) && value.attr("data-time").is_none() {
+        if !is_time && !boxes::is_date(&words) && value.attribute("data-time").is_none() {
             continue;
         }
         let said = text(element);
@@ -183,7 +184,7 @@ fn visible(page: &Page, order: DayOrder) -> (Vec<Stated>, Vec<Stated>) {
             &mut published
         };
         for name in markup::DATE_ATTRIBUTES {
-            if let Some(s) = value.attr(name).and_then(|v| Stated::parse(v, order)) {
+            if let Some(s) = value.attribute(name).and_then(|v| Stated::parse(v, order)) {
                 into.push(s);
             }
         }

@@ -17,25 +17,25 @@ pub fn category(page: &Page) -> Option<String> {
         sel("[class*=breadcrumb] a, [id*=breadcrumb] a, [itemtype*=BreadcrumbList] [itemprop=name], nav[aria-label*=readcrumb] a")
     });
     let home = |name: &str| lines::is_home(&squash(name));
-    let visible: Vec<String> = page
-        .html
-        .select(&CRUMBS)
-        .map(text)
-        .filter(|t| !t.is_empty())
-        .collect();
     meta.breadcrumbs
         .iter()
         .find(|b| !home(b))
         .cloned()
+        // The page's own trail, looked for only when the markup gives none
+        // (its selectors look at every link's ancestors).
         .or_else(|| {
-            visible
-                .into_iter()
-                .find(|b| !home(b) && b.chars().count() <= 60)
+            page.html
+                .select(&CRUMBS)
+                .map(text)
+                .find(|b| !b.is_empty() && !home(b) && b.chars().count() <= 60)
         })
         .or_else(|| meta.first(markup::SECTION_META))
         .or_else(|| meta.article().and_then(|a| a.section.clone()))
         .filter(|c| c.chars().count() <= 200)
 }
+
+/// The longest line a view count is read from ("Lượt xem: 3.824").
+const MAX_VIEW_LINE: usize = 60;
 
 /// "3.824 lượt xem", "Lượt xem: 3824", or the JSON-LD read count.
 pub fn view_count(page: &Page) -> Option<u64> {
@@ -48,9 +48,12 @@ pub fn view_count(page: &Page) -> Option<u64> {
         .select(&CANDIDATES)
         .filter(|e| !page.junk(*e))
         .filter(|e| e.child_elements().count() <= 2)
+        // Counted before the text is gathered: the count of characters
+        // other than spaces is known for every element (MAX_VIEW_LINE).
+        .filter(|e| page.index.get(*e).chars <= MAX_VIEW_LINE)
         .find_map(|e| {
             let t = text(e);
-            if t.chars().count() > 60 {
+            if t.chars().count() > MAX_VIEW_LINE {
                 return None;
             }
             let c = lines::VIEW_COUNT.captures(&t)?;

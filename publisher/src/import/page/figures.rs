@@ -3,6 +3,7 @@
 //! caption paragraph), photos in layout tables, and figures known only by
 //! their microdata.
 
+use super::dom::Attribute;
 use news_widget::model::{Inline, Label, RichText};
 use scraper::ElementRef;
 
@@ -37,8 +38,8 @@ impl Walker<'_> {
     pub(super) fn caption_after(&mut self, img: ElementRef) -> Option<(RichText, Option<Label>)> {
         let alt = squash(
             img.value()
-                .attr("alt")
-                .or(img.value().attr("title"))
+                .attribute("alt")
+                .or(img.value().attribute("title"))
                 .unwrap_or(""),
         );
         let mut at = img;
@@ -142,22 +143,22 @@ impl Walker<'_> {
     pub(super) fn microdata_picture(&self, e: ElementRef) -> Option<Picture> {
         let item = e
             .value()
-            .attr("itemtype")
+            .attribute("itemtype")
             .is_some_and(|t| t.contains("ImageObject"));
         let meta = |name: &str| {
             e.descendent_elements()
                 .find(|d| {
                     tag(*d) == "meta"
                         && d.value()
-                            .attr("itemprop")
+                            .attribute("itemprop")
                             .is_some_and(|p| p.split_whitespace().any(|p| p == name))
                 })
-                .and_then(|d| d.value().attr("content"))
+                .and_then(|d| d.value().attribute("content"))
         };
         let url = meta("url")
             .filter(|u| !u.trim().is_empty())
             .or_else(|| meta("contentUrl"))
-            .or_else(|| item.then(|| e.value().attr("itemid")).flatten())?;
+            .or_else(|| item.then(|| e.value().attribute("itemid")).flatten())?;
         let src = WebUrl::resolve(self.base, url)?.into();
         let dim =
             |name: &str| meta(name).and_then(|v| v.trim().split('.').next()?.parse::<u32>().ok());

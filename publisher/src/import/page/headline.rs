@@ -1,6 +1,7 @@
 //! The headline: the visible one that the page's own titles agree with,
 //! else its markup's, else the title without the site's name.
 
+use super::dom::Attribute;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -83,7 +84,7 @@ pub fn headline(page: &Page) -> Option<String> {
         .filter(|h| matches!(tag(*h), "h1" | "h2" | "div" | "span" | "p" | "header"))
         .filter(|h| {
             h.value()
-                .attr("itemprop")
+                .attribute("itemprop")
                 .is_some_and(|p| p.split_whitespace().any(|p| p == "headline"))
         })
         .map(|h| (h, text(h)))

@@ -2,6 +2,7 @@
 //! lazy-loading markup (`data-src`, `srcset`, `<source>`, `<noscript>`),
 //! placeholders and the page's furniture (logos, icons) left out.
 
+use super::dom::Attribute;
 use news_widget::model::{plain, Label, RichText};
 use scraper::ElementRef;
 use url::Url;
@@ -16,7 +17,12 @@ use crate::import::vocabulary::{boxes, markup};
 /// `<source>`; not a placeholder.
 pub fn image_url(e: ElementRef, base: &Url) -> Option<Url> {
     let value = e.value();
-    let attr = |name: &str| value.attr(name).map(str::trim).filter(|v| !v.is_empty());
+    let attr = |name: &str| {
+        value
+            .attribute(name)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
     let lazy = markup::LAZY_SRC
         .iter()
         .find_map(|a| attr(a))
@@ -42,7 +48,7 @@ pub fn image_url(e: ElementRef, base: &Url) -> Option<Url> {
             .find_map(|s| {
                 markup::SRCSET
                     .iter()
-                    .find_map(|a| s.value().attr(a))
+                    .find_map(|a| s.value().attribute(a))
                     .and_then(largest_candidate)
             })
     };
@@ -120,8 +126,8 @@ pub fn picture(
     // A logo, an icon or an avatar is the page's furniture, not a photo.
     let furniture = [
         src.path(),
-        value.attr("class").unwrap_or(""),
-        value.attr("id").unwrap_or(""),
+        value.attribute("class").unwrap_or(""),
+        value.attribute("id").unwrap_or(""),
     ]
     .iter()
     .any(|s| boxes::is_furniture(&s.to_ascii_lowercase()));
@@ -137,10 +143,10 @@ pub fn picture(
     let dim = |names: [&str; 2]| -> Option<u32> {
         names
             .iter()
-            .find_map(|n| value.attr(n))
+            .find_map(|n| value.attribute(n))
             .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
     };
-    let style = value.attr("style").unwrap_or("");
+    let style = value.attribute("style").unwrap_or("");
     let size = dim(["width", "data-width"])
         .or_else(|| style_px(style, "width"))
         .zip(dim(["height", "data-height"]).or_else(|| style_px(style, "height")))
@@ -156,7 +162,7 @@ pub fn picture(
     let (caption, credit) = caption.unwrap_or_default();
     Some(Picture {
         src,
-        alt: value.attr("alt").map(normalize).unwrap_or_default(),
+        alt: value.attribute("alt").map(normalize).unwrap_or_default(),
         caption,
         credit,
         size,
@@ -178,15 +184,15 @@ fn style_px(style: &str, property: &str) -> Option<u32> {
 pub fn links_to_image(a: ElementRef, base: &Url) -> bool {
     let Some(href) = a
         .value()
-        .attr("href")
+        .attribute("href")
         .and_then(|h| address::resolve(base, h))
     else {
         return true; // no link: only a wrapper
     };
     let path = href.path().to_ascii_lowercase();
     markup::IMAGE_EXTENSIONS.iter().any(|x| path.ends_with(x))
-        || a.value().attr("data-img").is_some()
+        || a.value().attribute("data-img").is_some()
         || a.value()
-            .attr("class")
+            .attribute("class")
             .is_some_and(|c| boxes::is_lightbox(&c.to_ascii_lowercase()))
 }

@@ -2,6 +2,7 @@
 //! near the headline, else the description when it is not a copy of the
 //! body's opening.
 
+use super::dom::Attribute;
 use news_widget::model::{plain, Inline, RichText};
 use scraper::ElementRef;
 use url::Url;
@@ -90,7 +91,7 @@ pub fn lead(page: &Page, pieces: &[Piece]) -> (RichText, Option<String>) {
         })
     {
         let words = class_and_id(element);
-        let itemprop = element.value().attr("itemprop").unwrap_or("");
+        let itemprop = element.value().attribute("itemprop").unwrap_or("");
         if !(boxes::is_lead(&words) || itemprop == "description")
             || page.junk(element)
             || !page.near(element)

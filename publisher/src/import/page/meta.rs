@@ -4,6 +4,7 @@
 //! `name=author|pubdate|date`, Dublin Core, Twitter), microdata `itemprop`,
 //! `<link rel=canonical>`, and the page's language.
 
+use super::dom::Attribute;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -100,7 +101,9 @@ impl Meta {
         let mut meta = Meta::default();
         for tag in page.select(&META) {
             let value = tag.value();
-            let content = value.attr("content").or_else(|| value.attr("value"));
+            let content = value
+                .attribute("content")
+                .or_else(|| value.attribute("value"));
             let Some(content) = content.map(decode).filter(|c| !c.is_empty()) else {
                 continue;
             };
@@ -109,7 +112,7 @@ impl Meta {
                 if key == "itemprop" && !of_the_article(tag) {
                     continue;
                 }
-                if let Some(key) = value.attr(key) {
+                if let Some(key) = value.attribute(key) {
                     // `property="og:title article:title"` names several.
                     for key in key.split_whitespace() {
                         let entry = meta.tags.entry(self::key(key)).or_default();
@@ -126,18 +129,18 @@ impl Meta {
         meta.canonical = page
             .select(&CANONICAL)
             .find(|l| {
-                l.value().attr("rel").is_some_and(|r| {
+                l.value().attribute("rel").is_some_and(|r| {
                     r.split_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"))
                 })
             })
-            .and_then(|l| l.value().attr("href"))
+            .and_then(|l| l.value().attribute("href"))
             .map(|h| h.trim().to_owned())
             .filter(|h| !h.is_empty());
         meta.language = page
             .select(&HTML)
             .next()
-            .and_then(|h| h.value().attr("lang"))
+            .and_then(|h| h.value().attribute("lang"))
             .map(|l| l.trim().to_owned())
             .filter(|l| !l.is_empty())
             .or_else(|| meta.first(&["og:locale", "content-language", "dc.language", "language"]));
@@ -147,7 +150,7 @@ impl Meta {
         for script in page.select(&LD) {
             if !script
                 .value()
-                .attr("type")
+                .attribute("type")
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
             {
                 continue;
@@ -291,9 +294,9 @@ fn of_the_article(element: scraper::ElementRef) -> bool {
     let item = element
         .ancestors()
         .filter_map(scraper::ElementRef::wrap)
-        .find(|a| a.value().attr("itemscope").is_some());
+        .find(|a| a.value().attribute("itemscope").is_some());
     item.is_none_or(|item| {
-        let kind = item.value().attr("itemtype").unwrap_or("");
+        let kind = item.value().attribute("itemtype").unwrap_or("");
         kind.is_empty()
             || ARTICLE_TYPES.iter().any(|t| kind.ends_with(t))
             || kind.contains("WebPage")

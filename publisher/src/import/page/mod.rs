@@ -24,6 +24,7 @@ mod trim;
 mod video;
 mod walker;
 
+use dom::Attribute;
 use std::sync::LazyLock;
 
 use news_widget::model::Label;
@@ -211,7 +212,7 @@ fn base_href(page: &Html, base: &Url) -> Url {
     static BASE: LazyLock<Selector> = LazyLock::new(|| sel("base[href]"));
     page.select(&BASE)
         .next()
-        .and_then(|b| b.value().attr("href"))
+        .and_then(|b| b.value().attribute("href"))
         .and_then(|href| WebUrl::resolve(base, href))
         .map_or_else(|| base.clone(), Url::from)
 }
@@ -237,7 +238,7 @@ fn region(container: ElementRef) -> ElementRef {
     let around = container.ancestors().filter_map(ElementRef::wrap).take(6);
     let mut fallback = container;
     for (level, ancestor) in around.enumerate() {
-        let itemtype = ancestor.value().attr("itemtype").unwrap_or("");
+        let itemtype = ancestor.value().attribute("itemtype").unwrap_or("");
         if tag(ancestor) == "article"
             || itemtype.contains("Article")
             || itemtype.contains("BlogPosting")

@@ -1,6 +1,7 @@
 //! Inline content built as the format's rich text: text runs, `em`,
 //! `strong` and links, with whitespace as a browser shows it.
 
+use super::dom::Attribute;
 use news_widget::model::{Inline, LinkUrl, RichText, Span};
 use scraper::{ElementRef, Node};
 use url::Url;
@@ -142,7 +143,7 @@ impl Rich {
             "strong" | "b" => Some(Style::Strong),
             "a" => e
                 .value()
-                .attr("href")
+                .attribute("href")
                 .and_then(|h| address::link(base, h))
                 .map(Style::Link),
             _ => None,

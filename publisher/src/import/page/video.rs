@@ -1,6 +1,7 @@
 //! Videos (`<video>` with its sources, poster and tracks) and embeds (a
 //! player or a post of a known host, kept as a link to it).
 
+use super::dom::Attribute;
 use news_widget::model::{Inline, Label, Link, LinkUrl, RichText, Span, TrackKind};
 use scraper::ElementRef;
 use url::Url;
@@ -29,20 +30,24 @@ pub fn clip(e: ElementRef, base: &Url, caption: RichText) -> Option<(Clip, bool)
             media_type,
         });
     };
-    if let Some(src) = e.value().attr("src").or_else(|| e.value().attr("data-src")) {
+    if let Some(src) = e
+        .value()
+        .attribute("src")
+        .or_else(|| e.value().attribute("data-src"))
+    {
         push(src, None);
     }
     for source in e.child_elements().filter(|c| tag(*c) == "source") {
         if let Some(src) = source
             .value()
-            .attr("src")
-            .or_else(|| source.value().attr("data-src"))
+            .attribute("src")
+            .or_else(|| source.value().attribute("data-src"))
         {
             push(
                 src,
                 source
                     .value()
-                    .attr("type")
+                    .attribute("type")
                     .map(str::trim)
                     .filter(|t| !t.is_empty()),
             );
@@ -56,12 +61,15 @@ pub fn clip(e: ElementRef, base: &Url, caption: RichText) -> Option<(Clip, bool)
         .filter(|c| tag(*c) == "track")
         .filter_map(|t| {
             let v = t.value();
-            let kind = v.attr("kind").unwrap_or("subtitles").to_ascii_lowercase();
+            let kind = v
+                .attribute("kind")
+                .unwrap_or("subtitles")
+                .to_ascii_lowercase();
             let kind = TrackKind::try_from(kind).ok()?;
-            let src = WebUrl::resolve(base, v.attr("src")?)?;
-            let lang = v.attr("srclang").unwrap_or("und").trim().to_owned();
+            let src = WebUrl::resolve(base, v.attribute("src")?)?;
+            let lang = v.attribute("srclang").unwrap_or("und").trim().to_owned();
             let label = v
-                .attr("label")
+                .attribute("label")
                 .map(normalize)
                 .filter(|l| !l.is_empty())
                 .unwrap_or_else(|| lang.clone());
@@ -73,13 +81,17 @@ pub fn clip(e: ElementRef, base: &Url, caption: RichText) -> Option<(Clip, bool)
             })
         })
         .collect();
-    let dim = |n: &str| e.value().attr(n).and_then(|v| v.trim().parse::<u32>().ok());
+    let dim = |n: &str| {
+        e.value()
+            .attribute(n)
+            .and_then(|v| v.trim().parse::<u32>().ok())
+    };
     let size = dim("width")
         .zip(dim("height"))
         .and_then(|(w, h)| Size::new(w, h));
     let poster = e
         .value()
-        .attr("poster")
+        .attribute("poster")
         .and_then(|p| WebUrl::resolve(base, p));
     Some((
         Clip {
@@ -136,12 +148,12 @@ fn watch_url(url: &Url) -> Url {
 pub fn embed(e: ElementRef, base: &Url) -> Option<(Piece, Warning)> {
     let src = ["src", "data-src", "data", "data-url"]
         .iter()
-        .find_map(|a| e.value().attr(a))
+        .find_map(|a| e.value().attribute(a))
         .unwrap_or("");
     let src = match tag(e) {
         "amp-youtube" => format!(
             "https://www.youtube.com/watch?v={}",
-            e.value().attr("data-videoid")?
+            e.value().attribute("data-videoid")?
         ),
         _ => src.to_owned(),
     };
@@ -150,7 +162,7 @@ pub fn embed(e: ElementRef, base: &Url) -> Option<(Piece, Warning)> {
     let url = WebUrl::new(watch_url(url.url()))?;
     let title = e
         .value()
-        .attr("title")
+        .attribute("title")
         .map(normalize)
         .filter(|t| !t.is_empty());
     let label = title.unwrap_or_else(|| host.to_owned());

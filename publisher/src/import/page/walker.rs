@@ -3,6 +3,7 @@
 //! credits, videos and embeds. Nothing of the page's markup passes
 //! through: text is copied, and every URL goes through the model's rules.
 
+use super::dom::Attribute;
 use std::collections::HashSet;
 
 use ego_tree::NodeId;
@@ -292,8 +293,16 @@ fn is_sentence(text: &str) -> bool {
 }
 
 fn look_of(e: ElementRef) -> Look {
-    let style = e.value().attr("style").unwrap_or("").to_ascii_lowercase();
-    let align = e.value().attr("align").unwrap_or("").to_ascii_lowercase();
+    let style = e
+        .value()
+        .attribute("style")
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let align = e
+        .value()
+        .attribute("align")
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let class = class_and_id(e);
     let style = style.replace(' ', "");
     Look {

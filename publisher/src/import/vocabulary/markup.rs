@@ -1,6 +1,10 @@
 //! Names in markup: `<meta>` keys, schema.org types, lazy-loading
 //! attributes, embed hosts, and the URL segments that name no article.
 
+use std::sync::LazyLock;
+
+use url::Url;
+
 /// The schema.org types of an article.
 #[rustfmt::skip]
 pub const ARTICLE_TYPES: &[&str] = &[
@@ -42,9 +46,21 @@ pub fn is_hidden_style(style: &str) -> bool {
 }
 
 /// Whether a link's path leads to a writer's page.
-pub fn is_author_path(path: &str) -> bool {
+fn is_author_path(path: &str) -> bool {
     path.split('/')
         .any(|segment| AUTHOR_PATHS.contains(&segment.to_ascii_lowercase().as_str()))
+}
+
+/// Whether a link, as written (relative or not), leads to a writer's page.
+pub fn is_author_link(href: &str) -> bool {
+    // Resolved against any site, to read its path.
+    static ANY_SITE: LazyLock<Url> =
+        LazyLock::new(|| Url::parse("https://x.invalid/").expect("a static, valid URL"));
+    // Most links name no writer's folder at all: they are not parsed (a
+    // page has hundreds of links).
+    let lower = href.to_ascii_lowercase();
+    AUTHOR_PATHS.iter().any(|p| lower.contains(p))
+        && ANY_SITE.join(href).is_ok_and(|u| is_author_path(u.path()))
 }
 
 /// `<meta>` keys giving when the article was published, most telling
@@ -209,6 +225,22 @@ mod tests {
             ("5047363", false),
         ] {
             assert_eq!(is_generic_segment(segment), generic, "{segment}");
+        }
+    }
+
+    /// A link as written in, whether it leads to a writer's page.
+    #[test]
+    fn links_to_a_writers_page() {
+        for (href, author) in [
+            ("/autoren/max-kolter", true),
+            ("https://example.com/Author/jane-doe/", true),
+            ("../journalist/ola-nordmann", true),
+            ("/news/authority-report", false),
+            ("https://example.com/2024/05/story", false),
+            ("/search?author=jane", false),
+            ("", false),
+        ] {
+            assert_eq!(is_author_link(href), author, "{href}");
         }
     }
 }

@@ -87,6 +87,11 @@ fn fold(c: char) -> char {
         ("ž", 'z'),
         ("č", 'c'),
     ];
+    // ASCII has no marks (most of what is squashed, and each group is
+    // searched a character at a time).
+    if c.is_ascii() {
+        return c;
+    }
     GROUPS
         .iter()
         .find(|(group, _)| group.contains(c))
