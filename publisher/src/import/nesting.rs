@@ -13,53 +13,42 @@ use std::borrow::Cow;
 /// pages stay far below this).
 pub const MAX_DEPTH: usize = 512;
 
-/// Whether an element of this name nests what follows it until its end
-/// tag: not a void element, and not one the parser closes by itself when
-/// a sibling starts (an unclosed `<p>` or `<li>` does not nest the next).
-fn nests(name: &str) -> bool {
-    !matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-            | "keygen"
-            | "frame"
-            | "basefont"
-            | "bgsound"
-            | "image"
-            | "p"
-            | "li"
-            | "dt"
-            | "dd"
-            | "option"
-            | "optgroup"
-            | "tr"
-            | "td"
-            | "th"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "caption"
-            | "colgroup"
-            | "rb"
-            | "rt"
-            | "rp"
-            | "rtc"
-            | "html"
-            | "head"
-            | "body"
-    )
+/// Elements that do not nest what follows them until their end tag: void
+/// elements, and those the parser closes by itself when a sibling starts
+/// (an unclosed `<p>` or `<li>` does not nest the next).
+#[rustfmt::skip]
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound", "image", "p", "li",
+    "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "caption", "colgroup", "rb", "rt", "rp", "rtc", "html", "head", "body",
+];
+
+/// Elements whose content is raw text: what is inside is not markup.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
+
+/// A tag's name as written, compared as HTML compares names: without
+/// regard to case (not lowercased into a string of its own per tag, which
+/// was most of the cost of a page's scan).
+#[derive(Clone, Copy, Debug)]
+struct Name<'a>(&'a str);
+
+impl PartialEq for Name<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Name<'_> {
+    /// Whether it is one of `names` (given in lower case).
+    fn is_one_of(self, names: &[&str]) -> bool {
+        names.iter().any(|n| self.0.eq_ignore_ascii_case(n))
+    }
+
+    /// Whether an element of this name nests what follows it until its end tag.
+    fn nests(self) -> bool {
+        !self.is_one_of(NOT_NESTING)
+    }
 }
 
 /// `html` with elements nested deeper than [`MAX_DEPTH`] taken out
@@ -70,16 +59,16 @@ pub fn flatten(html: &str) -> Cow<'_, str> {
         return Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
-    let mut open: Vec<String> = Vec::new();
+    let mut open: Vec<Name> = Vec::new();
     // Start tags left out, by name: their end tags are left out too.
-    let mut dropped: Vec<(String, usize)> = Vec::new();
+    let mut dropped: Vec<(Name, usize)> = Vec::new();
     let mut rest = html;
     while let Some(at) = rest.find('<') {
         let (text, from) = rest.split_at(at);
         out.push_str(text);
         let (tag, after) = next_tag(from);
         match tag {
-            Tag::Open(name) if nests(&name) && open.len() >= MAX_DEPTH => {
+            Tag::Open(name) if name.nests() && open.len() >= MAX_DEPTH => {
                 match dropped.iter_mut().find(|(n, _)| *n == name) {
                     Some((_, count)) => *count += 1,
                     None => dropped.push((name, 1)),
@@ -92,7 +81,7 @@ pub fn flatten(html: &str) -> Cow<'_, str> {
             }
             tag => {
                 match tag {
-                    Tag::Open(name) if nests(&name) => open.push(name),
+                    Tag::Open(name) if name.nests() => open.push(name),
                     Tag::Close(name) => {
                         if let Some(i) = open.iter().rposition(|n| *n == name) {
                             open.truncate(i);
@@ -111,13 +100,13 @@ pub fn flatten(html: &str) -> Cow<'_, str> {
 
 /// How deep elements nest at most in `html`.
 fn depth(html: &str) -> usize {
-    let mut open: Vec<String> = Vec::new();
+    let mut open: Vec<Name> = Vec::new();
     let mut most = 0;
     let mut rest = html;
     while let Some(at) = rest.find('<') {
         let (tag, after) = next_tag(rest.get(at..).unwrap_or(""));
         match tag {
-            Tag::Open(name) if nests(&name) => {
+            Tag::Open(name) if name.nests() => {
                 open.push(name);
                 most = most.max(open.len());
             }
@@ -134,15 +123,15 @@ fn depth(html: &str) -> usize {
 }
 
 /// A tag as far as nesting goes.
-enum Tag {
-    Open(String),
-    Close(String),
+enum Tag<'a> {
+    Open(Name<'a>),
+    Close(Name<'a>),
     /// Text, a comment, a doctype, or an element whose content is raw text.
     Other,
 }
 
 /// The tag at the start of `html` (which starts with `<`), and what follows it.
-fn next_tag(html: &str) -> (Tag, &str) {
+fn next_tag(html: &str) -> (Tag<'_>, &str) {
     let body = html.get(1..).unwrap_or("");
     if let Some(comment) = body.strip_prefix("!--") {
         let end = comment.find("-->").map_or(comment.len(), |i| i + 3);
@@ -152,12 +141,12 @@ fn next_tag(html: &str) -> (Tag, &str) {
         Some(rest) => (true, rest),
         None => (false, body),
     };
-    let name: String = name_start
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if name.is_empty() {
+    let length = name_start
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    let name = Name(name_start.get(..length).unwrap_or(""));
+    if name.0.is_empty() {
         return (Tag::Other, body);
     }
     let end = body.find('>').map_or(body.len(), |i| i + 1);
@@ -165,12 +154,8 @@ fn next_tag(html: &str) -> (Tag, &str) {
     if closing {
         return (Tag::Close(name), after);
     }
-    // Raw text: what is inside is not markup.
-    if matches!(
-        name.as_str(),
-        "script" | "style" | "textarea" | "title" | "xmp" | "noscript"
-    ) {
-        let skip = raw_text_end(after, &name);
+    if name.is_one_of(RAW_TEXT) {
+        let skip = raw_text_end(after, name.0);
         return (Tag::Other, after.get(skip..).unwrap_or(""));
     }
     let self_closing = body

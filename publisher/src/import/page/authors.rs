@@ -1,13 +1,10 @@
 //! Who wrote the article: a visible byline near it, its JSON-LD authors,
 //! or its `<meta>` authors, each name checked not to be the site's.
 
-use super::dom::Attribute;
-use std::sync::LazyLock;
-
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 
 use super::byline::{is_site, names};
-use super::dom::{self, class_and_id, sel};
+use super::dom::{self, class_and_id, tag, Attribute};
 use super::meta::decode;
 use super::Page;
 use crate::import::vocabulary::{boxes, lines, markup, squash};
@@ -48,9 +45,15 @@ impl Authors {
 /// else the `<meta>` authors that are not the site.
 pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Authors {
     let meta = &page.meta;
-    static CANDIDATES: LazyLock<Selector> = LazyLock::new(|| {
-        sel("[itemprop~=author], [rel~=author], [class], [id], a[href], li, p, span, dd, small, address")
-    });
+    let candidate = |e: ElementRef| {
+        let value = e.value();
+        value.has_word("itemprop", "author")
+            || value.has_word("rel", "author")
+            || value.attribute("class").is_some()
+            || value.attribute("id").is_some()
+            || tag(e) == "a" && value.attribute("href").is_some()
+            || matches!(tag(e), "li" | "p" | "span" | "dd" | "small" | "address")
+    };
     let people = |found: Vec<String>| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for name in found {
@@ -63,7 +66,7 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
     };
 
     let mut found_in: Vec<(ElementRef, Vec<String>)> = Vec::new();
-    for element in page.html.select(&CANDIDATES) {
+    for element in dom::elements(page.html, candidate) {
         let value = element.value();
         let itemprop = value
             .attribute("itemprop")

@@ -5,13 +5,12 @@
 //! strong hint. Boxes that are not the article (share bars, related news,
 //! ads, comments) are recognized by their class names and links.
 
-use super::dom::Attribute;
 use rustc_hash::FxHashMap;
 
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
 
-use super::dom::{class_and_id, is_code, is_hidden, tag, Index, Stats, Verdict};
+use super::dom::{class_and_id, is_code, is_hidden, tag, Attribute, Index, Stats, Verdict};
 use super::meta::Form;
 use crate::import::vocabulary::boxes;
 

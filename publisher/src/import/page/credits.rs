@@ -2,12 +2,11 @@
 //! (`.credit`, `itemprop=copyrightHolder`), else its last words ("Ảnh:
 //! Thành Tâm", "(Reuters)", "Photo by X"), with its label taken off.
 
-use super::dom::Attribute;
 use news_widget::model::{plain, RichText};
 use scraper::{ElementRef, Node};
 use url::Url;
 
-use super::dom::{class_and_id, is_inline, normalize, tag, text, Index};
+use super::dom::{class_and_id, is_inline, normalize, tag, text, Attribute, Index};
 use super::rich::{merge_text, trim_newlines, truncate, Rich};
 use news_widget::model::Label;
 

@@ -6,14 +6,13 @@
 //! headline, the body's opening (htmldate's hiding places). A time without
 //! an offset takes one from another statement of the same moment.
 
-use super::dom::Attribute;
 use std::sync::LazyLock;
 
 use jiff::civil::DateTime;
 use regex::Regex;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 
-use super::dom::{class_and_id, sel, tag, text};
+use super::dom::{class_and_id, elements, tag, text, Attribute};
 use super::Page;
 use crate::import::date::{DayOrder, Moment, Stated};
 use crate::import::vocabulary::{boxes, lines, markup, pattern};
@@ -158,11 +157,17 @@ fn refine(best: Stated, stated: Said, all: &[Stated]) -> Stated {
 /// boxes whose class says date, and their `data-*` attributes; and apart,
 /// those that say they are the last change.
 fn visible(page: &Page, order: DayOrder) -> (Vec<Stated>, Vec<Stated>) {
-    static TIMES: LazyLock<Selector> =
-        LazyLock::new(|| sel("time, [itemprop~=datePublished], [class], [id], [data-time]"));
+    let candidate = |e: ElementRef| {
+        let value = e.value();
+        tag(e) == "time"
+            || value.has_word("itemprop", "datePublished")
+            || ["class", "id", "data-time"]
+                .iter()
+                .any(|a| value.attribute(a).is_some())
+    };
     let mut published = Vec::new();
     let mut updated = Vec::new();
-    for element in page.html.select(&TIMES) {
+    for element in elements(page.html, candidate) {
         if page.junk(element) || !page.near(element) {
             continue;
         }

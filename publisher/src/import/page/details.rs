@@ -3,9 +3,9 @@
 
 use std::sync::LazyLock;
 
-use scraper::Selector;
+use scraper::{ElementRef, Selector};
 
-use super::dom::{sel, text};
+use super::dom::{elements, sel, tag, text};
 use super::Page;
 use crate::import::vocabulary::{lines, markup, squash};
 
@@ -40,12 +40,11 @@ const MAX_VIEW_LINE: usize = 60;
 /// "3.824 lượt xem", "Lượt xem: 3824", or the JSON-LD read count.
 pub fn view_count(page: &Page) -> Option<u64> {
     let meta = &page.meta;
-    static CANDIDATES: LazyLock<Selector> = LazyLock::new(|| sel("span, div, p, li, small, em"));
     if let Some(n) = meta.article().and_then(|a| a.views) {
         return Some(n);
     }
-    page.html
-        .select(&CANDIDATES)
+    let candidate = |e: ElementRef| matches!(tag(e), "span" | "div" | "p" | "li" | "small" | "em");
+    elements(page.html, candidate)
         .filter(|e| !page.junk(*e))
         .filter(|e| e.child_elements().count() <= 2)
         // Counted before the text is gathered: the count of characters

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use ego_tree::NodeId;
 use scraper::node::Element;
-use scraper::{ElementRef, Node, Selector};
+use scraper::{ElementRef, Html, Node, Selector};
 
 /// A selector written in the source.
 pub fn sel(css: &str) -> Selector {
@@ -70,6 +70,13 @@ fn is_code_element(name: &str) -> bool {
 pub trait Attribute {
     /// The value of the attribute `name`, if the element has one.
     fn attribute(&self, name: &str) -> Option<&str>;
+
+    /// Whether the attribute `name` lists `word` among its words (CSS's
+    /// `[name~=word]`).
+    fn has_word(&self, name: &str, word: &str) -> bool {
+        self.attribute(name)
+            .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == word))
+    }
 }
 
 impl Attribute for Element {
@@ -113,6 +120,19 @@ pub fn is_hidden(element: ElementRef) -> bool {
     value
         .attribute("style")
         .is_some_and(crate::import::vocabulary::markup::is_hidden_style)
+}
+
+/// Every element of the page that `keep` takes, in document order. The
+/// scans over a whole page take a predicate, not a CSS selector: scraper
+/// builds a matching context for each element and each selector, which was
+/// a tenth of an import.
+pub fn elements<'a>(
+    page: &'a Html,
+    keep: impl Fn(ElementRef<'a>) -> bool,
+) -> impl Iterator<Item = ElementRef<'a>> {
+    page.root_element()
+        .descendent_elements()
+        .filter(move |e| keep(*e))
 }
 
 /// The `name` of an element node.

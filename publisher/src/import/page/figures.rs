@@ -3,12 +3,11 @@
 //! caption paragraph), photos in layout tables, and figures known only by
 //! their microdata.
 
-use super::dom::Attribute;
 use news_widget::model::{Inline, Label, RichText};
 use scraper::ElementRef;
 
 use super::credits::{credit_name, is_credit_element, split_credit};
-use super::dom::{class_and_id, is_inline, tag, text};
+use super::dom::{class_and_id, is_inline, tag, text, Attribute};
 use super::images::picture;
 use super::video::clip;
 use super::walker::Walker;

@@ -1,14 +1,13 @@
 //! The headline: the visible one that the page's own titles agree with,
 //! else its markup's, else the title without the site's name.
 
-use super::dom::Attribute;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use scraper::{ElementRef, Selector};
+use scraper::ElementRef;
 
 use super::byline;
-use super::dom::{self, sel, tag, text};
+use super::dom::{self, tag, text, Attribute};
 use super::Page;
 use crate::import::vocabulary::{pattern, squash};
 
@@ -28,9 +27,13 @@ pub fn headline(page: &Page) -> Option<String> {
     .flatten()
     .map(|t| without_site_name(&t, &meta.site_names))
     .collect();
-    static HEADINGS: LazyLock<Selector> = LazyLock::new(|| {
-        sel("h1, h2, [itemprop~=headline], [class*=title], [class*=headline], [class*=tit]")
-    });
+    let heading = |h: ElementRef| {
+        matches!(tag(h), "h1" | "h2")
+            || h.value().has_word("itemprop", "headline")
+            || h.value()
+                .attribute("class")
+                .is_some_and(|c| c.contains("tit") || c.contains("headline"))
+    };
     let titles: Vec<String> = [
         meta.article().and_then(|a| a.headline.clone()),
         meta.first(&["og:title"]),
@@ -55,9 +58,7 @@ pub fn headline(page: &Page) -> Option<String> {
                 .iter()
                 .any(|t| *t == key || (t.contains(&key) && key.len() * 3 >= t.len()))
     };
-    let visible: Vec<(ElementRef, String)> = page
-        .html
-        .select(&HEADINGS)
+    let visible: Vec<(ElementRef, String)> = dom::elements(page.html, heading)
         .filter(|h| {
             !matches!(
                 tag(*h),
@@ -65,6 +66,8 @@ pub fn headline(page: &Page) -> Option<String> {
             )
         })
         .filter(|h| !page.junk(*h))
+        // More than 400 characters without the spaces are too many with them.
+        .filter(|h| page.index.get(*h).chars <= 400)
         .map(|h| (h, text(h)))
         .filter(|(_, t)| (4..=400).contains(&t.chars().count()))
         .collect();
@@ -78,15 +81,9 @@ pub fn headline(page: &Page) -> Option<String> {
         page.index.position(*h) <= page.index.position(page.container)
     };
     // The markup's own word for it, even in a box the class names call a share bar.
-    let marked: Vec<(ElementRef, String)> = page
-        .html
-        .select(&HEADINGS)
+    let marked: Vec<(ElementRef, String)> = dom::elements(page.html, heading)
         .filter(|h| matches!(tag(*h), "h1" | "h2" | "div" | "span" | "p" | "header"))
-        .filter(|h| {
-            h.value()
-                .attribute("itemprop")
-                .is_some_and(|p| p.split_whitespace().any(|p| p == "headline"))
-        })
+        .filter(|h| h.value().has_word("itemprop", "headline"))
         .map(|h| (h, text(h)))
         .filter(|(h, t)| (4..=400).contains(&t.chars().count()) && !dom::is_hidden(*h))
         .collect();

@@ -2,12 +2,11 @@
 //! lazy-loading markup (`data-src`, `srcset`, `<source>`, `<noscript>`),
 //! placeholders and the page's furniture (logos, icons) left out.
 
-use super::dom::Attribute;
 use news_widget::model::{plain, Label, RichText};
 use scraper::ElementRef;
 use url::Url;
 
-use super::dom::{normalize, tag};
+use super::dom::{normalize, tag, Attribute};
 use crate::import::address;
 use crate::import::draft::{Picture, Size};
 use crate::import::vocabulary::{boxes, markup};

@@ -2,12 +2,11 @@
 //! near the headline, else the description when it is not a copy of the
 //! body's opening.
 
-use super::dom::Attribute;
 use news_widget::model::{plain, Inline, RichText};
 use scraper::ElementRef;
 use url::Url;
 
-use super::dom::{class_and_id, tag, text, Index};
+use super::dom::{class_and_id, tag, text, Attribute, Index};
 use super::rich::merge_text;
 use super::walker::Walker;
 use super::Page;

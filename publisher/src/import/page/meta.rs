@@ -4,14 +4,13 @@
 //! `name=author|pubdate|date`, Dublin Core, Twitter), microdata `itemprop`,
 //! `<link rel=canonical>`, and the page's language.
 
-use super::dom::Attribute;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-use super::dom::{normalize, sel};
+use super::dom::{normalize, sel, Attribute};
 use crate::import::vocabulary::markup::{ARTICLE_TYPES, SITE_NAME_META};
 
 /// An author as JSON-LD names one.

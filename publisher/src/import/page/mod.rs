@@ -24,7 +24,6 @@ mod trim;
 mod video;
 mod walker;
 
-use dom::Attribute;
 use std::sync::LazyLock;
 
 use news_widget::model::Label;
@@ -40,6 +39,7 @@ use super::date::DayOrder;
 use super::draft::{Draft, Hints, Piece};
 use super::vocabulary::boxes;
 use super::warning::Warning;
+use dom::Attribute;
 
 /// Reads one article page. `base` is the URL relative links resolve
 /// against (the page's own URL, or the saved file's); `page_url` the

@@ -1,12 +1,11 @@
 //! Inline content built as the format's rich text: text runs, `em`,
 //! `strong` and links, with whitespace as a browser shows it.
 
-use super::dom::Attribute;
 use news_widget::model::{Inline, LinkUrl, RichText, Span};
 use scraper::{ElementRef, Node};
 use url::Url;
 
-use super::dom::{is_code, tag, Index};
+use super::dom::{is_code, tag, Attribute, Index};
 use super::walker::MAX_DEPTH;
 use crate::import::address;
 

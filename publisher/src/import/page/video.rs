@@ -1,12 +1,11 @@
 //! Videos (`<video>` with its sources, poster and tracks) and embeds (a
 //! player or a post of a known host, kept as a link to it).
 
-use super::dom::Attribute;
 use news_widget::model::{Inline, Label, Link, LinkUrl, RichText, Span, TrackKind};
 use scraper::ElementRef;
 use url::Url;
 
-use super::dom::{normalize, tag};
+use super::dom::{normalize, tag, Attribute};
 use crate::import::address::WebUrl;
 use crate::import::draft::{Clip, ClipSource, Look, Piece, Size, Track};
 use crate::import::vocabulary::markup;

@@ -3,7 +3,6 @@
 //! credits, videos and embeds. Nothing of the page's markup passes
 //! through: text is copied, and every URL goes through the model's rules.
 
-use super::dom::Attribute;
 use std::collections::HashSet;
 
 use ego_tree::NodeId;
@@ -11,7 +10,7 @@ use news_widget::model::{Inline, RichText};
 use scraper::{ElementRef, Node};
 use url::Url;
 
-use super::dom::{class_and_id, is_inline, tag, text, Index};
+use super::dom::{class_and_id, is_inline, tag, text, Attribute, Index};
 use super::images::{links_to_image, picture};
 use super::rich::{merge_text, Rich};
 use super::video::{self, clip};
