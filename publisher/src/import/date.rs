@@ -318,9 +318,10 @@ fn loose(text: &str, order: DayOrder) -> Option<Stated> {
 /// compile, a tenth of the importer's start.
 fn named_month(c: &Captures, i: usize) -> Option<i64> {
     let name = c.get(i)?.as_str();
-    (3..=12)
-        .contains(&name.chars().count())
-        .then(|| dates::month(name))?
+    if !(3..=12).contains(&name.chars().count()) {
+        return None;
+    }
+    dates::month(name)
 }
 
 /// The first time of day in `text`, and where it ends.

@@ -68,12 +68,8 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
     let mut found_in: Vec<(ElementRef, Vec<String>)> = Vec::new();
     for element in dom::elements(page.html, candidate) {
         let value = element.value();
-        let itemprop = value
-            .attribute("itemprop")
-            .is_some_and(|p| p.split_whitespace().any(|p| p == "author"));
-        let rel = value
-            .attribute("rel")
-            .is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
+        let itemprop = value.has_word("itemprop", "author");
+        let rel = value.has_word("rel", "author");
         let words = class_and_id(element);
         // A dateline that names the writer too ("2/26/2015 7:11 AM PST BY TMZ STAFF").
         let dated_by = || {

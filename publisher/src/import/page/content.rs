@@ -119,11 +119,7 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index, form: Form) -> Option<Con
     // The markup's own word for the body, when it holds real prose.
     let declared = root
         .descendent_elements()
-        .filter(|e| {
-            e.value()
-                .attribute("itemprop")
-                .is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody"))
-        })
+        .filter(|e| e.value().has_word("itemprop", "articleBody"))
         .filter(|e| !stats.junk(*e) && stats.prose(*e) >= 400)
         .max_by_key(|e| stats.prose(*e));
     if let Some(declared) = declared {

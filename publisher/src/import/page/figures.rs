@@ -146,12 +146,7 @@ impl Walker<'_> {
             .is_some_and(|t| t.contains("ImageObject"));
         let meta = |name: &str| {
             e.descendent_elements()
-                .find(|d| {
-                    tag(*d) == "meta"
-                        && d.value()
-                            .attribute("itemprop")
-                            .is_some_and(|p| p.split_whitespace().any(|p| p == name))
-                })
+                .find(|d| tag(*d) == "meta" && d.value().has_word("itemprop", name))
                 .and_then(|d| d.value().attribute("content"))
         };
         let url = meta("url")
