@@ -11,8 +11,8 @@ export const RUNS = Number(process.env.BENCH_RUNS || 9);
 export const CPU_SLOWDOWN = 4;
 /** DevTools' "Slow 4G": a phone on a real network, where overlapping downloads pays. */
 export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-/** The timeout of every wait on a page: a page that never gets there fails the run, loudly. */
-const WAIT = { timeout: 60000, polling: 5 };
+/** The timeout of every wait on a page, in ms: a page that never gets there fails the run, loudly. */
+const TIMEOUT = 60000;
 
 /** @typedef {import('playwright-core').Browser} Browser */
 /** @typedef {import('playwright-core').BrowserContext} Context */
@@ -60,16 +60,27 @@ export function scaled(blocks, related) {
 
 // --- the probe: what every page records, from before its first script ----------------
 
+/** The user-timing mark the probe makes as it starts: a trace finds the page's thread and clock by it. */
+export const PROBE_MARK = 'bench:probe';
+
 /**
  * In every page: the largest-contentful-paint entries, layout shifts, the
  * widgets' rendered events, and every WebAssembly compilation and
  * instantiation with its start and end (the trace's compile and instantiate).
  */
 function probe() {
+  // Where the page's clock is in a trace (bench/sections/trace.mjs); PROBE_MARK's value.
+  performance.mark('bench:probe');
   /** @type {any} */
   const bench = (window.bench = { lcp: [], shifts: [], rendered: [], painted: [], wasm: [], compiles: 0, dom: 0 });
+  // Tells node what happened (see `until`), through the binding `prepare` adds.
+  const tell = (/** @type {string} */ kind, /** @type {number} */ value = 0) =>
+    /** @type {any} */ (window).benchTell?.(JSON.stringify({ kind, value }));
   new PerformanceObserver((list) => {
-    for (const e of /** @type {any[]} */ (list.getEntries())) bench.lcp.push({ at: e.startTime, size: e.size, url: e.url });
+    for (const e of /** @type {any[]} */ (list.getEntries())) {
+      bench.lcp.push({ at: e.startTime, size: e.size, url: e.url });
+      tell('lcp', e.size);
+    }
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((list) =>
     bench.shifts.push(...list.getEntries().map((e) => ({ at: e.startTime, value: /** @type {any} */ (e).value }))),
@@ -77,8 +88,17 @@ function probe() {
   bench.arrived = () => /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]).responseStart;
   // The frame that shows a change: after the next animation frame's style,
   // layout and paint, a task runs.
-  bench.afterPaint = () => requestAnimationFrame(() => setTimeout(() => bench.painted.push(performance.now())));
-  document.addEventListener('news-article:rendered', () => bench.rendered.push(performance.now()));
+  bench.afterPaint = () =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        bench.painted.push(performance.now());
+        tell('painted');
+      }),
+    );
+  document.addEventListener('news-article:rendered', () => {
+    bench.rendered.push(performance.now());
+    tell('rendered');
+  });
   for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
     const original = WebAssembly[name];
     WebAssembly[name] = function (...args) {
@@ -115,7 +135,7 @@ function probe() {
  * @param {Probe} probe
  */
 export async function painted(page, { size }) {
-  await page.waitForFunction((size) => window.bench.lcp.some((e) => e.size >= size), size, WAIT).catch(async (error) => {
+  await until(page, (told) => told.lcp.some((s) => s >= size)).catch(async (error) => {
     const seen = await page.evaluate(() => JSON.stringify(window.bench.lcp));
     throw new Error(`${page.url()}: no paint of the article's text (${size} px²); seen ${seen}`, { cause: error });
   });
@@ -129,7 +149,75 @@ export async function painted(page, { size }) {
  * Waits until `count` widgets on the page have rendered.
  * @param {Page} page
  */
-export const rendered = (page, count = 1) => page.waitForFunction((n) => window.bench.rendered.length >= n, count, WAIT);
+export const rendered = (page, count = 1) => until(page, (told) => told.rendered >= count);
+
+/**
+ * Waits until `count` frames asked for with `window.bench.afterPaint()` have painted.
+ * @param {Page} page
+ */
+export const afterPaints = (page, count = 1) => until(page, (told) => told.painted >= count);
+
+// --- what the probe told node --------------------------------------------------------
+
+/**
+ * What a page's probe has told node so far: the sizes of its largest-contentful-paint
+ * entries, and how many rendered events and painted frames it has seen.
+ * @typedef {{ lcp: number[], rendered: number, painted: number }} Told
+ */
+
+/** @type {WeakMap<Page, { told: Told, changed: Set<() => void> }>} */
+const listeners = new WeakMap();
+
+/**
+ * Listens to `page`'s probe, which tells node through a CDP binding what
+ * it saw. The waits on a page (`painted`, `rendered`, `afterPaints`) listen,
+ * rather than poll the page: Playwright's waitForFunction evaluates its
+ * injected script in the page on the first poll (about 70 ms of the main
+ * thread at 4x CPU, in a trace of the JSON-only load), and polls every 5 ms
+ * after, in the middle of the load it times.
+ * @param {Page} page
+ * @param {import('playwright-core').CDPSession} cdp
+ */
+async function listen(page, cdp) {
+  const state = { told: { lcp: /** @type {number[]} */ ([]), rendered: 0, painted: 0 }, changed: new Set() };
+  listeners.set(page, state);
+  cdp.on('Runtime.bindingCalled', ({ name, payload }) => {
+    if (name !== 'benchTell') return;
+    const { kind, value } = JSON.parse(payload);
+    if (kind === 'lcp') state.told.lcp.push(value);
+    else if (kind === 'rendered' || kind === 'painted') state.told[kind] += 1;
+    for (const check of state.changed) check();
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', { name: 'benchTell' });
+}
+
+/**
+ * Resolves once `test` holds of what `page`'s probe told; rejects after TIMEOUT ms.
+ * @param {Page} page
+ * @param {(told: Told) => boolean} test
+ */
+function until(page, test) {
+  const state = listeners.get(page);
+  if (!state) return Promise.reject(new Error('until: a page made by `prepare` only'));
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!test(state.told)) return;
+      finish();
+      resolve(undefined);
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`${page.url()}: waited ${TIMEOUT} ms; the probe told ${JSON.stringify(state.told)}`));
+    }, TIMEOUT);
+    const finish = () => {
+      clearTimeout(timer);
+      state.changed.delete(check);
+    };
+    state.changed.add(check);
+    check();
+  });
+}
 
 // --- page loads ------------------------------------------------------------------
 
@@ -183,6 +271,7 @@ export async function prepare(context, { slowdown = CPU_SLOWDOWN, network = null
   const page = await context.newPage();
   await page.addInitScript(probe);
   const cdp = await context.newCDPSession(page);
+  await listen(page, cdp);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   if (network) {
     await cdp.send('Network.enable');

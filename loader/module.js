@@ -44,7 +44,8 @@ let bindings = null;
 export function load() {
   const url = fileUrl('news_widget.js');
   if (instance) url.search = `instance=${instance}`;
-  return (bindings ??= Promise.all([import(url.href), compile()]).then(async ([module, wasm]) => {
+  // The module's bytes first: the larger download, and its compilation streams in while the bindings come.
+  return (bindings ??= Promise.all([compile(), import(url.href)]).then(async ([wasm, module]) => {
     await module.default({ module_or_path: wasm });
     return module;
   }));

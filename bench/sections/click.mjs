@@ -1,7 +1,7 @@
 // A click on a related item of the JSON-only embed → the new article: its
 // headline in the DOM (a MutationObserver on the shadow root), the
 // news-article:rendered event, and the frame painted after the DOM changed.
-import { band, median, middle, ms, rendered, repeat, seed, seedPage, spread, verdict, visit } from '../lib.mjs';
+import { afterPaints, band, median, middle, ms, rendered, repeat, seed, seedPage, spread, verdict, visit } from '../lib.mjs';
 
 const BUDGET_MS = 16;
 
@@ -38,7 +38,7 @@ async function relatedClick(page, prefetched) {
     return at;
   });
   await rendered(page, 2);
-  await page.waitForFunction(() => window.bench.painted.length >= 1, null, { timeout: 60000, polling: 5 });
+  await afterPaints(page);
   const { dom, event, painted } = await page.evaluate(() => ({
     dom: window.bench.dom,
     event: window.bench.rendered[1],

@@ -4,7 +4,7 @@
 // widget, and the layout shift once the article showed.
 import { readFile } from 'node:fs/promises';
 import { DIST } from '../../e2e/server.mjs';
-import { SLOW_4G, band, html, median, page, painted, pairs, ratio, rendered, seedPage, spread, staticOf, times, underNoise, verdict, visit } from '../lib.mjs';
+import { SLOW_4G, afterPaints, band, html, median, page, painted, pairs, ratio, rendered, seedPage, spread, staticOf, times, underNoise, verdict, visit } from '../lib.mjs';
 
 const BUDGET = 1.1;
 const PATH = '/bench/prerendered.html';
@@ -23,7 +23,7 @@ async function measure(p, probe) {
     window.bench.afterPaint();
     window.bench.afterPaint();
   });
-  await p.waitForFunction(() => window.bench.painted.length >= 2, null, { timeout: 60000, polling: 5 });
+  await afterPaints(p, 2);
   return p.evaluate((shown) => {
     const arrived = window.bench.arrived();
     const shift = window.bench.shifts.filter((s) => s.at >= shown + arrived - 1).reduce((sum, s) => sum + s.value, 0);

@@ -7,7 +7,7 @@
 // `make bench` builds that build into target/dist-bench (BENCH_MARKS_DIST).
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../e2e/server.mjs';
-import { LOADER, embed, html, median, ms, page, painted, prepare, rendered, repeat, seedPage, staticOf } from '../lib.mjs';
+import { LOADER, PROBE_MARK, band, embed, html, median, middle, ms, page, painted, prepare, rendered, repeat, seedPage, staticOf, verdict } from '../lib.mjs';
 
 const MARKS_DIST = process.env.BENCH_MARKS_DIST || fileURLToPath(new URL('../../target/dist-bench/', import.meta.url));
 const PATH = '/bench/trace.html';
@@ -44,15 +44,15 @@ function covered(/** @type {Span[]} */ spans) {
  * The main thread's time from `from` to `to` (page time, ms) by kind, each
  * kind without what nests in a kind before it (a forced layout inside a
  * script call counts as layout), and the time it was busy at all.
- * @param {any[]} events  the trace's
+ * @param {{ events: any[], offset: number }} load  a trace of one load (see `traced`)
  * @param {{ from: number, to: number }} window
  */
-function mainThread(events, { from, to }) {
-  // The page's thread is where the module's own user timing is; `offset`: the trace time of the HTML's arrival.
-  const mount = events.find((e) => e.name === 'nw:mount' && e.ph === 'b');
-  const own = events.filter((e) => e.pid === mount.pid && e.tid === mount.tid && e.ph === 'X' && e.dur);
+function mainThread({ events, offset }, { from, to }) {
+  // The page's thread is where the probe's mark is.
+  const probe = events.find((e) => e.name === PROBE_MARK);
+  const own = events.filter((e) => e.pid === probe.pid && e.tid === probe.tid && e.ph === 'X' && e.dur);
   /** @type {(e: any) => Span} */
-  const span = (e) => [(e.ts - mount.offset) / 1000, (e.ts + e.dur - mount.offset) / 1000];
+  const span = (e) => [(e.ts - offset) / 1000, (e.ts + e.dur - offset) / 1000];
   const inside = (/** @type {Span} */ [s, e]) => /** @type {Span} */ ([Math.max(s, from), Math.min(e, to)]);
   const spans = (/** @type {string[]} */ names) =>
     own.filter((e) => names.includes(e.name)).map((e) => inside(span(e))).filter(([s, e]) => e > s);
@@ -69,22 +69,97 @@ function mainThread(events, { from, to }) {
   return { ...kinds, other: busy - covered(before), idle: to - from - busy };
 }
 
+/**
+ * One traced load of `url` in a fresh context (4x CPU): the trace's events,
+ * `offset` (the trace time, in µs, of the host HTML's arrival, from the
+ * probe's mark), when the article's text painted, and what `read(page)` gave.
+ * @template T
+ * @param {import('../run.mjs').Bench} bench
+ * @param {string} url
+ * @param {import('../lib.mjs').Probe} probe
+ * @param {(page: import('../lib.mjs').Page) => Promise<T>} read
+ */
+async function traced(bench, url, probe, read) {
+  const context = await bench.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  try {
+    const p = await prepare(context);
+    await bench.browser.startTracing(p, { categories: CATEGORIES });
+    await p.goto(url);
+    const shown = await painted(p, probe);
+    const result = await read(p);
+    const { arrived, probed } = await p.evaluate((name) => ({ arrived: window.bench.arrived(), probed: performance.getEntriesByName(name)[0].startTime }), PROBE_MARK);
+    const trace = JSON.parse((await bench.browser.stopTracing()).toString('utf8'));
+    /** @type {any[]} */
+    const events = trace.traceEvents ?? trace;
+    const mark = events.find((e) => e.name === PROBE_MARK);
+    if (!mark) throw new Error(`trace of ${url}: no ${PROBE_MARK} mark`);
+    const offset = mark.ts - probed * 1000 + arrived * 1000;
+    return { events, offset, shown, read: result };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The parts' names that the budgets read. */
+const LOADER_RUNS = 'evaluation of the loader (its first run)';
+const MODULE = 'module (.wasm) downloaded';
+const STYLESHEET = 'stylesheet downloaded';
+const INSTANTIATE = 'instantiate';
+const RENDER = 'render (the ready article until its rendered effect)';
+
+/**
+ * Issue #25's three budgets inside one load, each a median of the traced
+ * loads with its bootstrap band: the module and the stylesheet asked for
+ * soon after the loader runs, no idle gap between the instance and the
+ * render of an article already in, and one render of the seed to its paint.
+ * Traced loads are slower than untraced ones, so these figures are on the
+ * safe side.
+ * @param {import('../run.mjs').Bench} bench
+ * @param {{ parts: Record<string, [number, number]>, shown: number }[]} runs
+ */
+function budgets(bench, runs) {
+  const lines = [
+    {
+      budget: 'the .wasm and stylesheet requests within 30 ms of the loader\'s first run (an element in view; 4x CPU, traced)',
+      limit: 30,
+      of: (/** @type {typeof runs[0]} */ r) => Math.max(r.parts[MODULE][0], r.parts[STYLESHEET][0]) - r.parts[LOADER_RUNS][0],
+      key: 'trace_module_asked_ms',
+    },
+    {
+      budget: 'from instantiate to the render of an article already in, at most 20 ms (4x CPU, traced)',
+      limit: 20,
+      of: (/** @type {typeof runs[0]} */ r) => r.parts[RENDER][0] - r.parts[INSTANTIATE][1],
+      key: 'trace_idle_gap_ms',
+    },
+    {
+      budget: 'one render of the seed, from the ready article to its paint, at most 120 ms (4x CPU, traced)',
+      limit: 120,
+      of: (/** @type {typeof runs[0]} */ r) => r.shown - r.parts[RENDER][0],
+      key: 'trace_render_to_paint_ms',
+    },
+  ];
+  bench.out('Budgets read from these loads (median, its bootstrap band):');
+  bench.out();
+  for (const { budget, limit, of, key } of lines) {
+    const value = middle(runs.map(of));
+    bench.out(`- ${budget}: ${ms(value.value)} (band ${band(value, 1)} ms)`);
+    bench.budget({ budget, figure: `${ms(value.value)} (band ${band(value, 1)} ms)`, verdict: verdict(value, limit) });
+    bench.figure(key, value.value);
+  }
+  bench.out();
+}
+
 /** @type {import('../run.mjs').Section} */
 export default {
   name: 'trace',
   async run(bench) {
     const server = await serve({ root: MARKS_DIST, routes: { [PATH]: page(html(embed('/site/articles/20122.json') + LOADER)) }, compress: true });
     try {
-      const { probe } = await staticOf(bench, seedPage(bench.routes));
+      const { path: still, probe } = await staticOf(bench, seedPage(bench.routes));
       const runs = await repeat(async () => {
-        const context = await bench.browser.newContext({ viewport: { width: 1000, height: 900 } });
-        try {
-          const p = await prepare(context);
-          await bench.browser.startTracing(p, { categories: CATEGORIES });
-          await p.goto(server.url + PATH);
-          const shown = await painted(p, probe);
+        const widget = await traced(bench, server.url + PATH, probe, async (p) => {
           await rendered(p);
-          const timeline = await p.evaluate(() => {
+          return p.evaluate(() => {
             const arrived = window.bench.arrived();
             /** @type {Record<string, [number, number]>} */
             const parts = {};
@@ -105,19 +180,23 @@ export default {
               const name = { 'nw:mount': 'mount (the app created, its first render)', 'nw:parse': 'JSON parse (serde_json, URLs resolved)', 'nw:render': 'render (the ready article until its rendered effect)' }[m.name];
               if (name && !parts[name]) parts[name] = [m.startTime - arrived, m.startTime + m.duration - arrived];
             }
-            const mount = performance.getEntriesByName('nw:mount')[0];
-            return { parts, rendered: window.bench.rendered[0] - arrived, arrived, mountStart: mount.startTime };
+            return { parts, rendered: window.bench.rendered[0] - arrived };
           });
-          const trace = JSON.parse((await bench.browser.stopTracing()).toString('utf8'));
-          const events = trace.traceEvents ?? trace;
-          const mark = events.find((/** @type {any} */ e) => e.name === 'nw:mount' && e.ph === 'b');
-          if (!mark) throw new Error(`trace: no nw:mount: is ${MARKS_DIST} a bench-marks build?`);
-          // The trace's time (µs) of the host HTML's arrival.
-          mark.offset = mark.ts - timeline.mountStart * 1000 + timeline.arrived * 1000;
-          return { ...timeline, shown, thread: mainThread(events, { from: 0, to: shown }) };
-        } finally {
-          await context.close();
-        }
+        });
+        const { events, offset, shown, read } = widget;
+        if (!events.some((/** @type {any} */ e) => e.name === 'nw:mount')) throw new Error(`trace: no nw:mount: is ${MARKS_DIST} a bench-marks build?`);
+        // The loader's first run: the browser's evaluation of its script starts.
+        const run = events.find((/** @type {any} */ e) => e.name === 'EvaluateScript' && /\/news-widget\.js$/.test(e.args?.data?.url ?? ''));
+        if (!run) throw new Error('trace: no evaluation of news-widget.js');
+        read.parts[LOADER_RUNS] = [(run.ts - offset) / 1000, (run.ts + run.dur - offset) / 1000];
+        // The same article as static HTML: what the browser's own parse, style, layout and paint of it cost.
+        const plain = await traced(bench, bench.server.url + still, probe, async () => null);
+        return {
+          ...read,
+          shown,
+          thread: mainThread(widget, { from: 0, to: shown }),
+          still: mainThread(plain, { from: 0, to: plain.shown }),
+        };
       });
       bench.out('## Trace of one JSON-only load (bench-marks build, 4x CPU)');
       bench.out();
@@ -138,15 +217,18 @@ export default {
       bench.out(`| news-article:rendered event | | ${median(runs.map((r) => r.rendered)).toFixed(1)} | |`);
       bench.out(`| the seed's largest text painted | | ${median(runs.map((r) => r.shown)).toFixed(1)} | |`);
       bench.out();
+      budgets(bench, runs);
       bench.out('The main thread from the host HTML\'s arrival to the article\'s text painted, by kind (a kind leaves out what nests in one');
       bench.out('above it, so a layout forced inside a script call counts as layout; "other": busy in a task, none of these):');
       bench.out();
-      bench.out('| main thread | ms |');
-      bench.out('|---|---:|');
+      bench.out('| main thread | JSON-only embed | the same article as static HTML |');
+      bench.out('|---|---:|---:|');
       for (const kind of [...Object.keys(KINDS), 'other', 'idle']) {
         const value = median(runs.map((r) => /** @type {Record<string, number>} */ (r.thread)[kind]));
-        bench.out(`| ${kind} | ${ms(value)} |`);
+        const still = median(runs.map((r) => /** @type {Record<string, number>} */ (r.still)[kind]));
+        bench.out(`| ${kind} | ${ms(value)} | ${ms(still)} |`);
         bench.figure(`trace_thread_${kind}_ms`, value);
+        bench.figure(`trace_static_${kind}_ms`, still);
       }
       bench.out();
     } finally {
