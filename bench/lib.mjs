@@ -12,7 +12,7 @@ export const CPU_SLOWDOWN = 4;
 /** DevTools' "Slow 4G": a phone on a real network, where overlapping downloads pays. */
 export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 /** The timeout of every wait on a page, in ms: a page that never gets there fails the run, loudly. */
-const TIMEOUT = 60000;
+export const TIMEOUT = 60000;
 
 /** @typedef {import('playwright-core').Browser} Browser */
 /** @typedef {import('playwright-core').BrowserContext} Context */
@@ -62,20 +62,25 @@ export function scaled(blocks, related) {
 
 /** The user-timing mark the probe makes as it starts: a trace finds the page's thread and clock by it. */
 export const PROBE_MARK = 'bench:probe';
+/** The binding through which the probe tells node what it saw (see `listen`). */
+const BINDING = 'benchTell';
 
 /**
  * In every page: the largest-contentful-paint entries, layout shifts, the
  * widgets' rendered events, and every WebAssembly compilation and
  * instantiation with its start and end (the trace's compile and instantiate).
+ * It marks its start (`mark`), and tells node of each paint entry, rendered
+ * event and painted frame through the binding `binding`.
+ * @param {{ mark: string, binding: string }} names
  */
-function probe() {
-  // Where the page's clock is in a trace (bench/sections/trace.mjs); PROBE_MARK's value.
-  performance.mark('bench:probe');
+function probe({ mark, binding }) {
+  performance.mark(mark);
   /** @type {any} */
   const bench = (window.bench = { lcp: [], shifts: [], rendered: [], painted: [], wasm: [], compiles: 0, dom: 0 });
-  // Tells node what happened (see `until`), through the binding `prepare` adds.
+  // `document`: this document's, so that node counts a new page load from
+  // nothing; only the top page's, as the waits read only its `window.bench`.
   const tell = (/** @type {string} */ kind, /** @type {number} */ value = 0) =>
-    /** @type {any} */ (window).benchTell?.(JSON.stringify({ kind, value }));
+    window === window.top && /** @type {any} */ (window)[binding]?.(JSON.stringify({ document: performance.timeOrigin, kind, value }));
   new PerformanceObserver((list) => {
     for (const e of /** @type {any[]} */ (list.getEntries())) {
       bench.lcp.push({ at: e.startTime, size: e.size, url: e.url });
@@ -165,35 +170,37 @@ export const afterPaints = (page, count = 1) => until(page, (told) => told.paint
  * @typedef {{ lcp: number[], rendered: number, painted: number }} Told
  */
 
-/** @type {WeakMap<Page, { told: Told, changed: Set<() => void> }>} */
+/** @type {() => Told} */
+const nothingTold = () => ({ lcp: [], rendered: 0, painted: 0 });
+
+/** @type {WeakMap<Page, { document: number, told: Told, changed: Set<() => void> }>} */
 const listeners = new WeakMap();
 
 /**
- * Listens to `page`'s probe, which tells node through a CDP binding what
- * it saw. The waits on a page (`painted`, `rendered`, `afterPaints`) listen,
- * rather than poll the page: Playwright's waitForFunction evaluates its
- * injected script in the page on the first poll (about 70 ms of the main
- * thread at 4x CPU, in a trace of the JSON-only load), and polls every 5 ms
- * after, in the middle of the load it times.
+ * Listens to `page`'s probe (through a CDP binding), so that the waits on a
+ * page listen rather than poll it: Playwright's waitForFunction runs its
+ * injected script in the page, in the middle of the load being timed.
  * @param {Page} page
  * @param {import('playwright-core').CDPSession} cdp
  */
 async function listen(page, cdp) {
-  const state = { told: { lcp: /** @type {number[]} */ ([]), rendered: 0, painted: 0 }, changed: new Set() };
+  const state = { document: 0, told: nothingTold(), changed: new Set() };
   listeners.set(page, state);
   cdp.on('Runtime.bindingCalled', ({ name, payload }) => {
-    if (name !== 'benchTell') return;
-    const { kind, value } = JSON.parse(payload);
+    if (name !== BINDING) return;
+    const { document, kind, value } = JSON.parse(payload);
+    if (document !== state.document) Object.assign(state, { document, told: nothingTold() });
     if (kind === 'lcp') state.told.lcp.push(value);
     else if (kind === 'rendered' || kind === 'painted') state.told[kind] += 1;
     for (const check of state.changed) check();
   });
   await cdp.send('Runtime.enable');
-  await cdp.send('Runtime.addBinding', { name: 'benchTell' });
+  await cdp.send('Runtime.addBinding', { name: BINDING });
 }
 
 /**
- * Resolves once `test` holds of what `page`'s probe told; rejects after TIMEOUT ms.
+ * Resolves once `test` holds of what the probe of `page`'s current document
+ * told; rejects after TIMEOUT ms, or at once if the page closes or crashes.
  * @param {Page} page
  * @param {(told: Told) => boolean} test
  */
@@ -206,14 +213,21 @@ function until(page, test) {
       finish();
       resolve(undefined);
     };
-    const timer = setTimeout(() => {
+    const fail = (/** @type {string} */ why) => () => {
       finish();
-      reject(new Error(`${page.url()}: waited ${TIMEOUT} ms; the probe told ${JSON.stringify(state.told)}`));
-    }, TIMEOUT);
+      reject(new Error(`${page.url()}: ${why}; the probe told ${JSON.stringify(state.told)}`));
+    };
+    const timer = setTimeout(fail(`waited ${TIMEOUT} ms`), TIMEOUT);
+    const closed = fail('the page closed');
+    const crashed = fail('the page crashed');
     const finish = () => {
       clearTimeout(timer);
       state.changed.delete(check);
+      page.off('close', closed);
+      page.off('crash', crashed);
     };
+    page.once('close', closed);
+    page.once('crash', crashed);
     state.changed.add(check);
     check();
   });
@@ -269,7 +283,7 @@ export async function load(context, server, path, measure, conditions) {
  */
 export async function prepare(context, { slowdown = CPU_SLOWDOWN, network = null } = {}) {
   const page = await context.newPage();
-  await page.addInitScript(probe);
+  await page.addInitScript(probe, { mark: PROBE_MARK, binding: BINDING });
   const cdp = await context.newCDPSession(page);
   await listen(page, cdp);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });

@@ -3,7 +3,11 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-export function launch() {
+/**
+ * Launches Chromium; `args`: more command-line switches (the bench's what-ifs).
+ * @param {{ args?: string[] }} [options]
+ */
+export function launch({ args = [] } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -16,6 +20,7 @@ export function launch() {
       '--disable-sync',
       '--no-first-run',
       '--autoplay-policy=no-user-gesture-required',
+      ...args,
     ],
   });
 }

@@ -145,10 +145,10 @@ export class Embed {
       this.#element.addEventListener(EVENT_ERROR, done, { once: true, signal: run.signal });
       run.signal.addEventListener('abort', done, { once: true });
     });
-    // The stylesheet and the module are asked for first, the module's
-    // bindings last (module.js), then the article: each request costs the
-    // main thread some ms at 4x CPU before the next goes out, and the
-    // module takes longest to come and compile.
+    // The stylesheet and the module are asked for first, then the module's
+    // bindings (module.js), then the article: each request costs the main
+    // thread some ms at 4x CPU before the next goes out, and the module
+    // takes longest to come and compile.
     const ready = Promise.all([loadSheet(), loadModule()]);
     this.#early?.abort();
     const early = (this.#early = requestEarly(this.#element));

@@ -22,13 +22,18 @@ import { fileUrl } from './files.js';
 
 /** @type {Promise<WebAssembly.Module> | undefined} */
 let compiled;
+// Async, so that a browser without WebAssembly rejects rather than throws
+// (the widget reports it); its request still goes out in this call.
 const compile = () =>
-  (compiled ??= WebAssembly.compileStreaming(fetch(fileUrl('news_widget_bg.wasm'))).catch(() =>
-    // Served without the application/wasm type: compile from the bytes instead.
-    fetch(fileUrl('news_widget_bg.wasm'))
-      .then((response) => response.arrayBuffer())
-      .then((bytes) => WebAssembly.compile(bytes)),
-  ));
+  (compiled ??= (async () => {
+    try {
+      return await WebAssembly.compileStreaming(fetch(fileUrl('news_widget_bg.wasm')));
+    } catch {
+      // Served without the application/wasm type: compile from the bytes instead.
+      const response = await fetch(fileUrl('news_widget_bg.wasm'));
+      return WebAssembly.compile(await response.arrayBuffer());
+    }
+  })());
 
 /** How many instances have died: the current one's number. */
 let instance = 0;

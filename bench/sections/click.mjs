@@ -1,7 +1,7 @@
 // A click on a related item of the JSON-only embed → the new article: its
 // headline in the DOM (a MutationObserver on the shadow root), the
 // news-article:rendered event, and the frame painted after the DOM changed.
-import { afterPaints, band, median, middle, ms, rendered, repeat, seed, seedPage, spread, verdict, visit } from '../lib.mjs';
+import { TIMEOUT, afterPaints, band, median, middle, ms, rendered, repeat, seed, seedPage, spread, verdict, visit } from '../lib.mjs';
 
 const BUDGET_MS = 16;
 
@@ -20,7 +20,7 @@ async function relatedClick(page, prefetched) {
     await page.waitForFunction(
       (src) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(src)),
       seed.related[0].src.replace(/^(\.\.\/)+/, '/'),
-      { timeout: 60000, polling: 5 },
+      { timeout: TIMEOUT, polling: 5 },
     );
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
   }
