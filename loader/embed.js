@@ -27,6 +27,15 @@ import {
 /** @typedef {import('./early.js').Early} Early */
 /** @typedef {import('./recovery.js').Restartable} Restartable */
 
+/**
+ * The stylesheet and the module, once for the page. Asked for in this order,
+ * the module's bindings last (module.js), and before any article: each
+ * request costs the main thread some ms at 4x CPU before the next goes out,
+ * and the module takes longest to come and compile.
+ * @returns {Promise<[CSSStyleSheet, import('./module.js').Bindings]>}
+ */
+const loadFiles = () => Promise.all([loadSheet(), loadModule()]);
+
 /** @implements {Restartable} */
 export class Embed {
   /** @type {HTMLElement} */
@@ -81,9 +90,7 @@ export class Embed {
 
   /** Starts downloading the module and the stylesheet, ahead of any widget. */
   static preload() {
-    // In this order, the two requests go out before the bindings' import: see `start`.
-    loadSheet().catch(() => {}); // a failure is reported by start()
-    loadModule().catch(() => {});
+    loadFiles().catch(() => {}); // a failure is reported by start()
   }
 
   /** The element is on the page (again). */
@@ -145,11 +152,8 @@ export class Embed {
       this.#element.addEventListener(EVENT_ERROR, done, { once: true, signal: run.signal });
       run.signal.addEventListener('abort', done, { once: true });
     });
-    // The stylesheet and the module are asked for first, then the module's
-    // bindings (module.js), then the article: each request costs the main
-    // thread some ms at 4x CPU before the next goes out, and the module
-    // takes longest to come and compile.
-    const ready = Promise.all([loadSheet(), loadModule()]);
+    // The files first, then the article (see `loadFiles`).
+    const ready = loadFiles();
     this.#early?.abort();
     const early = (this.#early = requestEarly(this.#element));
     ready.then(

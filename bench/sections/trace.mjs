@@ -114,7 +114,6 @@ async function traced(bench, url, probe, read) {
   }
 }
 
-
 /**
  * Issue #25's three budgets inside one load, each a median of the traced
  * loads with its bootstrap band: the module and the stylesheet asked for

@@ -1,6 +1,7 @@
 //! The headline: the visible one that the page's own titles agree with,
 //! else its markup's, else the title without the site's name.
 
+use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -10,6 +11,9 @@ use super::byline;
 use super::dom::{self, tag, text, Attribute};
 use super::Page;
 use crate::import::vocabulary::{pattern, squash};
+
+/// How many characters a heading on the page may have to be the headline.
+const HEADING_CHARS: RangeInclusive<usize> = 4..=400;
 
 /// The visible headline: an `<h1>` (or the element styled as the title)
 /// that the page's own titles agree with; else the article's JSON-LD
@@ -66,10 +70,10 @@ pub fn headline(page: &Page) -> Option<String> {
             )
         })
         .filter(|h| !page.junk(*h))
-        // More than 400 characters without the spaces are too many with them.
-        .filter(|h| page.index.get(*h).chars <= 400)
+        // Too many characters without the spaces are too many with them.
+        .filter(|h| page.index.get(*h).chars <= *HEADING_CHARS.end())
         .map(|h| (h, text(h)))
-        .filter(|(_, t)| (4..=400).contains(&t.chars().count()))
+        .filter(|(_, t)| HEADING_CHARS.contains(&t.chars().count()))
         .collect();
     let h1 = |(h, _): &&(ElementRef, String)| tag(*h) == "h1";
     let near = |(h, _): &&(ElementRef, String)| page.near(*h);
@@ -85,7 +89,7 @@ pub fn headline(page: &Page) -> Option<String> {
         .filter(|h| matches!(tag(*h), "h1" | "h2" | "div" | "span" | "p" | "header"))
         .filter(|h| h.value().has_word("itemprop", "headline"))
         .map(|h| (h, text(h)))
-        .filter(|(h, t)| (4..=400).contains(&t.chars().count()) && !dom::is_hidden(*h))
+        .filter(|(h, t)| HEADING_CHARS.contains(&t.chars().count()) && !dom::is_hidden(*h))
         .collect();
     let element = marked
         .iter()
