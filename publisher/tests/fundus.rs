@@ -855,7 +855,7 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
         }
         let marks = mark(case, imported.as_ref().ok());
         rows.push(format!(
-            "{:<34} {} {} {} {}{} {:>2}/{:<2}  {}",
+            "{:<34} {} {} {} {}{} {:>2}/{:<2} {:>5.1} {:>5.1}  {}",
             case.name,
             tick(marks.headline),
             tick(marks.authors),
@@ -864,6 +864,8 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
             tick(marks.last),
             marks.captions.0,
             marks.captions.1,
+            percent(marks.words.2, marks.words.0),
+            percent(marks.words.2, marks.words.1),
             match &imported {
                 Err(e) => e.clone(),
                 Ok(_) => marks.detail.join("; "),
@@ -891,7 +893,7 @@ fn the_fundus_pages_import_as_fundus_reads_them() {
         their_words += marks.words.1;
         both_words += marks.words.2;
     }
-    println!("page                               head auth pub first+last captions");
+    println!("page                               head auth pub first+last captions words: P%   R%");
     for row in &rows {
         println!("{row}");
     }

@@ -149,6 +149,18 @@ pub fn is_code(name: &str) -> bool {
     )
 }
 
+/// A form control a reader sets: a switch, a choice, a field (not a
+/// hidden input, which carries a form's data).
+fn is_control(element: &Element) -> bool {
+    match element.name() {
+        "select" | "textarea" => true,
+        "input" => !element
+            .attribute("type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+        _ => false,
+    }
+}
+
 /// Phrasing (inline) elements: text and these flow into one paragraph.
 pub fn is_inline(name: &str) -> bool {
     matches!(
@@ -173,6 +185,11 @@ pub fn is_inline(name: &str) -> bool {
             | "mark"
             | "nobr"
             | "q"
+            | "rb"
+            | "rp"
+            | "rt"
+            | "rtc"
+            | "ruby"
             | "s"
             | "samp"
             | "small"
@@ -200,6 +217,9 @@ pub struct Stats {
     pub commas: usize,
     /// Whether a block element (not phrasing content) is inside.
     pub has_block: bool,
+    /// Whether a form control a reader sets (a switch, a choice, a field)
+    /// is inside.
+    pub has_control: bool,
 }
 
 impl Stats {
@@ -322,6 +342,7 @@ impl Index {
                     if element.name() == "a" {
                         own.stats.link_chars = own.stats.chars;
                     }
+                    own.stats.has_control |= is_control(element);
                     let paragraph = matches!(element.name(), "p" | "pre" | "blockquote")
                         || matches!(element.name(), "div" | "td" | "section" | "article" | "li")
                             && own.direct >= 50;
@@ -346,6 +367,7 @@ impl Index {
                 parent.stats.link_chars += own.stats.link_chars;
                 parent.stats.commas += own.stats.commas;
                 parent.stats.has_block |= own.stats.has_block || block;
+                parent.stats.has_control |= own.stats.has_control;
                 parent.prose += own.prose;
                 parent.direct += text_chars;
                 parent.holds_body |= own.holds_body;

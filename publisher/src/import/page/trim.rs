@@ -14,6 +14,14 @@ use crate::import::date::{DayOrder, Stated};
 use crate::import::draft::Piece;
 use crate::import::vocabulary::{lines, pattern, squash};
 
+/// Characters of text outside links that make a paragraph prose, not a
+/// line of furniture.
+const PROSE_CHARS: usize = 150;
+
+/// How many of the body's first pieces are looked through for the
+/// headline's repeat, where the article's text starts.
+const HEADLINE_WITHIN: usize = 8;
+
 /// What the end of the body said about who wrote it and took its photos.
 #[derive(Default)]
 pub struct Trailing {
@@ -55,6 +63,28 @@ impl Body<'_> {
         let lead_element = self.lead_element.as_deref().map(squash).unwrap_or_default();
         let mut trailing = Trailing::default();
         captions_under_photos(&mut self.pieces);
+
+        // The article starts at its headline: short lines above the
+        // headline's repeat at the body's top (a video's title and length,
+        // a teaser) are not the article's. Photos and videos above it stay.
+        let repeat = self
+            .pieces
+            .iter()
+            .take(HEADLINE_WITHIN)
+            .position(|p| matches!(p, Piece::Heading(h) if squash(h) == headline))
+            .filter(|&at| {
+                !headline.is_empty()
+                    && !self.pieces.iter().take(at).any(
+                        |p| matches!(p, Piece::Paragraph(t, _) if prose_chars(t) >= PROSE_CHARS),
+                    )
+            });
+        if let Some(repeat) = repeat {
+            let mut at = 0;
+            self.pieces.retain(|p| {
+                at += 1;
+                at > repeat || matches!(p, Piece::Image(_) | Piece::Video(_))
+            });
+        }
 
         // The start: the headline, the lead, a dateline, byline or kicker
         // before the text (photos above the text stay).
@@ -115,7 +145,7 @@ impl Body<'_> {
         // when no prose follows it (only headlines and links).
         let prose_after = |at: usize| {
             self.pieces.iter().skip(at + 1).any(|p| match p {
-                Piece::Paragraph(t, _) => prose_chars(t) >= 150,
+                Piece::Paragraph(t, _) => prose_chars(t) >= PROSE_CHARS,
                 _ => false,
             })
         };
@@ -331,4 +361,66 @@ fn is_all_strong(text: &RichText) -> bool {
             Inline::Text(t) => t.trim().is_empty(),
             _ => false,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use news_widget::model::{plain, Inline, RichText};
+
+    use super::Body;
+    use crate::import::draft::{Look, Piece};
+
+    const HEADLINE: &str = "Feuerwehrleute sollen später in Pension";
+    const PROSE: &str = "A paragraph of the article, long enough to be prose, with commas, clauses, and words enough to count as the text of a story.";
+
+    fn line(text: &str) -> Piece {
+        Piece::Paragraph(vec![Inline::Text(text.to_owned())], Look::default())
+    }
+
+    /// The body's first pieces in, whether what stands above the
+    /// headline's repeat stays.
+    #[test]
+    fn the_article_starts_at_its_headline() {
+        let heading = |h: &str| Piece::Heading(h.to_owned());
+        let table: Vec<(Vec<Piece>, bool)> = vec![
+            // A video's title and length above the headline (WDR).
+            (
+                vec![
+                    line("Video starten, abbrechen mit Escape"),
+                    heading("Feuerwehrleute sollen später in Pension | wdr aktuell"),
+                    line("02:57 Min.. Verfügbar bis 06.05.2024."),
+                ],
+                false,
+            ),
+            // Prose above it is the article's: the repeat is no start.
+            (vec![line(&format!("Above: {PROSE} {PROSE}"))], true),
+        ];
+        for (above, kept) in table {
+            let n = above.len();
+            let mut pieces = above;
+            pieces.push(heading(HEADLINE));
+            pieces.extend([
+                line(&format!("First: {PROSE}")),
+                line(&format!("Second: {PROSE}")),
+            ]);
+            let mut body = Body {
+                pieces,
+                headline: HEADLINE,
+                lead: &RichText::new(),
+                lead_element: None,
+            };
+            body.trim(&[], &[], None);
+            let said: Vec<String> = body
+                .pieces
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Paragraph(t, _) => Some(plain(t)),
+                    Piece::Heading(h) => Some(h.clone()),
+                    _ => None,
+                })
+                .collect();
+            assert!(said.iter().any(|t| t.starts_with("Second:")), "{said:?}");
+            assert_eq!(said.len() > 2, kept, "{n} above: {said:?}");
+        }
+    }
 }

@@ -175,6 +175,7 @@ impl<'a> Walker<'a> {
                 self.table(e);
             }
             "hr" => self.flush(),
+            _ if is_stamp(e, self.index) || is_switch(e, self.index) => self.flush(),
             _ => {
                 // A block: what came before is a paragraph of its own, and so is its text.
                 self.flush();
@@ -282,13 +283,56 @@ fn is_link_list(list: ElementRef, index: &Index) -> bool {
     items.len() >= 2 && items.iter().all(|i| index.get(*i).link_density() >= 0.7)
 }
 
+/// The most characters a line that only dates what stands near it has.
+const STAMP_CHARS: usize = 100;
+
+/// The most words a stamp has besides its `<time>`: a writer's name, a
+/// label ("KEY EVENT", "Stand:").
+const STAMP_WORDS: usize = 4;
+
+/// A line that only dates what stands near it: a live blog entry's time
+/// and writer ("20:24 Antony Clements-Thrower"), a teaser card's date, a
+/// dateline. Its markup says so: a `<time>` and a few words beside it, no
+/// sentence, no block inside.
+fn is_stamp(e: ElementRef, index: &Index) -> bool {
+    let stats = index.get(e);
+    if stats.chars == 0 || stats.chars > STAMP_CHARS || stats.has_block {
+        return false;
+    }
+    let Some(time) = e.descendent_elements().find(|d| tag(*d) == "time") else {
+        return false;
+    };
+    let (all, stamp) = (text(e), text(time));
+    if stamp.is_empty() {
+        return false;
+    }
+    let rest = all.replacen(&stamp, " ", 1);
+    rest.split_whitespace().count() <= STAMP_WORDS && !is_sentence_end(&rest)
+}
+
+/// The most characters a box around a form control has and is still no
+/// more than the control's own words.
+const SWITCH_CHARS: usize = 600;
+
+/// A box of a switch or a choice a reader sets: the consent to show a
+/// platform's embed ("YouTube-Inhalte erlauben"), a poll, a sign-up. Its
+/// words are the control's, not the article's, however it is named.
+fn is_switch(e: ElementRef, index: &Index) -> bool {
+    let stats = index.get(e);
+    stats.has_control && stats.chars <= SWITCH_CHARS
+}
+
+/// Whether `text` ends a sentence.
+fn is_sentence_end(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['”', '"', '’', '»', ')'])
+        .ends_with(['.', '!', '?', '。'])
+}
+
 /// Text that reads as prose, not as a heading: long, or a full sentence.
 fn is_sentence(text: &str) -> bool {
     let n = text.chars().count();
-    let ends = text
-        .trim_end_matches(['”', '"', '’', '»', ')'])
-        .ends_with(['.', '!', '?', '。']);
-    n > 150 || n > 60 && ends
+    n > 150 || n > 60 && is_sentence_end(text)
 }
 
 fn look_of(e: ElementRef) -> Look {
@@ -370,5 +414,76 @@ mod tests {
             let found = paragraphs(html);
             assert_eq!(!found.is_empty(), *read, "{html}: {found:?}");
         }
+    }
+
+    const SENTENCE: &str =
+        "The council met on Monday and voted to build the bridge over the river.";
+
+    /// A snippet in, whether its text is read as the article's.
+    #[test]
+    fn stamps_and_switches_are_not_the_article() {
+        let long = SENTENCE.repeat(20);
+        let table: Vec<(String, bool)> = vec![
+            // A live blog entry's time and writer.
+            (
+                r#"<div class="entry-info"><time>20:24</time><mark>Antony Clements-Thrower</mark></div>"#.into(),
+                false,
+            ),
+            // … and its label.
+            (r#"<div><time>19:11</time><mark>KEY EVENT</mark></div>"#.into(), false),
+            // A teaser card's date.
+            (
+                r#"<div><span><time datetime="2024-12-23 13:31:23">23. 12. 2024 13:31</time></span></div>"#.into(),
+                false,
+            ),
+            // A sentence that names a time is the article's.
+            (format!("<p><time>20:24</time> {SENTENCE}</p>"), true),
+            ("<p>On <time>Monday</time> the council met.</p>".into(), true),
+            // A time in a box with a block in it: the block is read.
+            (
+                "<div><time>20:24</time><p>Buses changed</p></div>".into(),
+                true,
+            ),
+            // The consent to show a platform's embed.
+            (
+                r#"<div class="info-box"><div class="h3">Empfohlener redaktioneller Inhalt</div><p>An dieser Stelle findest du einen externen Inhalt von YouTube.</p><div class="toggle-group"><input type="checkbox" id="t"><label for="t">YouTube-Inhalte erlauben</label></div><p class="info">Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.</p></div>"#.into(),
+                false,
+            ),
+            // A poll.
+            (
+                r#"<div class="poll"><p>Should the bridge be built?</p><label><input type="radio" name="v">Yes</label><label><input type="radio" name="v">No</label></div>"#.into(),
+                false,
+            ),
+            // A form's hidden field is no control: the text around it is read.
+            (
+                format!(r#"<div><input type="hidden" name="id" value="1"><p>{SENTENCE}</p></div>"#),
+                true,
+            ),
+            // A long text beside a control (a "read more" switch) is the article's.
+            (
+                format!(r#"<div><input type="checkbox" id="more"><label for="more">More</label><p>{long}</p></div>"#),
+                true,
+            ),
+        ];
+        for (html, read) in &table {
+            let found = paragraphs(html);
+            let kept = found
+                .iter()
+                .any(|p| p.contains("council") || p.contains("Buses"));
+            assert_eq!(kept, *read, "{html}: {found:?}");
+            if !read {
+                assert!(found.is_empty(), "{html}: {found:?}");
+            }
+        }
+    }
+
+    /// Ruby annotations (a name's reading in Japanese text) flow inline:
+    /// the paragraph around them stays one.
+    #[test]
+    fn ruby_is_inline() {
+        assert_eq!(
+            paragraphs("<p>韓国の<ruby><rb>尹錫悦</rb><rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp></ruby>大統領は３日夜、談話を出した。</p>"),
+            ["韓国の尹錫悦（ユンソンニョル）大統領は３日夜、談話を出した。"]
+        );
     }
 }
