@@ -175,7 +175,12 @@ impl<'a> Walker<'a> {
                 self.table(e);
             }
             "hr" => self.flush(),
-            _ if is_stamp(e, self.index) || is_switch(e, self.index) => self.flush(),
+            _ if is_stamp(e, self.index)
+                || is_switch(e, self.index)
+                || is_link_box(e, self.index) =>
+            {
+                self.flush()
+            }
             _ => {
                 // A block: what came before is a paragraph of its own, and so is its text.
                 self.flush();
@@ -280,8 +285,37 @@ fn is_link_list(list: ElementRef, index: &Index) -> bool {
         .child_elements()
         .filter(|c| tag(*c) == "li" && index.get(*c).chars > 0)
         .collect();
-    items.len() >= 2 && items.iter().all(|i| index.get(*i).link_density() >= 0.7)
+    items.len() >= 2
+        && items
+            .iter()
+            .all(|i| index.get(*i).link_density() >= LINKS_DENSITY)
 }
+
+/// The share of link text from which a list item or a box is a link to
+/// another page rather than words of the article's.
+const LINKS_DENSITY: f64 = 0.7;
+
+/// A box of links to other pages ("RELATED COVERAGE" and its headlines, a
+/// shopping list's picks): blocks inside, two links or more, and its words
+/// mostly theirs, as Readability drops boxes dense with links. A paragraph
+/// with words of its own between linked phrases (a live blog's summary)
+/// is text.
+fn is_link_box(e: ElementRef, index: &Index) -> bool {
+    let stats = index.get(e);
+    let link = |d: &ElementRef| tag(*d) == "a" && index.get(*d).chars > 0;
+    let sentence = |d: &ElementRef| {
+        let s = index.get(*d);
+        tag(*d) == "p" && s.chars.saturating_sub(s.link_chars) >= OWN_WORDS_CHARS
+    };
+    stats.has_block
+        && stats.link_density() >= LINKS_DENSITY
+        && e.descendent_elements().filter(link).nth(1).is_some()
+        && !e.descendent_elements().any(|d| sentence(&d))
+}
+
+/// Characters outside links that make a paragraph among links a sentence
+/// of its own ("'s mum, … when they are away").
+const OWN_WORDS_CHARS: usize = 20;
 
 /// The most characters a line that only dates what stands near it has.
 const STAMP_CHARS: usize = 100;
@@ -474,6 +508,33 @@ mod tests {
             if !read {
                 assert!(found.is_empty(), "{html}: {found:?}");
             }
+        }
+    }
+
+    /// A snippet in, whether its text is read as the article's.
+    #[test]
+    fn boxes_of_links_are_not_the_article() {
+        let table: &[(&str, bool)] = &[
+            // Related coverage: a label and headlines, each a link.
+            (
+                r#"<div><div>RELATED COVERAGE</div><div><a href="/a"><h3>Howard University’s capstone moment: the council at the top</h3></a></div><div><a href="/b"><h3>Walz unharmed after vehicles near his motorcade crash</h3></a></div></div>"#,
+                false,
+            ),
+            // A live blog's summary: a paragraph of linked phrases is text.
+            (
+                r#"<div><p><a href="/m">Meghan Markle</a>'s mum, <a href="/d">Doria Ragland is said to be the only person the council trusts</a> when they are away.</p></div>"#,
+                true,
+            ),
+            // Prose with a link in it.
+            (
+                r#"<div><p>The council met on Monday, as <a href="/r">the report</a> says, and voted to build the bridge.</p><p>It will open in May.</p></div>"#,
+                true,
+            ),
+        ];
+        for (html, read) in table {
+            let found = paragraphs(html);
+            let kept = found.iter().any(|p| p.contains("council"));
+            assert_eq!(kept, *read, "{html}: {found:?}");
         }
     }
 
