@@ -785,6 +785,12 @@ fn mark(case: &Case, article: Option<&Article>) -> Marks {
                 .any(|f| c.contains(f.as_str()) || f.contains(&c))
         })
         .count();
+    if std::env::var("FUNDUS_CREDITS").is_ok() && marks.credits.0 < label_credits.len() {
+        println!(
+            "  {} credits {:?} ours {:?}",
+            case.name, label_credits, credits
+        );
+    }
 
     let mut text: Vec<String> = label.body.summary.clone();
     for section in &label.body.sections {

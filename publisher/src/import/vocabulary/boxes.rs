@@ -24,7 +24,7 @@ pub const JUNK: Words = &[
             "discussion", "breadcrumb", "breadcrumbs", "tags", "tag-list", "keywords", "topics",
             "nav", "navbar", "navigation", "menu", "footer", "sidebar", "side-bar", "toolbar",
             "outbrain", "taboola", "zergnet", "read-?more", "see-?also", "also-?read",
-            "more-?stories", "more-?news", "print", "rating", "vote", "poll", "author-?bio",
+            "more-?stories", "more-?news", "print", "rating", "vote", "poll", "author[-_]?bio",
             "bio-box",
             // Sign-in and saving dialogs (dialogs of consent: `DIALOGS`),
             // and the paywall's offers to register or sign in.
@@ -466,6 +466,8 @@ mod tests {
             (is_dialog, "cookie-banner", true),
             (is_dialog, "cookiecutter", false),
             (is_junk, "onetrust-consent-sdk", false),
+            (is_junk, "author-bio", true),
+            (is_junk, "author_bio", true),
             (is_article, "entry-content", true),
             (is_not_article, "comment-list", true),
             (is_caption, "wp-caption-text", true),

@@ -15,13 +15,19 @@ pub const CREDIT_LABELS: Words = &[
     (
         "en",
         &[
-            "photo", "photos", "image", "images", "picture", "credit", "credits", "source",
+            "photo", "photos", "photograph", "photographs", "image", "images", "picture",
+            "illustration", "credit", "credits", "source",
         ],
     ),
     ("vi", &["ảnh", "anh", "nguồn", "nguồn ảnh"]),
     ("de", &["foto", "fotos", "bild"]),
     ("fr", &["crédit"]),
     ("es", &["foto", "fotos", "crédito"]),
+    ("it", &["foto"]),
+    ("nl", &["foto"]),
+    ("pt", &["foto"]),
+    ("tr", &["fotoğraf"]),
+    ("ru", &["фото"]),
 ];
 
 /// Words after a photo credit's names, set off by slashes ("… / J.
@@ -38,6 +44,31 @@ pub const AGENCIES: Words = &[(
         "AFP/Getty Images", "AP Photo",
     ],
 )];
+
+/// Photo agencies and picture desks, named beside a photographer in a
+/// credit ("Philipp von Ditfurth/dpa", "AP Photo/Carolyn Kaster").
+#[rustfmt::skip]
+pub const PHOTO_AGENCIES: Words = &[(
+    "*",
+    &[
+        "Getty", "Getty Images", "Imago", "picture alliance", "picture-alliance", "Keystone",
+        "SIPA", "Shutterstock", "Alamy", "PA Images", "PA", "EFE", "KCNA", "Scanpix", "Ritzau Scanpix",
+        "ZUMA", "ZUMA Press", "Polaris", "dpa-Bildfunk", "Unsplash", "Pexels", "Pool",
+    ],
+)];
+
+/// Whether `credit` names a news or photo agency as a word of its own.
+pub fn names_agency(credit: &str) -> bool {
+    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(&format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:{}|{}|{})(?:$|[^\p{{L}}\p{{N}}])",
+            alternation(AGENCIES),
+            alternation(PHOTO_AGENCIES),
+            NEWS_AGENCIES.join("|")
+        ))
+    });
+    AGENCY.is_match(credit)
+}
 
 /// News agencies, which write articles as a person does (a byline of
 /// "dpa" names its writer, lower case and all).
@@ -337,6 +368,16 @@ pub static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A photographer and an agency joined by a slash at a caption's end, in
+/// brackets ("(AP Photo/Carolyn Kaster)", group 1) or after the caption's
+/// last sentence ("… von der Leyen. Philipp von Ditfurth/dpa", group 2).
+/// A credit only if [`names_agency`] says so ("Paris/Berlin" is none).
+pub static SLASHED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?:\(([^()]{2,80}/[^()]{2,80})\)|(?:^|[.!?»”|\n]\s*)([^.!?»”|\n()/]{2,60}/[^.!?»”|\n()]{2,60}))\s*$",
+    )
+});
+
 /// A line crediting the article's photos; the names are its group 1.
 pub static PHOTO_LINE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
@@ -610,6 +651,14 @@ mod tests {
             Some("Foto: dpa")
         );
         assert_eq!(
+            trailing("The gutted remains. Photograph: Eva Manez/Reuters").as_deref(),
+            Some("Photograph: Eva Manez/Reuters")
+        );
+        assert_eq!(
+            trailing("Fotoğraf : Didem Mente/AA").as_deref(),
+            Some("Fotoğraf : Didem Mente/AA")
+        );
+        assert_eq!(
             trailing("Rund um den Brandort. © DPA Images | Christoph Soeder").as_deref(),
             Some("© DPA Images | Christoph Soeder")
         );
@@ -630,6 +679,31 @@ mod tests {
             Some("Reuters")
         );
         assert_eq!(bracketed("A house (left)"), None);
+        let slashed = |c: &str| {
+            SLASHED_CREDIT
+                .captures(c)
+                .and_then(|c| c.get(1).or(c.get(2)))
+                .map(|m| m.as_str().to_owned())
+                .filter(|m| names_agency(m))
+        };
+        assert_eq!(
+            slashed("Wray listens in Washington. (AP Photo/Carolyn Kaster)").as_deref(),
+            Some("AP Photo/Carolyn Kaster")
+        );
+        assert_eq!(
+            slashed("sagt Ursula von der Leyen.Philipp von Ditfurth/dpa").as_deref(),
+            Some("Philipp von Ditfurth/dpa")
+        );
+        assert_eq!(
+            slashed("Der Hafen.\nJörg Carstensen/dpa").as_deref(),
+            Some("Jörg Carstensen/dpa")
+        );
+        assert_eq!(
+            slashed("Vargas Llosa ist gestorben. | Jörg Carstensen/dpa").as_deref(),
+            Some("Jörg Carstensen/dpa")
+        );
+        assert_eq!(slashed("Trains between Paris/Berlin"), None);
+        assert_eq!(slashed("The route (Paris/Berlin)"), None);
         assert_eq!(BYLINE_PREFIX.replace("Par Martin", ""), "Martin");
         assert_eq!(BYLINE_PREFIX.replace("作者︱李明", ""), "李明");
         assert_eq!(NAME_REMARK.replace_all("Hà Thu (tổng hợp)", ""), "Hà Thu");
