@@ -504,6 +504,11 @@ mod tests {
                 r#"<figure><img src="https://news.example/p.gif" style="width:1px;height:1px"></figure><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption>Ships in the harbour.</figcaption></figure>"#,
                 Some(("Ships in the harbour.", None)),
             ),
+            // The writer's portrait, linked to the writer's page, beside the byline.
+            (
+                r#"<span class="article__infos"><a href="/autoren/Juliane-Rohr-article1.html" title="Juliane Rohr"><img src="https://news.example/juliane-rohr.jpg"></a><span>Von Juliane Rohr</span></span><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption>Ships in the harbour.</figcaption></figure>"#,
+                Some(("Ships in the harbour.", None)),
+            ),
             // A transparent placeholder: the photo is the one in <noscript>.
             (
                 r#"<figure><img src="https://cdn.example/index-transparent_h-3_w-4.gif"><noscript><img src="https://news.example/a.jpg"></noscript><figcaption>Ships in the harbour.</figcaption></figure>"#,

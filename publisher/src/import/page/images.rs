@@ -130,12 +130,15 @@ pub fn picture(
     ]
     .iter()
     .any(|s| boxes::is_furniture(&s.to_ascii_lowercase()));
-    // Nor is the writer's portrait beside the byline.
-    let portrait = e
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .take(3)
-        .any(|a| boxes::is_portrait(&super::dom::class_and_id(a)));
+    // Nor is the writer's portrait beside the byline: by its box's name,
+    // or by its link to the writer's page.
+    let portrait = e.ancestors().filter_map(ElementRef::wrap).take(3).any(|a| {
+        boxes::is_portrait(&super::dom::class_and_id(a))
+            || tag(a) == "a"
+                && a.value()
+                    .attribute("href")
+                    .is_some_and(markup::is_author_link)
+    });
     if furniture || portrait {
         return None;
     }
