@@ -110,10 +110,11 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
         }
         // Microdata is the article's own word, even in a box the class names
         // call a share bar; a class alone is not. A byline in a figure is
-        // its photo's credit.
+        // its photo's credit, unless its markup says it names the writer
+        // (a figure of the writer's portrait and name).
         if page.junk(element) && !itemprop
             || !page.near(element)
-            || in_figure(element)
+            || in_figure(element) && !names_writer(element)
             || labelled_as_role(element)
         {
             continue;
@@ -250,6 +251,20 @@ fn in_teaser(element: ElementRef) -> bool {
         })
 }
 
+/// Whether `element`'s markup says it names the article's writer: HTML's
+/// `<address>` (the contact of the article's author), `rel=author`, or a
+/// link to the writer's page, on it or inside it. Not `itemprop=author`,
+/// which in a figure is its photo's (schema.org's `ImageObject`).
+fn names_writer(element: ElementRef) -> bool {
+    let says = |e: ElementRef| {
+        let value = e.value();
+        tag(e) == "address"
+            || value.has_word("rel", "author")
+            || tag(e) == "a" && value.attribute("href").is_some_and(markup::is_author_link)
+    };
+    says(element) || element.descendent_elements().any(says)
+}
+
 /// How many bylines a page is read for.
 const MAX_BYLINES: usize = 32;
 
@@ -365,4 +380,40 @@ fn chunks(element: ElementRef) -> Vec<String> {
         kept.push(piece);
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::page::read;
+
+    const PROSE: &str = "<p>A paragraph of prose, long enough to be the body, with commas, and more words to it.</p>";
+
+    /// What stands between the headline and the text, in; the authors out.
+    #[test]
+    fn a_byline_in_a_figure() {
+        let table: &[(&str, &[&str])] = &[
+            // The writer's portrait and name as a figure: `<address>`, `rel=author`.
+            (
+                r#"<figure><img src="https://news.example/unger.jpg" alt="Christian Unger"><figcaption><address>Von <a rel="author" href="/autoren/christian-unger/">Christian Unger</a>, Redakteur</address></figcaption></figure>"#,
+                &["Christian Unger"],
+            ),
+            // A photo's credit marked as its author (schema.org's
+            // ImageObject) names no writer.
+            (
+                r#"<figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption><span class="caption">Houseplants in a row.</span><span class="credit" itemprop="author">By Jane Doe</span></figcaption></figure>"#,
+                &[],
+            ),
+        ];
+        for (header, expected) in table {
+            let html = format!(
+                "<html><head><title>A headline long enough</title></head><body><article><h1>A headline long enough</h1>{header}<div class=\"text\">{PROSE}{PROSE}{PROSE}</div></article></body></html>"
+            );
+            let authors: Vec<String> = read(&html)
+                .authors
+                .iter()
+                .map(|a| a.as_str().to_owned())
+                .collect();
+            assert_eq!(authors, *expected, "{header}");
+        }
+    }
 }
