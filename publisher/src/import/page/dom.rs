@@ -220,7 +220,16 @@ pub struct Stats {
     /// Whether a form control a reader sets (a switch, a choice, a field)
     /// is inside.
     pub has_control: bool,
+    /// Links with text inside.
+    pub links: usize,
+    /// Whether a paragraph with words of its own beside its links (at
+    /// least [`OWN_WORDS_CHARS`] characters outside them) is inside.
+    pub has_worded_paragraph: bool,
 }
+
+/// Characters outside links that make a paragraph among links a sentence
+/// of its own ("'s mum, … when they are away").
+const OWN_WORDS_CHARS: usize = 20;
 
 impl Stats {
     /// The share of the text that is link text.
@@ -343,6 +352,14 @@ impl Index {
                         own.stats.link_chars = own.stats.chars;
                     }
                     own.stats.has_control |= is_control(element);
+                    if element.name() == "a" && own.stats.chars > 0 {
+                        own.stats.links += 1;
+                    }
+                    if element.name() == "p"
+                        && own.stats.chars.saturating_sub(own.stats.link_chars) >= OWN_WORDS_CHARS
+                    {
+                        own.stats.has_worded_paragraph = true;
+                    }
                     let paragraph = matches!(element.name(), "p" | "pre" | "blockquote")
                         || matches!(element.name(), "div" | "td" | "section" | "article" | "li")
                             && own.direct >= 50;
@@ -368,6 +385,8 @@ impl Index {
                 parent.stats.commas += own.stats.commas;
                 parent.stats.has_block |= own.stats.has_block || block;
                 parent.stats.has_control |= own.stats.has_control;
+                parent.stats.links += own.stats.links;
+                parent.stats.has_worded_paragraph |= own.stats.has_worded_paragraph;
                 parent.prose += own.prose;
                 parent.direct += text_chars;
                 parent.holds_body |= own.holds_body;

@@ -302,20 +302,11 @@ const LINKS_DENSITY: f64 = 0.7;
 /// is text.
 fn is_link_box(e: ElementRef, index: &Index) -> bool {
     let stats = index.get(e);
-    let link = |d: &ElementRef| tag(*d) == "a" && index.get(*d).chars > 0;
-    let sentence = |d: &ElementRef| {
-        let s = index.get(*d);
-        tag(*d) == "p" && s.chars.saturating_sub(s.link_chars) >= OWN_WORDS_CHARS
-    };
     stats.has_block
         && stats.link_density() >= LINKS_DENSITY
-        && e.descendent_elements().filter(link).nth(1).is_some()
-        && !e.descendent_elements().any(|d| sentence(&d))
+        && stats.links >= 2
+        && !stats.has_worded_paragraph
 }
-
-/// Characters outside links that make a paragraph among links a sentence
-/// of its own ("'s mum, … when they are away").
-const OWN_WORDS_CHARS: usize = 20;
 
 /// The most characters a line that only dates what stands near it has.
 const STAMP_CHARS: usize = 100;
