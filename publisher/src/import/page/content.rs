@@ -10,9 +10,9 @@ use rustc_hash::FxHashMap;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
 
-use super::dom::{class_and_id, is_code, is_hidden, tag, Attribute, Index, Stats, Verdict};
+use super::dom::{class_and_id, is_code, is_hidden, tag, text, Attribute, Index, Stats, Verdict};
 use super::meta::Form;
-use crate::import::vocabulary::boxes;
+use crate::import::vocabulary::{boxes, squash};
 
 /// What `element`'s own markup says it is: the body by name, a dialog of
 /// consent, a box that is not the article (by its class or id words, its
@@ -114,8 +114,13 @@ impl<'a> Content<'a> {
 }
 
 /// The page's best candidate for the article's body.
-pub fn main_content<'a>(page: &'a Html, stats: &Index, form: Form) -> Option<Content<'a>> {
-    let root = page.root_element();
+pub fn main_content<'a>(
+    page: &'a Html,
+    scope: ElementRef<'a>,
+    stats: &Index,
+    form: Form,
+) -> Option<Content<'a>> {
+    let root = scope;
     // The markup's own word for the body, when it holds real prose.
     let declared = root
         .descendent_elements()
@@ -200,6 +205,50 @@ pub fn main_content<'a>(page: &'a Html, stats: &Index, form: Form) -> Option<Con
     parts.sort_by_key(|p| stats.position(*p));
     Some(Content { parts, core })
 }
+
+/// The `<article>` of the page's own headline where the page holds more
+/// than one with a headline (the next story loaded under the first, as
+/// infinite-scrolling pages do): the one whose `<h1>` is what the page's
+/// titles say (`titles`: og:title, JSON-LD's headline, `<title>`, which
+/// may add the site's name after it). `None` when the page has one such
+/// article or none, or the titles name none or several.
+pub fn headline_article<'a>(
+    page: &'a Html,
+    titles: &[String],
+    stats: &Index,
+) -> Option<ElementRef<'a>> {
+    let h1s = |a: ElementRef<'a>| a.descendent_elements().filter(|d| tag(*d) == "h1");
+    let articles: Vec<ElementRef<'a>> = page
+        .root_element()
+        .descendent_elements()
+        .filter(|e| tag(*e) == "article" && !stats.junk(*e) && h1s(*e).next().is_some())
+        .collect();
+    if articles.len() < 2 {
+        return None;
+    }
+    let titles: Vec<String> = titles.iter().map(|t| squash(t)).collect();
+    let says_title = |h1: ElementRef| {
+        let key = squash(&text(h1));
+        !key.is_empty()
+            && titles
+                .iter()
+                .any(|t| *t == key || key.chars().count() >= MIN_TITLE_CHARS && t.starts_with(&key))
+    };
+    let matching: Vec<ElementRef<'a>> = articles
+        .into_iter()
+        .filter(|a| h1s(*a).any(says_title))
+        .collect();
+    match matching.as_slice() {
+        // An article inside the other (both matching) is the same story.
+        [one] => Some(*one),
+        [outer, rest @ ..] if rest.iter().all(|r| stats.contains(*outer, *r)) => Some(*outer),
+        _ => None,
+    }
+}
+
+/// The fewest letters of a headline that a longer title may start with
+/// and still be that headline ("Null tvil" is no page's title).
+const MIN_TITLE_CHARS: usize = 12;
 
 /// The photos between the article's parts (a figure between the standfirst
 /// and the text, between two chunks of it): the article's, in their place.
@@ -516,7 +565,7 @@ mod tests {
     fn body(html: &str) -> String {
         let page = Html::parse_document(html);
         let index = Index::of(page.root_element(), looks_junk);
-        main_content(&page, &index, Form::Story)
+        main_content(&page, page.root_element(), &index, Form::Story)
             .map(|c| {
                 c.parts
                     .iter()
@@ -567,6 +616,45 @@ mod tests {
             );
         }
         assert!(!said.iter().any(|t| t.contains("Jon King")), "{said:?}");
+    }
+
+    /// Two stories on one page (the next loaded under the first): the
+    /// body is the story whose headline the page's title names, though the
+    /// other has more prose; with no title naming either, the most prose.
+    #[test]
+    fn the_story_the_page_is_titled_for() {
+        use crate::import::draft::Piece;
+        use news_widget::model::plain;
+        let story = |h1: &str, tag: &str, n: usize| {
+            let text: String = (0..n)
+                .map(|i| format!("<p>{tag} {i}: {PROSE}</p>"))
+                .collect();
+            format!("<article><h1>{h1}</h1><div class=\"text\">{text}</div></article>")
+        };
+        let table: &[(&str, &str)] = &[
+            ("- Angsten vil øke", "First"),
+            ("- Angsten vil øke | Dagbladet", "First"),
+            ("Something else entirely", "Second"),
+        ];
+        for (title, expected) in table {
+            let html = format!(
+                r#"<html><head><meta property="og:title" content="{title}"></head><body>{}{}</body></html>"#,
+                story("- Angsten <span>vil øke</span>", "First", 3),
+                story("Null tvil: - Nei!", "Second", 6)
+            );
+            let body: Vec<String> = crate::import::page::read(&html)
+                .body
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Paragraph(t, _) => Some(plain(t)),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                body.iter().all(|p| p.starts_with(expected)) && !body.is_empty(),
+                "{title}: {body:?}"
+            );
+        }
     }
 
     /// A page in, which texts the body holds and which it does not.

@@ -30,7 +30,7 @@ use news_widget::model::Label;
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
-use self::content::{looks_junk, main_content, Content};
+use self::content::{headline_article, looks_junk, main_content, Content};
 use self::dom::{sel, tag, Index};
 use self::meta::Meta;
 use self::walker::Walker;
@@ -69,7 +69,16 @@ pub fn extract(html: &str, base: &Url, page_url: Option<&Url>, hints: &Hints) ->
     let root = html.root_element();
     let index = Index::of(root, looks_junk);
     let form = meta.article().map(|a| a.form).unwrap_or_default();
-    let content = main_content(&html, &index, form);
+    let titles: Vec<String> = [
+        meta.article().and_then(|a| a.headline.clone()),
+        meta.first(&["og:title", "twitter:title"]),
+        meta.title.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let scope = headline_article(&html, &titles, &index).unwrap_or(root);
+    let content = main_content(&html, scope, &index, form);
     let parts = content
         .as_ref()
         .map(|c| c.parts.clone())
