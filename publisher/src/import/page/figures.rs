@@ -429,6 +429,27 @@ mod tests {
                 r#"<div class="slide"><img src="data:image/svg+xml;base64,PHN2Zz4=" data-flickity-lazyload="https://news.example/a.jpg" width="800" height="600"><p class="caption">Ships in the harbour.</p></div>"#.to_owned(),
                 Some(("Ships in the harbour.", None)),
             ),
+            // Vietnamese portals: the photo in a paragraph of its own, the
+            // caption in the next, in italics.
+            (
+                format!(r#"<p style="text-align:center">{img}></p><p style="text-align:center"><em>Lúa chín trên cánh đồng xã Tân Phú.</em></p>"#),
+                Some(("Lúa chín trên cánh đồng xã Tân Phú.", None)),
+            ),
+            // … or centred, with its credit.
+            (
+                format!(r#"<p>{img}></p><p style="text-align: center;">Lúa chín trên cánh đồng. Ảnh: Thành Tâm</p>"#),
+                Some(("Lúa chín trên cánh đồng.", Some("Thành Tâm"))),
+            ),
+            // … or a table: the photo in a row, the caption in the next.
+            (
+                format!(r#"<table class="image center"><tbody><tr><td>{img}></td></tr><tr><td class="image_desc">Lúa chín trên cánh đồng xã Tân Phú.</td></tr></tbody></table>"#),
+                Some(("Lúa chín trên cánh đồng xã Tân Phú.", None)),
+            ),
+            // … a table without classes.
+            (
+                format!(r#"<table align="center"><tbody><tr><td>{img}></td></tr><tr><td><em>Lúa chín trên cánh đồng xã Tân Phú.</em></td></tr></tbody></table>"#),
+                Some(("Lúa chín trên cánh đồng xã Tân Phú.", None)),
+            ),
             // A photo inline in a paragraph: the paragraph's words are not its caption.
             (
                 format!(
