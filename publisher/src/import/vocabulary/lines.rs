@@ -686,24 +686,29 @@ mod tests {
                 .map(|m| m.as_str().to_owned())
                 .filter(|m| names_agency(m))
         };
-        assert_eq!(
-            slashed("Wray listens in Washington. (AP Photo/Carolyn Kaster)").as_deref(),
-            Some("AP Photo/Carolyn Kaster")
-        );
-        assert_eq!(
-            slashed("sagt Ursula von der Leyen.Philipp von Ditfurth/dpa").as_deref(),
-            Some("Philipp von Ditfurth/dpa")
-        );
-        assert_eq!(
-            slashed("Der Hafen.\nJörg Carstensen/dpa").as_deref(),
-            Some("Jörg Carstensen/dpa")
-        );
-        assert_eq!(
-            slashed("Vargas Llosa ist gestorben. | Jörg Carstensen/dpa").as_deref(),
-            Some("Jörg Carstensen/dpa")
-        );
-        assert_eq!(slashed("Trains between Paris/Berlin"), None);
-        assert_eq!(slashed("The route (Paris/Berlin)"), None);
+        let table: &[(&str, Option<&str>)] = &[
+            (
+                "Wray listens in Washington. (AP Photo/Carolyn Kaster)",
+                Some("AP Photo/Carolyn Kaster"),
+            ),
+            (
+                "sagt Ursula von der Leyen.Philipp von Ditfurth/dpa",
+                Some("Philipp von Ditfurth/dpa"),
+            ),
+            (
+                "Der Hafen.\nJörg Carstensen/dpa",
+                Some("Jörg Carstensen/dpa"),
+            ),
+            (
+                "Vargas Llosa ist gestorben. | Jörg Carstensen/dpa",
+                Some("Jörg Carstensen/dpa"),
+            ),
+            ("Trains between Paris/Berlin", None),
+            ("The route (Paris/Berlin)", None),
+        ];
+        for (caption, credit) in table {
+            assert_eq!(slashed(caption).as_deref(), *credit, "{caption}");
+        }
         assert_eq!(BYLINE_PREFIX.replace("Par Martin", ""), "Martin");
         assert_eq!(BYLINE_PREFIX.replace("作者︱李明", ""), "李明");
         assert_eq!(NAME_REMARK.replace_all("Hà Thu (tổng hợp)", ""), "Hà Thu");
