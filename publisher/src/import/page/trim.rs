@@ -63,6 +63,11 @@ impl Body<'_> {
         let lead_element = self.lead_element.as_deref().map(squash).unwrap_or_default();
         let mut trailing = Trailing::default();
         captions_under_photos(&mut self.pieces);
+        let names: Vec<String> = authors
+            .iter()
+            .map(|a| squash(a))
+            .filter(|a| a.len() >= 4)
+            .collect();
 
         // The article starts at its headline: short lines above the
         // headline's repeat at the body's top (a video's title and length,
@@ -118,6 +123,7 @@ impl Body<'_> {
                         || lines::is_read_more(&line)
                         || lines::is_reading_time(&line)
                         || line.chars().count() < 120 && lines::opens_as_byline(&line)
+                        || line.chars().count() < 120 && only_names(&key, &names)
                 }
                 _ => false,
             };
@@ -162,11 +168,6 @@ impl Body<'_> {
         }
 
         // The end, line by line (photos below the text stay).
-        let names: Vec<String> = authors
-            .iter()
-            .map(|a| squash(a))
-            .filter(|a| a.len() >= 4)
-            .collect();
         let mut end = self.pieces.len();
         while end > 0 && self.pieces.len() > 1 {
             let Some(last) = self.pieces.get(end - 1) else {
@@ -265,6 +266,19 @@ fn is_kicker(line: &str) -> bool {
     line.chars().count() <= 30
         && line.split_whitespace().count() <= 3
         && !line.ends_with(['.', '!', '?', '"', '”', '»'])
+}
+
+/// Whether a line (squashed) is the byline without its "By": the
+/// article's authors' names, once or repeated (a name and its hidden
+/// copy), and at most a few letters besides ("og", "and").
+fn only_names(key: &str, names: &[String]) -> bool {
+    if !names.iter().any(|n| key.contains(n.as_str())) {
+        return false;
+    }
+    let rest = names
+        .iter()
+        .fold(key.to_owned(), |rest, n| rest.replace(n.as_str(), ""));
+    rest.chars().count() * 4 < key.chars().count()
 }
 
 /// A note set apart from the text: all in italics (bold or not), or in
@@ -421,6 +435,38 @@ mod tests {
                 .collect();
             assert!(said.iter().any(|t| t.starts_with("Second:")), "{said:?}");
             assert_eq!(said.len() > 2, kept, "{n} above: {said:?}");
+        }
+    }
+    /// The body's first lines in, what of them stays: the byline without
+    /// its "By" (the authors' names, once or twice) goes.
+    #[test]
+    fn the_byline_over_the_text() {
+        let table: &[(&str, bool)] = &[
+            ("Martin Gramnæs Martin Gramnæs", false),
+            ("Martin Gramnæs og Kari Nordmann", false),
+            (
+                "Martin Gramnæs said on Monday that the talks had failed.",
+                true,
+            ),
+        ];
+        for (first, kept) in table {
+            let mut body = Body {
+                pieces: vec![
+                    line(first),
+                    line(&format!("First: {PROSE}")),
+                    line(&format!("Second: {PROSE}")),
+                ],
+                headline: HEADLINE,
+                lead: &RichText::new(),
+                lead_element: None,
+            };
+            let authors = ["Martin Gramnæs".to_owned(), "Kari Nordmann".to_owned()];
+            body.trim(&authors, &[], None);
+            let stays = body
+                .pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Paragraph(t, _) if plain(t) == *first));
+            assert_eq!(stays, *kept, "{first}");
         }
     }
 }
