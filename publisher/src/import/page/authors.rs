@@ -83,11 +83,7 @@ pub fn authors(page: &Page, site_names: &[String], host: Option<&str>) -> Author
         };
         // A link to the writer's page ("/autoren/max-kolter"), not in a
         // teaser of another article.
-        let author_link = || {
-            dom::tag(element) == "a"
-                && value.attribute("href").is_some_and(markup::is_author_link)
-                && !in_teaser(element)
-        };
+        let author_link = || dom::links_to_writer(element) && !in_teaser(element);
         // A short line that says it is a byline ("Autorin/Autor Roman
         // Goncharenko", "von Dr. Max Kolter"), not in a teaser.
         let labelled = || {
@@ -258,9 +254,7 @@ fn in_teaser(element: ElementRef) -> bool {
 fn names_writer(element: ElementRef) -> bool {
     let says = |e: ElementRef| {
         let value = e.value();
-        tag(e) == "address"
-            || value.has_word("rel", "author")
-            || tag(e) == "a" && value.attribute("href").is_some_and(markup::is_author_link)
+        tag(e) == "address" || value.has_word("rel", "author") || dom::links_to_writer(e)
     };
     says(element) || element.descendent_elements().any(says)
 }

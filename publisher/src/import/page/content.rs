@@ -120,9 +120,8 @@ pub fn main_content<'a>(
     stats: &Index,
     form: Form,
 ) -> Option<Content<'a>> {
-    let root = scope;
     // The markup's own word for the body, when it holds real prose.
-    let declared = root
+    let declared = scope
         .descendent_elements()
         .filter(|e| e.value().has_word("itemprop", "articleBody"))
         .filter(|e| !stats.junk(*e) && stats.prose(*e) >= 400)
@@ -136,7 +135,7 @@ pub fn main_content<'a>(
     let mut scores: FxHashMap<NodeId, f64> = FxHashMap::default();
     let mut order: Vec<NodeId> = Vec::new();
     // Depth first, in document order, never entering a box that is not the article.
-    let mut stack = vec![root];
+    let mut stack = vec![scope];
     while let Some(element) = stack.pop() {
         if stats.junk(element) {
             continue;

@@ -112,13 +112,7 @@ pub fn trailing_credit(text: RichText) -> (RichText, Option<Label>) {
                 .captures(&whole)
                 .and_then(|c| Some((c.get(0)?.start(), c.get(1)?.as_str().to_owned())))
         })
-        .or_else(|| {
-            lines::SLASHED_CREDIT
-                .captures(&whole)
-                .and_then(|c| c.get(1).or(c.get(2)))
-                .filter(|m| lines::names_agency(m.as_str()))
-                .map(|m| (m.start(), m.as_str().to_owned()))
-        });
+        .or_else(|| lines::slashed_credit(&whole).map(|m| (m.start(), m.as_str().to_owned())));
     let Some((start, credit)) = found else {
         return (text, None);
     };

@@ -106,6 +106,15 @@ pub fn class_and_id(element: ElementRef) -> String {
     out
 }
 
+/// Whether `element` is a link to a writer's page (`/autoren/max-kolter`).
+pub fn links_to_writer(element: ElementRef) -> bool {
+    tag(element) == "a"
+        && element
+            .value()
+            .attribute("href")
+            .is_some_and(crate::import::vocabulary::markup::is_author_link)
+}
+
 /// Whether the element is hidden from readers by its own markup.
 pub fn is_hidden(element: ElementRef) -> bool {
     let value = element.value();
@@ -350,11 +359,9 @@ impl Index {
                 Node::Element(element) => {
                     if element.name() == "a" {
                         own.stats.link_chars = own.stats.chars;
+                        own.stats.links += usize::from(own.stats.chars > 0);
                     }
                     own.stats.has_control |= is_control(element);
-                    if element.name() == "a" && own.stats.chars > 0 {
-                        own.stats.links += 1;
-                    }
                     if element.name() == "p"
                         && own.stats.chars.saturating_sub(own.stats.link_chars) >= OWN_WORDS_CHARS
                     {

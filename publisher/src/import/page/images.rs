@@ -6,7 +6,7 @@ use news_widget::model::{plain, Label, RichText};
 use scraper::ElementRef;
 use url::Url;
 
-use super::dom::{normalize, tag, Attribute};
+use super::dom::{links_to_writer, normalize, tag, Attribute};
 use crate::import::address;
 use crate::import::draft::{Picture, Size};
 use crate::import::vocabulary::{boxes, markup};
@@ -132,13 +132,11 @@ pub fn picture(
     .any(|s| boxes::is_furniture(&s.to_ascii_lowercase()));
     // Nor is the writer's portrait beside the byline: by its box's name,
     // or by its link to the writer's page.
-    let portrait = e.ancestors().filter_map(ElementRef::wrap).take(3).any(|a| {
-        boxes::is_portrait(&super::dom::class_and_id(a))
-            || tag(a) == "a"
-                && a.value()
-                    .attribute("href")
-                    .is_some_and(markup::is_author_link)
-    });
+    let portrait = e
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(3)
+        .any(|a| boxes::is_portrait(&super::dom::class_and_id(a)) || links_to_writer(a));
     if furniture || portrait {
         return None;
     }

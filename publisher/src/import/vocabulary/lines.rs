@@ -58,7 +58,7 @@ pub const PHOTO_AGENCIES: Words = &[(
 )];
 
 /// Whether `credit` names a news or photo agency as a word of its own.
-pub fn names_agency(credit: &str) -> bool {
+fn names_agency(credit: &str) -> bool {
     static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         pattern(&format!(
             r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:{}|{}|{})(?:$|[^\p{{L}}\p{{N}}])",
@@ -369,14 +369,21 @@ pub static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A photographer and an agency joined by a slash at a caption's end, in
-/// brackets ("(AP Photo/Carolyn Kaster)", group 1) or after the caption's
-/// last sentence ("… von der Leyen. Philipp von Ditfurth/dpa", group 2).
-/// A credit only if [`names_agency`] says so ("Paris/Berlin" is none).
-pub static SLASHED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?:\(([^()]{2,80}/[^()]{2,80})\)|(?:^|[.!?»”|\n]\s*)([^.!?»”|\n()/]{2,60}/[^.!?»”|\n()]{2,60}))\s*$",
-    )
-});
+/// brackets ("(AP Photo/Carolyn Kaster)") or after the caption's last
+/// sentence or a bar ("… von der Leyen. Philipp von Ditfurth/dpa"): the
+/// credit, where it stands in `caption`. A credit only if one side names
+/// an agency ([`names_agency`]: "Paris/Berlin" is none).
+pub fn slashed_credit(caption: &str) -> Option<regex::Match<'_>> {
+    static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"(?:\(([^()]{2,80}/[^()]{2,80})\)|(?:^|[.!?»”|\n]\s*)([^.!?»”|\n()/]{2,60}/[^.!?»”|\n()]{2,60}))\s*$",
+        )
+    });
+    SLASHED
+        .captures(caption)
+        .and_then(|c| c.get(1).or(c.get(2)))
+        .filter(|m| names_agency(m.as_str()))
+}
 
 /// A line crediting the article's photos; the names are its group 1.
 pub static PHOTO_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -642,32 +649,31 @@ mod tests {
                 .and_then(|c| c.get(1).or(c.get(2)))
                 .map(|m| m.as_str().to_owned())
         };
-        assert_eq!(
-            trailing("Lúa chín. Ảnh: Thành Tâm").as_deref(),
-            Some("Ảnh: Thành Tâm")
-        );
-        assert_eq!(
-            trailing("Der Kanzler | Foto: dpa").as_deref(),
-            Some("Foto: dpa")
-        );
-        assert_eq!(
-            trailing("The gutted remains. Photograph: Eva Manez/Reuters").as_deref(),
-            Some("Photograph: Eva Manez/Reuters")
-        );
-        assert_eq!(
-            trailing("Fotoğraf : Didem Mente/AA").as_deref(),
-            Some("Fotoğraf : Didem Mente/AA")
-        );
-        assert_eq!(
-            trailing("Rund um den Brandort. © DPA Images | Christoph Soeder").as_deref(),
-            Some("© DPA Images | Christoph Soeder")
-        );
-        assert_eq!(
-            trailing("Povilas Aleksandravičius / J. Stacevičiaus / LRT nuotr.").as_deref(),
-            Some("J. Stacevičiaus / LRT nuotr.")
-        );
-        assert_eq!(trailing("A quiet street"), None);
-        assert_eq!(trailing("Either / or"), None);
+        let table: &[(&str, Option<&str>)] = &[
+            ("Lúa chín. Ảnh: Thành Tâm", Some("Ảnh: Thành Tâm")),
+            ("Der Kanzler | Foto: dpa", Some("Foto: dpa")),
+            (
+                "The gutted remains. Photograph: Eva Manez/Reuters",
+                Some("Photograph: Eva Manez/Reuters"),
+            ),
+            (
+                "Fotoğraf : Didem Mente/AA",
+                Some("Fotoğraf : Didem Mente/AA"),
+            ),
+            (
+                "Rund um den Brandort. © DPA Images | Christoph Soeder",
+                Some("© DPA Images | Christoph Soeder"),
+            ),
+            (
+                "Povilas Aleksandravičius / J. Stacevičiaus / LRT nuotr.",
+                Some("J. Stacevičiaus / LRT nuotr."),
+            ),
+            ("A quiet street", None),
+            ("Either / or", None),
+        ];
+        for (caption, credit) in table {
+            assert_eq!(trailing(caption).as_deref(), *credit, "{caption}");
+        }
         let bracketed = |c: &str| {
             BRACKETED_CREDIT
                 .captures(c)
@@ -679,13 +685,6 @@ mod tests {
             Some("Reuters")
         );
         assert_eq!(bracketed("A house (left)"), None);
-        let slashed = |c: &str| {
-            SLASHED_CREDIT
-                .captures(c)
-                .and_then(|c| c.get(1).or(c.get(2)))
-                .map(|m| m.as_str().to_owned())
-                .filter(|m| names_agency(m))
-        };
         let table: &[(&str, Option<&str>)] = &[
             (
                 "Wray listens in Washington. (AP Photo/Carolyn Kaster)",
@@ -707,7 +706,11 @@ mod tests {
             ("The route (Paris/Berlin)", None),
         ];
         for (caption, credit) in table {
-            assert_eq!(slashed(caption).as_deref(), *credit, "{caption}");
+            assert_eq!(
+                slashed_credit(caption).map(|m| m.as_str()),
+                *credit,
+                "{caption}"
+            );
         }
         assert_eq!(BYLINE_PREFIX.replace("Par Martin", ""), "Martin");
         assert_eq!(BYLINE_PREFIX.replace("作者︱李明", ""), "李明");
