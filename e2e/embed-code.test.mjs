@@ -53,7 +53,12 @@ async function newPage({ width = 1200, height = 900 } = {}) {
 /** Opens the embed-code page with `query` (url, kind, lang, theme, hl); resolves when its code is written. */
 async function openCodePage(page, query) {
   await page.goto(`${server.embed}?${new URLSearchParams(query)}`);
-  await page.waitForFunction(() => /** @type {HTMLTextAreaElement} */ (document.getElementById('code')).value !== '' || document.getElementById('address-status').textContent !== '');
+  // The address is found (its status says so) before its code is made: the
+  // witness is the code box no longer busy, with a code or a reason.
+  await page.waitForFunction(() => {
+    const code = /** @type {HTMLTextAreaElement} */ (document.getElementById('code'));
+    return !code.hasAttribute('aria-busy') && (code.value !== '' || document.getElementById('address-status').textContent !== '');
+  });
 }
 
 /** The text of the first widget's article in `frame` (a page or a frame), once it has rendered. */

@@ -279,9 +279,22 @@ function remember(/** @type {Record<string, string>} */ state) {
   }
 }
 
-/** Shows the code and the preview of the form's choices. */
+/**
+ * Shows the code and the preview of the form's choices. The code box is
+ * `aria-busy` until the latest change's code (or why there is none) is in.
+ */
 async function update() {
   const mine = ++change;
+  code.setAttribute('aria-busy', 'true');
+  try {
+    await show(mine);
+  } finally {
+    if (mine === change) code.removeAttribute('aria-busy');
+  }
+}
+
+/** The body of `update`, for change number `mine`. */
+async function show(/** @type {number} */ mine) {
   const state = choices();
   remember(state);
   copied.textContent = '';
