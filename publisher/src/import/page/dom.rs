@@ -459,4 +459,10 @@ impl Index {
         let entry = self.entry(element);
         entry.junk || entry.in_junk
     }
+
+    /// Whether `element` itself is a box that is not the article (what
+    /// [`Index::junk`] finds it inside of).
+    pub fn junk_box(&self, element: ElementRef) -> bool {
+        self.entry(element).junk
+    }
 }

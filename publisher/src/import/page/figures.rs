@@ -551,4 +551,23 @@ mod tests {
             assert_eq!(found, *expected, "{above}");
         }
     }
+
+    /// The photo in an article's header whose class names it like a sidebar
+    /// (a layout "sidebar-grid"), inside the body's box, is the lead photo.
+    #[test]
+    fn the_photo_in_a_header_named_like_junk() {
+        let prose = "<p>A paragraph of prose, long enough to be the body, with commas, and more words to it.</p>";
+        let html = format!(
+            r#"<html><head><title>T</title></head><body><main><article class="article"><div class="sidebar-grid"><div class="sidebar-grid__container"><header class="sidebar-grid__header article__header"><div class="hero"><h1>A headline long enough</h1><p class="hero__excerpt">The standfirst.</p><div class="hero__media"><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption><div class="figcaption__inner">Ships in the harbour. | Jane Doe/PA Images via Getty Images</div></figcaption></figure></div></div></header><div class="sidebar-grid__content article__content">{prose}{prose}{prose}{prose}</div><aside class="sidebar-grid__sidebar"><figure><img src="https://news.example/ad.jpg" width="300" height="600"><figcaption>An advertisement.</figcaption></figure></aside></div></div></article></main></body></html>"#
+        );
+        let captions: Vec<String> = read(&html)
+            .body
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Image(p) => Some(plain(&p.caption)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(captions, ["Ships in the harbour."]);
+    }
 }

@@ -267,25 +267,49 @@ fn region(container: ElementRef) -> ElementRef {
 /// The photo set above the body, inside the article's region: the first
 /// figure (or photo with its caption) after the headline and before the body.
 fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Option<Piece> {
-    let body = parts
+    // A box in the article's region around an <h1> is the article's header,
+    // whatever its class says (a "sidebar-grid__header"): junk only outside one.
+    let junk = |e: ElementRef| {
+        page.junk(e)
+            && std::iter::once(e)
+                .chain(e.ancestors().filter_map(ElementRef::wrap))
+                .any(|a| {
+                    page.index.junk_box(a)
+                        && !(page.index.contains(page.region, a)
+                            && a.descendent_elements().any(|d| tag(d) == "h1"))
+                })
+    };
+    let first_part = parts
         .first()
         .map_or(usize::MAX, |p| page.index.position(*p));
-    // From the last h1 before the body (the headline) to the body.
+    // The body's first paragraph that shows: its box may hold the headline too.
+    let first_text = parts
+        .iter()
+        .flat_map(|p| p.descendent_elements())
+        .find(|e| tag(*e) == "p" && !page.junk(*e))
+        .map_or(first_part, |p| page.index.position(p));
+    // From the last h1 before the body's text (the headline) to the body.
     let start = page
         .html
         .root_element()
         .descendent_elements()
-        .filter(|e| tag(*e) == "h1" && page.index.position(*e) < body && !page.junk(*e))
+        .filter(|e| tag(*e) == "h1" && page.index.position(*e) < first_text && !junk(*e))
         .last()
         .map_or(page.index.position(page.region), |h| page.index.position(h));
+    let body = if first_part <= start {
+        first_text
+    } else {
+        first_part
+    };
     let candidates = |within: ElementRef<'a>| {
         within.descendent_elements().filter(|e| {
         let at = page.index.position(*e);
         at > start
             && at < body
             && matches!(tag(*e), "figure" | "img" | "picture")
-            && !page.junk(*e)
-            && !parts.iter().any(|p| page.index.contains(*p, *e))
+            && !junk(*e)
+            // Not one the body shows already.
+            && (page.junk(*e) || !parts.iter().any(|p| page.index.contains(*p, *e)))
             // Not the writer's portrait.
             && !e.ancestors().filter_map(ElementRef::wrap).take(4).any(|a| boxes::is_portrait(&dom::class_and_id(a)))
             && !e.ancestors().filter_map(ElementRef::wrap).any(|a| tag(a) == "figure" && page.index.position(a) > start)
@@ -295,7 +319,15 @@ fn hero<'a>(page: &Page<'a>, base: &Url, parts: &[ElementRef<'a>]) -> Option<Pie
     // The first that is a photo (not an icon or an empty frame before it).
     let first_photo = |within: ElementRef<'a>| {
         candidates(within).take(5).find_map(|element| {
-            let (pieces, _) = Walker::new(base, &page.index).walk_element(element);
+            // One in the header is read on its own, not as inside a junk box.
+            let own;
+            let index = if page.junk(element) {
+                own = Index::of(element, looks_junk);
+                &own
+            } else {
+                &page.index
+            };
+            let (pieces, _) = Walker::new(base, index).walk_element(element);
             pieces.into_iter().find(|p| matches!(p, Piece::Image(_)))
         })
     };

@@ -166,12 +166,13 @@ pub const CAPTION_ANYWHERE: Words = &[
     ("fi", &["kuvateksti"]),
 ];
 
-/// An element holding a photo's credit (anywhere in its class name).
+/// An element holding a photo's credit (anywhere in its class name): a
+/// license names its holder too (WordPress's "media-license-caption").
 #[rustfmt::skip]
 pub const CREDIT: Words = &[(
     "*",
     &[
-        "credit", "copyright", "photographer", "source", "byline", "attribution",
+        "credit", "copyright", "photographer", "source", "byline", "attribution", "licen[cs]e",
     ],
 )];
 
@@ -477,6 +478,7 @@ mod tests {
             (is_caption, "mediasubtitletext", true),
             (is_caption, "bildunterschrift", true),
             (is_credit, "photo-credit", true),
+            (is_credit, "media-license-caption", true),
             (is_byline, "author-name", true),
             (is_byline, "authority", false),
             (is_byline, "metainfoauthorlist-item", true),
