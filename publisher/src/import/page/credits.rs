@@ -12,6 +12,10 @@ use news_widget::model::Label;
 
 use crate::import::vocabulary::{boxes, lines, markup};
 
+/// The most text of a credit set as a line of its own: after a caption,
+/// after the bar in an image's title.
+pub const MAX_CREDIT_LINE: usize = 60;
+
 /// A credit with its label taken off ("Ảnh: Reuters" → "Reuters").
 pub fn credit_name(credit: &str) -> String {
     // "CreditKirsten Luce": a visually hidden label glued to the name.
@@ -23,6 +27,19 @@ pub fn credit_name(credit: &str) -> String {
         credit = lines::CREDIT_LABEL.replace(&unglued, "").trim().to_owned();
     }
     credit
+}
+
+/// The credit an image's `title` gives after a bar, as ARD's sites write
+/// it ("Feuerwehrleute protestieren | Bildquelle: WDR / Biernat", "… | AP"):
+/// labelled, or naming an agency, so that a title's site name is none.
+pub fn title_credit(img: ElementRef) -> Option<Label> {
+    let (_, last) = img.value().attribute("title")?.rsplit_once(" | ")?;
+    let last = normalize(last);
+    let credited = lines::CREDIT_LABEL.is_match(&last) || lines::names_agency(&last);
+    if !credited || last.chars().count() > MAX_CREDIT_LINE {
+        return None;
+    }
+    Label::try_from(credit_name(&last)).ok()
 }
 
 /// An element that holds a photo's credit (`.credit`, `itemprop=copyrightHolder`).

@@ -6,7 +6,7 @@
 use news_widget::model::{Inline, Label, RichText};
 use scraper::ElementRef;
 
-use super::credits::{credit_name, is_credit_element, split_credit};
+use super::credits::{credit_name, is_credit_element, split_credit, MAX_CREDIT_LINE};
 use super::dom::{class_and_id, is_inline, tag, text, Attribute};
 use super::images::picture;
 use super::video::clip;
@@ -19,8 +19,6 @@ use crate::import::vocabulary::{boxes, squash};
 const MAX_CAPTION: usize = 600;
 /// The most text of a caption set as a line of its own after a photo.
 const MAX_CAPTION_LINE: usize = 300;
-/// The most text of a credit set as a line of its own after a caption.
-const MAX_CREDIT_LINE: usize = 60;
 use crate::import::warning::Warning;
 
 impl Walker<'_> {
@@ -411,6 +409,26 @@ mod tests {
                     r#"<figure>{img}><figcaption><div class="text-caption"><span>Ships in the harbour.</span><span>© DPA Images | Jane Doe</span></div></figcaption></figure>"#
                 ),
                 Some(("Ships in the harbour.", Some("DPA Images | Jane Doe"))),
+            ),
+            // The credit after a bar in the image's title (ARD), labelled or an agency's.
+            (
+                format!(
+                    r#"<figure>{img} title="Firefighters protest | Bildquelle: WDR / Biernat"><figcaption>Firefighters protest in Essen.</figcaption></figure>"#
+                ),
+                Some(("Firefighters protest in Essen.", Some("WDR / Biernat"))),
+            ),
+            (
+                format!(
+                    r#"<figure>{img} title="The bridge two days after the flood | AP"><figcaption>The bridge two days after the flood.</figcaption></figure>"#
+                ),
+                Some(("The bridge two days after the flood.", Some("AP"))),
+            ),
+            // A title's site name after the bar is no credit.
+            (
+                format!(
+                    r#"<figure>{img} title="Ships in the harbour | Kleine Zeitung"><figcaption>Ships in the harbour.</figcaption></figure>"#
+                ),
+                Some(("Ships in the harbour.", None)),
             ),
             // A captioned photo whose width and height give only its shape.
             (

@@ -20,7 +20,7 @@ pub const CREDIT_LABELS: Words = &[
         ],
     ),
     ("vi", &["ảnh", "anh", "nguồn", "nguồn ảnh"]),
-    ("de", &["foto", "fotos", "bild"]),
+    ("de", &["foto", "fotos", "bild", "bildquelle", "quelle"]),
     ("fr", &["crédit"]),
     ("es", &["foto", "fotos", "crédito"]),
     ("it", &["foto"]),
@@ -58,7 +58,7 @@ pub const PHOTO_AGENCIES: Words = &[(
 )];
 
 /// Whether `credit` names a news or photo agency as a word of its own.
-fn names_agency(credit: &str) -> bool {
+pub fn names_agency(credit: &str) -> bool {
     static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         pattern(&format!(
             r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:{}|{}|{})(?:$|[^\p{{L}}\p{{N}}])",
