@@ -48,69 +48,69 @@ pub fn is_credit_element(e: ElementRef) -> bool {
     boxes::is_credit(&class_and_id(e)) || markup::CREDIT_ITEMPROPS.contains(&itemprop)
 }
 
-/// A caption element's text and its credit: from a credit element inside
-/// it (`.credit`, `itemprop=copyrightHolder`), else from its last words.
+/// A caption element's text and its credit: from the credit elements
+/// inside it (`.credit`, `itemprop=copyrightHolder`), else from its last
+/// words.
 pub fn split_credit(caption: ElementRef, base: &Url, index: &Index) -> (RichText, Option<Label>) {
-    let credit_element = caption
+    let credits: Vec<ElementRef> = caption
         .descendent_elements()
-        .find(|d| is_credit_element(*d));
+        .filter(|d| is_credit_element(*d))
+        .collect();
+    // A label in an element of its own ("Copyright", its name in the next) names no one.
+    let mut credit = credits
+        .iter()
+        .map(|c| text(*c))
+        .find(|t| !lines::BARE_CREDIT_LABEL.is_match(t))
+        .and_then(|t| Label::try_from(credit_name(&t)).ok());
     let mut rich = Rich::default();
-    let mut credit = None;
-    if let Some(c) = credit_element {
-        credit = Label::try_from(credit_name(&text(c))).ok();
-        for child in caption.children() {
-            match child.value() {
-                Node::Text(t) => rich.text(t),
-                Node::Element(_) => {
-                    if let Some(e) = ElementRef::wrap(child) {
-                        if e.id() != c.id() && !e.descendent_elements().any(|d| d.id() == c.id()) {
-                            rich.inline(e, base, index, 0);
-                        } else if e.id() != c.id() {
-                            // The credit is deeper inside: keep the rest of this element's text.
-                            for grand in e.children() {
-                                if let Some(g) = ElementRef::wrap(grand) {
-                                    if g.id() != c.id() {
-                                        rich.inline(g, base, index, 0);
-                                    }
-                                } else if let Node::Text(t) = grand.value() {
-                                    rich.text(t);
-                                }
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            }
-            if let Node::Element(_) = child.value() {
-                // Captions are short: a block inside is a line of its own.
-                if ElementRef::wrap(child).is_some_and(|e| !is_inline(tag(e))) {
-                    rich.gap();
-                }
-            }
-        }
-    } else {
-        for child in caption.children() {
-            match child.value() {
-                Node::Text(t) => rich.text(t),
-                Node::Element(_) => {
-                    if let Some(e) = ElementRef::wrap(child) {
-                        rich.inline(e, base, index, 0);
-                        if !is_inline(tag(e)) {
-                            rich.gap();
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
+    text_without(caption, &credits, &mut rich, base, index);
     let mut text = rich.finish();
-    if credit.is_none() {
+    if credits.is_empty() {
         let (rest, found) = trailing_credit(text);
         text = rest;
         credit = found;
+    } else {
+        // What stood between the caption and its credit ("… - Copyright X").
+        text = without_separator(text);
     }
     (text, credit)
+}
+
+/// The text of `e` into `rich`, without the elements in `credits`.
+fn text_without(e: ElementRef, credits: &[ElementRef], rich: &mut Rich, base: &Url, index: &Index) {
+    for child in e.children() {
+        match child.value() {
+            Node::Text(t) => rich.text(t),
+            Node::Element(_) => {
+                let Some(c) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                if credits.iter().any(|credit| credit.id() == c.id()) {
+                    continue;
+                }
+                if credits.iter().any(|credit| index.contains(c, *credit)) {
+                    text_without(c, credits, rich, base, index);
+                } else {
+                    rich.inline(c, base, index, 0);
+                }
+                // Captions are short: a block inside is a line of its own.
+                if !is_inline(tag(c)) {
+                    rich.gap();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `text` without the separator a credit followed ("|", "/", "–", "(").
+fn without_separator(text: RichText) -> RichText {
+    let keep = plain(&text)
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '|' | '/' | '–' | '—' | '-')
+        })
+        .len();
+    trim_newlines(merge_text(truncate(text, keep)))
 }
 
 /// Takes a credit off the end of caption text, however it is styled
@@ -137,16 +137,5 @@ pub fn trailing_credit(text: RichText) -> (RichText, Option<Label>) {
         return (text, None);
     };
     // The separator goes, a sentence's full stop stays.
-    let keep = whole
-        .get(..start)
-        .unwrap_or("")
-        .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | '|' | '/' | '–' | '—' | '-')
-        });
-    let kept = if keep.is_empty() {
-        RichText::new()
-    } else {
-        truncate(text, keep.len())
-    };
-    (trim_newlines(merge_text(kept)), Some(name))
+    (without_separator(truncate(text, start)), Some(name))
 }

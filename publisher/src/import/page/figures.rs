@@ -179,11 +179,17 @@ impl Walker<'_> {
             Some(c) => Some(split_credit(c, self.base, self.index)),
             None => self.caption_after(e),
         };
-        // A credit set apart from the caption (`<cite>`, `.credit`) anywhere in the figure.
+        // A credit set apart from the caption (`<cite>`, `.credit`, a short
+        // `<footer>`) anywhere in the figure.
         let credit_apart = e
             .descendent_elements()
             .filter(|d| caption_element.is_none_or(|c| !self.index.contains(c, *d)))
-            .find(|d| tag(*d) == "cite" || is_credit_element(*d))
+            .find(|d| {
+                tag(*d) == "cite"
+                    || is_credit_element(*d)
+                    // A figure's footer line (Der Standard's).
+                    || tag(*d) == "footer" && self.index.get(*d).chars <= MAX_CREDIT_LINE
+            })
             .and_then(|d| Label::try_from(credit_name(&text(d))).ok());
         let caption = match (caption, credit_apart) {
             (Some((text, None)), Some(credit)) => Some((text, Some(credit))),
@@ -422,6 +428,26 @@ mod tests {
                     r#"<figure>{img} title="The bridge two days after the flood | AP"><figcaption>The bridge two days after the flood.</figcaption></figure>"#
                 ),
                 Some(("The bridge two days after the flood.", Some("AP"))),
+            ),
+            // A credit's label and name in elements of their own, after a separator.
+            (
+                format!(
+                    r#"<figure>{img}><figcaption><span class="caption__text">Swedish police officer <span>-&nbsp;</span><span class="caption__copyright">Copyright&nbsp;</span><span class="caption__credit">Fredrik Persson/AP</span></span></figcaption></figure>"#
+                ),
+                Some(("Swedish police officer", Some("Fredrik Persson/AP"))),
+            ),
+            // A figure's footer, and a German credit class, beside the caption.
+            (
+                format!(
+                    r#"<figure>{img}><figcaption>Ships in the harbour.</figcaption><footer>Imago/Blaulicht-News.de</footer></figure>"#
+                ),
+                Some(("Ships in the harbour.", Some("Imago/Blaulicht-News.de"))),
+            ),
+            (
+                format!(
+                    r#"<figure>{img}><div class="bildautor">Foto: Bild: SN/APA</div><figcaption>Ships in the harbour.</figcaption></figure>"#
+                ),
+                Some(("Ships in the harbour.", Some("SN/APA"))),
             ),
             // A title's site name after the bar is no credit.
             (

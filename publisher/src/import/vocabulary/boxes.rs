@@ -169,12 +169,15 @@ pub const CAPTION_ANYWHERE: Words = &[
 /// An element holding a photo's credit (anywhere in its class name): a
 /// license names its holder too (WordPress's "media-license-caption").
 #[rustfmt::skip]
-pub const CREDIT: Words = &[(
-    "*",
-    &[
-        "credit", "copyright", "photographer", "source", "byline", "attribution", "licen[cs]e",
-    ],
-)];
+pub const CREDIT: Words = &[
+    (
+        "*",
+        &[
+            "credit", "copyright", "photographer", "source", "byline", "attribution", "licen[cs]e",
+        ],
+    ),
+    ("de", &["bild-?autor", "bild-?nachweis", "bild-?quelle", "urheber", "fotograf"]),
+];
 
 /// A byline.
 #[rustfmt::skip]
@@ -479,6 +482,7 @@ mod tests {
             (is_caption, "bildunterschrift", true),
             (is_credit, "photo-credit", true),
             (is_credit, "media-license-caption", true),
+            (is_credit, "bildautor", true),
             (is_byline, "author-name", true),
             (is_byline, "authority", false),
             (is_byline, "metainfoauthorlist-item", true),

@@ -343,6 +343,15 @@ pub static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A credit element's text that is only its label ("Copyright", "Foto:",
+/// "©"), its name in the next element.
+pub static BARE_CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)^\s*(?:{}|copyright|©)\s*:?\s*$",
+        alternation(CREDIT_LABELS)
+    ))
+});
+
 /// A visually hidden label glued to the name ("CreditKirsten Luce").
 pub static GLUED_CREDIT_LABEL: LazyLock<Regex> =
     LazyLock::new(|| pattern(&format!(r"^(?i:{})(\p{{Lu}})", alternation(CREDIT_LABELS))));
