@@ -2,7 +2,7 @@
 //! (`.credit`, `itemprop=copyrightHolder`), else its last words ("Ảnh:
 //! Thành Tâm", "(Reuters)", "Photo by X"), with its label taken off.
 
-use news_widget::model::{plain, RichText};
+use news_widget::model::{plain, Inline, RichText};
 use scraper::{ElementRef, Node};
 use url::Url;
 
@@ -21,25 +21,43 @@ pub fn credit_name(credit: &str) -> String {
     // "CreditKirsten Luce": a visually hidden label glued to the name.
     let mut credit = normalize(credit);
     for _ in 0..2 {
-        let trimmed = credit
-            .trim_matches(|c: char| matches!(c, '(' | ')' | '|' | '[' | ']') || c.is_whitespace());
+        let trimmed = credit.trim_matches(|c: char| {
+            matches!(c, '(' | ')' | '|' | '[' | ']' | '-' | '–' | '—') || c.is_whitespace()
+        });
         let unglued = lines::GLUED_CREDIT_LABEL.replace(trimmed, "$1");
         credit = lines::CREDIT_LABEL.replace(&unglued, "").trim().to_owned();
     }
     credit
 }
 
-/// The credit an image's `title` gives after a bar, as ARD's sites write
-/// it ("Feuerwehrleute protestieren | Bildquelle: WDR / Biernat", "… | AP"):
-/// labelled, or naming an agency, so that a title's site name is none.
-pub fn title_credit(img: ElementRef) -> Option<Label> {
-    let (_, last) = img.value().attribute("title")?.rsplit_once(" | ")?;
-    let last = normalize(last);
-    let credited = lines::CREDIT_LABEL.is_match(&last) || lines::names_agency(&last);
-    if !credited || last.chars().count() > MAX_CREDIT_LINE {
-        return None;
-    }
-    Label::try_from(credit_name(&last)).ok()
+/// The credit an image's own attributes give, for a photo whose caption
+/// has none: after a bar in its `title`, as ARD's sites write it ("… |
+/// Bildquelle: WDR / Biernat", "… | AP": labelled, or naming an agency, so
+/// that a title's site name is none); or at the end of its `alt` or
+/// `title` after some words, as at a caption's ("… (Photo: Gallo Images /
+/// Sharon Seretlo)", "… © NDR").
+pub fn attribute_credit(img: ElementRef) -> Option<Label> {
+    let value = img.value();
+    let after_bar = value
+        .attribute("title")
+        .and_then(|t| t.rsplit_once(" | "))
+        .map(|(_, last)| normalize(last))
+        .filter(|last| {
+            (lines::CREDIT_LABEL.is_match(last) || lines::names_agency(last))
+                && last.chars().count() <= MAX_CREDIT_LINE
+        })
+        .and_then(|last| Label::try_from(credit_name(&last)).ok());
+    after_bar.or_else(|| {
+        ["alt", "title"]
+            .into_iter()
+            .filter_map(|name| value.attribute(name))
+            .find_map(
+                |said| match trailing_credit(vec![Inline::Text(normalize(said))]) {
+                    (rest, Some(credit)) if !plain(&rest).trim().is_empty() => Some(credit),
+                    _ => None,
+                },
+            )
+    })
 }
 
 /// An element that holds a photo's credit (`.credit`, `itemprop=copyrightHolder`).

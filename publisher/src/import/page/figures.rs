@@ -449,6 +449,26 @@ mod tests {
                 ),
                 Some(("Ships in the harbour.", Some("SN/APA"))),
             ),
+            // The credit at the end of the image's alt, the caption saying something else.
+            (
+                format!(
+                    r#"<figure>{img} alt="Traders in the market. (Photo: Gallo Images / Jane Doe)"><figcaption>Traders, the city</figcaption></figure>"#
+                ),
+                Some(("Traders, the city", Some("Gallo Images / Jane Doe"))),
+            ),
+            (
+                format!(
+                    r#"<figure>{img} alt="A man checking his phone. - Jane Doe/Bloomberg"><figcaption>A phone</figcaption></figure>"#
+                ),
+                Some(("A phone", Some("Jane Doe/Bloomberg"))),
+            ),
+            // An alt that is only a label and words is no credit.
+            (
+                format!(
+                    r#"<figure>{img} alt="Foto: Ships in the harbour"><figcaption>Ships in the harbour.</figcaption></figure>"#
+                ),
+                Some(("Ships in the harbour.", None)),
+            ),
             // A title's site name after the bar is no credit.
             (
                 format!(

@@ -6,7 +6,7 @@ use news_widget::model::{plain, Label, RichText};
 use scraper::ElementRef;
 use url::Url;
 
-use super::credits::title_credit;
+use super::credits::attribute_credit;
 use super::dom::{links_to_writer, normalize, tag, Attribute};
 use crate::import::address;
 use crate::import::draft::{Picture, Size};
@@ -161,7 +161,7 @@ pub fn picture(
         return None;
     }
     let (caption, credit) = caption.unwrap_or_default();
-    let credit = credit.or_else(|| title_credit(img));
+    let credit = credit.or_else(|| attribute_credit(img));
     Some(Picture {
         src,
         alt: value.attribute("alt").map(normalize).unwrap_or_default(),
