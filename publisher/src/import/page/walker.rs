@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use ego_tree::NodeId;
-use news_widget::model::{Inline, RichText};
+use news_widget::model::{plain, Inline, RichText};
 use scraper::{ElementRef, Node};
 use url::Url;
 
@@ -15,7 +15,7 @@ use super::images::{links_to_image, picture};
 use super::rich::{merge_text, Rich};
 use super::video::{self, clip};
 use crate::import::draft::{Look, Piece};
-use crate::import::vocabulary::markup;
+use crate::import::vocabulary::{lines, markup};
 use crate::import::warning::Warning;
 
 /// How deep a body's markup is read; what is deeper (no real article is)
@@ -195,7 +195,8 @@ impl<'a> Walker<'a> {
     /// Ends the current paragraph.
     pub(super) fn flush(&mut self) {
         let text = std::mem::take(&mut self.run).finish();
-        if !text.is_empty() {
+        // A teaser's or a player's "14 hours ago", "Duration 1:30".
+        if !text.is_empty() && !lines::is_time_label(&plain(&text)) {
             self.pieces.push(Piece::Paragraph(text, self.look.clone()));
         }
     }

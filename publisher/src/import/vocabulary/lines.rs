@@ -285,6 +285,9 @@ pub const TAGLINES: Words = &[
             "follow (?:him|her|them|us) on",
             "this (?:version|story|article) (?:has been )?correct", "^clarification", "^loading",
             r"^source\s*:",
+            // A newswire's desk credits and its standards line (Reuters, AP).
+            r"^(?:reporting|writing|editing) by\b", r"^our standards\s*:", "trust principles",
+            "solely responsible for all content",
         ],
     ),
     ("zh", &["责任编辑", "编辑：", "原标题", "正在加载"]),
@@ -312,6 +315,25 @@ pub const READING_TIME: Words = &[
     ("it", &[r"\d+\s*min(?:uti)?\.?\s+di\s+lettura", r"\btempo\s+di\s+lettura\s*:?\s*\d"]),
     ("pt", &[r"\d+\s*min(?:utos)?\.?\s+de\s+leitura", r"\bleitura\s*:?\s*\d+\s*min"]),
     ("nl", &[r"\d+\s*min(?:uten)?\.?\s+leestijd", r"\bleestijd\s*:?\s*\d"]),
+];
+
+/// A line that is only how long ago something was or how long it runs: a
+/// teaser's or a player's label ("14 hours ago", "vor 3 Stunden",
+/// "Duration 1:30", "5 min"), never the article's sentence.
+#[rustfmt::skip]
+pub const TIME_LABELS: Words = &[
+    ("en", &[
+        r"(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago",
+        r"(?:duration|length|runtime)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?",
+    ]),
+    ("de", &[
+        r"vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)",
+        r"(?:dauer|länge)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?",
+    ]),
+    ("fr", &[r"il y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)", r"durée\s*:?\s*\d{1,2}:\d{2}"]),
+    ("es", &[r"hace\s+\d+\s+(?:segundos?|minutos?|horas?|días?|semanas?|meses?|años?)", r"duración\s*:?\s*\d{1,2}:\d{2}"]),
+    ("vi", &[r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước", r"thời lượng\s*:?\s*\d{1,2}:\d{2}"]),
+    ("*", &[r"\d{1,2}:\d{2}(?::\d{2})?", r"\d+\s*min\.?"]),
 ];
 
 /// A line opening with these is a caption under a photo.
@@ -546,6 +568,17 @@ pub fn is_reading_time(line: &str) -> bool {
     line.chars().count() <= 160 && RE.is_match(line)
 }
 
+/// A line that is only a teaser's or a player's time label ([`TIME_LABELS`]).
+pub fn is_time_label(line: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(&format!(
+            r"(?i)^[\s•·|]*(?:{})[\s•·|]*$",
+            alternation(TIME_LABELS)
+        ))
+    });
+    line.chars().count() <= 40 && RE.is_match(line)
+}
+
 /// A line that opens as a byline or a dateline does ("By …", "Updated …").
 pub fn opens_as_byline(line: &str) -> bool {
     let lower = line.trim_start().to_lowercase();
@@ -610,10 +643,26 @@ mod tests {
             (is_read_more, "Lesen Sie auch", true),
             (is_read_more, "Related coverage of the storm was", true),
             (is_read_more, "Readers wrote in to say the storm", false),
+            (is_time_label, "14 hours ago", true),
+            (is_time_label, "vor 3 Stunden", true),
+            (is_time_label, "Duration 1:30", true),
+            (is_time_label, "• 5 min", true),
+            (is_time_label, "5 hours ago, the fire", false),
+            (is_time_label, "He left 14 hours ago.", false),
             (is_tagline, "Jane Doe contributed reporting.", true),
             (is_tagline, "© 2024 The Times. All rights reserved.", true),
             (is_tagline, "Reach her at jane@paper.example", true),
             (is_tagline, "Nguồn: Reuters", true),
+            (
+                is_tagline,
+                "Reporting by Jane Doe; Editing by John Roe",
+                true,
+            ),
+            (
+                is_tagline,
+                "Our Standards: The Thomson Reuters Trust Principles.",
+                true,
+            ),
             (
                 is_tagline,
                 "The mayor said the source of the leak was",
