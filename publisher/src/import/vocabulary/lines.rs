@@ -262,7 +262,8 @@ pub const READ_MORE: Words = &[
         &[
             "read more", "more:", "related", "see also", "also read", "more from", "more stories",
             "recommended", "you may also like", "you might also like", "click here", "subscribe",
-            "sign up", "follow us", "share this", "tags?:",
+            "sign up", "follow us", "share this", "tags?:", "up next",
+            "for more (?:stories|news|articles|coverage)",
         ],
     ),
     ("de", &["lesen sie auch", "mehr zum thema"]),
@@ -286,7 +287,7 @@ pub const TAGLINES: Words = &[
             "this (?:version|story|article) (?:has been )?correct", "^clarification", "^loading",
             r"^source\s*:",
             // A newswire's desk credits and its standards line (Reuters, AP).
-            r"^(?:reporting|writing|editing) by\b", r"^our standards\s*:", "trust principles",
+            r"^got a (?:story|news tip)\b", r"^(?:reporting|writing|editing) by\b", r"^our standards\s*:", "trust principles",
             "solely responsible for all content",
         ],
     ),
@@ -641,6 +642,11 @@ mod tests {
             ),
             (is_read_more, "» Read more: the week in review", true),
             (is_read_more, "Lesen Sie auch", true),
+            (
+                is_read_more,
+                "For more stories like this, check our news page.",
+                true,
+            ),
             (is_read_more, "Related coverage of the storm was", true),
             (is_read_more, "Readers wrote in to say the storm", false),
             (is_time_label, "14 hours ago", true),
