@@ -529,6 +529,18 @@ mod tests {
         }
     }
 
+    /// The captions of the photos a page's body shows, in order.
+    fn captions_of(html: &str) -> Vec<String> {
+        read(html)
+            .body
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Image(p) => Some(plain(&p.caption)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The lead photo and the body's photos: above the body unless the body
     /// shows the same photo (then the body's copy takes its caption if it
     /// has none); a photo shown twice with two captions is shown twice.
@@ -558,15 +570,7 @@ mod tests {
                 "<html><head><title>T</title></head><body><article><h1>A headline long enough</h1>\
                  {lead}<div class=\"text\">{prose}{body}{prose}{prose}{prose}{prose}{prose}{prose}{prose}{prose}</div></article></body></html>"
             );
-            let captions: Vec<String> = read(&html)
-                .body
-                .into_iter()
-                .filter_map(|p| match p {
-                    Piece::Image(p) => Some(plain(&p.caption)),
-                    _ => None,
-                })
-                .collect();
-            assert_eq!(captions, *expected, "{body}");
+            assert_eq!(captions_of(&html), *expected, "{body}");
         }
     }
 
@@ -624,14 +628,6 @@ mod tests {
         let html = format!(
             r#"<html><head><title>T</title></head><body><main><article class="article"><div class="sidebar-grid"><div class="sidebar-grid__container"><header class="sidebar-grid__header article__header"><div class="hero"><h1>A headline long enough</h1><p class="hero__excerpt">The standfirst.</p><div class="hero__media"><figure><img src="https://news.example/a.jpg" width="800" height="600"><figcaption><div class="figcaption__inner">Ships in the harbour. | Jane Doe/PA Images via Getty Images</div></figcaption></figure></div></div></header><div class="sidebar-grid__content article__content">{prose}{prose}{prose}{prose}</div><aside class="sidebar-grid__sidebar"><figure><img src="https://news.example/ad.jpg" width="300" height="600"><figcaption>An advertisement.</figcaption></figure></aside></div></div></article></main></body></html>"#
         );
-        let captions: Vec<String> = read(&html)
-            .body
-            .into_iter()
-            .filter_map(|p| match p {
-                Piece::Image(p) => Some(plain(&p.caption)),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(captions, ["Ships in the harbour."]);
+        assert_eq!(captions_of(&html), ["Ships in the harbour."]);
     }
 }
