@@ -74,24 +74,23 @@ pub fn split_credit(caption: ElementRef, base: &Url, index: &Index) -> (RichText
         .descendent_elements()
         .filter(|d| is_credit_element(*d))
         .collect();
-    // A label in an element of its own ("Copyright", its name in the next) names no one.
-    let mut credit = credits
-        .iter()
-        .map(|c| text(*c))
-        .find(|t| !lines::BARE_CREDIT_LABEL.is_match(t))
-        .and_then(|t| Label::try_from(credit_name(&t)).ok());
+    // The first that names someone: a label in an element of its own
+    // ("Copyright", its name in the next) or an empty one names no one.
+    let named = credits.iter().find_map(|c| {
+        let said = text(*c);
+        if lines::BARE_CREDIT_LABEL.is_match(&said) {
+            return None;
+        }
+        Label::try_from(credit_name(&said)).ok()
+    });
     let mut rich = Rich::default();
     text_without(caption, &credits, &mut rich, base, index);
-    let mut text = rich.finish();
-    if credits.is_empty() {
-        let (rest, found) = trailing_credit(text);
-        text = rest;
-        credit = found;
-    } else {
+    let text = rich.finish();
+    match named {
         // What stood between the caption and its credit ("… - Copyright X").
-        text = without_separator(text);
+        Some(credit) => (without_separator(text), Some(credit)),
+        None => trailing_credit(text),
     }
-    (text, credit)
 }
 
 /// The text of `e` into `rich`, without the elements in `credits`.

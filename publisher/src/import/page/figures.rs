@@ -429,6 +429,13 @@ mod tests {
                 ),
                 Some(("The bridge two days after the flood.", Some("AP"))),
             ),
+            // An empty credit element: the credit is the caption's last words.
+            (
+                format!(
+                    r#"<figure>{img}><figcaption>Ships in the harbour. Foto: Jane Doe<span class="credit"></span></figcaption></figure>"#
+                ),
+                Some(("Ships in the harbour.", Some("Jane Doe"))),
+            ),
             // A credit's label and name in elements of their own, after a separator.
             (
                 format!(

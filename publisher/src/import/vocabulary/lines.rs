@@ -286,7 +286,8 @@ pub const TAGLINES: Words = &[
             "follow (?:him|her|them|us) on",
             "this (?:version|story|article) (?:has been )?correct", "^clarification", "^loading",
             r"^source\s*:",
-            // A newswire's desk credits and its standards line (Reuters, AP).
+            // A tip line (Metro's "Got a story?"); a newswire's desk credits
+            // and its standards line (Reuters, AP).
             r"^got a (?:story|news tip)\b", r"^(?:reporting|writing|editing) by\b", r"^our standards\s*:", "trust principles",
             "solely responsible for all content",
         ],
